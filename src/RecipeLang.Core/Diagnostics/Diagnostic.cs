@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using RecipeLang.Text;
+
+namespace RecipeLang.Diagnostics;
+
+/// <summary>What every diagnostic of one code shares: the stable code, a title, the default severity and the message template.</summary>
+public sealed record DiagnosticDescriptor(string Code, string Title, DiagnosticSeverity DefaultSeverity, string MessageFormat)
+{
+    public string Family => Code[..3] switch
+    {
+        "RL0" => "syntax",
+        "RL1" => "names",
+        "RL2" => "types and units",
+        "RL3" => "process limits",
+        "RL4" => "sequence and defects",
+        _ => "hygiene",
+    };
+
+    public Diagnostic Create(SourceText source, TextSpan span, params object[] args) =>
+        new(this, source.Path, span, source.GetPosition(span.Start), source.GetPosition(span.End),
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), DefaultSeverity,
+            ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
+}
+
+/// <summary>Another place that explains a diagnostic, e.g. the earlier step a sequence rule is about.</summary>
+public sealed record RelatedLocation(string Path, TextSpan Span, LinePosition Start, LinePosition End, string Message);
+
+/// <summary>A machine-applicable fix: edits against the text the diagnostic was computed on (non-overlapping).</summary>
+public sealed record CodeFix(string Title, ImmutableArray<TextChange> Edits);
+
+/// <summary>One finding about a recipe, with its exact span; immutable so front ends can cache and compare.</summary>
+public sealed record Diagnostic(
+    DiagnosticDescriptor Descriptor,
+    string Path,
+    TextSpan Span,
+    LinePosition Start,
+    LinePosition End,
+    string Message,
+    DiagnosticSeverity Severity,
+    ImmutableArray<RelatedLocation> Related,
+    ImmutableArray<CodeFix> Fixes)
+{
+    public string Code => Descriptor.Code;
+
+    public Diagnostic WithRelated(SourceText source, TextSpan span, string message) =>
+        this with { Related = Related.Add(new RelatedLocation(source.Path, span, source.GetPosition(span.Start), source.GetPosition(span.End), message)) };
+
+    public Diagnostic WithFix(string title, params TextChange[] edits) =>
+        this with { Fixes = Fixes.Add(new CodeFix(title, [.. edits])) };
+
+    /// <summary>The CLI's line format, 1-based like compilers print: <c>path:line:col: severity CODE: message</c>.</summary>
+    public override string ToString() =>
+        $"{Path}:{Start.Line + 1}:{Start.Character + 1}: {Severity.ToText()} {Code}: {Message}";
+}

@@ -1,0 +1,374 @@
+using System.Collections.Immutable;
+using RecipeLang.Diagnostics;
+using RecipeLang.Text;
+
+namespace RecipeLang.Syntax;
+
+/// <summary>
+/// Turns text into tokens with trivia. Hand-written rather than Pidgin because it must never fail: every
+/// character lands in a token or in trivia, and bad characters become <see cref="TokenKind.Bad"/> tokens
+/// with a diagnostic, so the parser above it always has a complete stream to resynchronise on.
+/// </summary>
+public sealed class Lexer
+{
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private int _position;
+
+    private Lexer(SourceText source)
+    {
+        _source = source;
+        _text = source.Text;
+    }
+
+    public static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) Lex(SourceText source)
+    {
+        var lexer = new Lexer(source);
+        var tokens = lexer.LexAll();
+        return (tokens, [.. lexer._diagnostics]);
+    }
+
+    private ImmutableArray<SyntaxToken> LexAll()
+    {
+        var tokens = ImmutableArray.CreateBuilder<SyntaxToken>();
+        var previousEnd = 0;
+        var atFileStart = true;
+        while (true)
+        {
+            var (leading, sawNewLine) = LexLeadingTrivia();
+            var start = _position;
+            var kind = LexTokenKind(tokens.Count > 0 ? tokens[^1] : null, previousEnd == start && !atFileStart);
+            var span = TextSpan.FromBounds(start, _position);
+            var text = _text.Substring(start, span.Length);
+            if (kind == TokenKind.Word)
+            {
+                kind = TokenKinds.KeywordOrWord(text);
+            }
+            var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<SyntaxTrivia>.Empty : LexTrailingTrivia();
+            var glued = !atFileStart && start == previousEnd;
+            tokens.Add(new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || atFileStart, glued));
+            previousEnd = _position;
+            if (kind == TokenKind.EndOfFile)
+            {
+                return tokens.ToImmutable();
+            }
+            atFileStart = false;
+            // A token with a trailing comment ends its line: the next token's leading trivia starts at the newline.
+            if (!trailing.IsEmpty)
+            {
+                previousEnd = -1;
+            }
+        }
+    }
+
+    private (ImmutableArray<SyntaxTrivia> Trivia, bool SawNewLine) LexLeadingTrivia()
+    {
+        var builder = ImmutableArray.CreateBuilder<SyntaxTrivia>();
+        var sawNewLine = false;
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            if (c == '\n' || c == '\r')
+            {
+                var start = _position;
+                _position += c == '\r' && Peek(1) == '\n' ? 2 : 1;
+                builder.Add(Trivia(TriviaKind.NewLine, start));
+                sawNewLine = true;
+            }
+            else if (IsSpace(c))
+            {
+                builder.Add(LexSpaces());
+            }
+            else if (c == '#')
+            {
+                builder.Add(LexComment());
+            }
+            else
+            {
+                break;
+            }
+        }
+        return (builder.ToImmutable(), sawNewLine);
+    }
+
+    /// <summary>Spaces and a comment up to, not including, the end of the line.</summary>
+    private ImmutableArray<SyntaxTrivia> LexTrailingTrivia()
+    {
+        var save = _position;
+        while (_position < _text.Length && IsSpace(_text[_position]))
+        {
+            _position++;
+        }
+        if (_position < _text.Length && _text[_position] == '#')
+        {
+            var spaces = _position > save ? new SyntaxTrivia(TriviaKind.Whitespace, TextSpan.FromBounds(save, _position), _text[save.._position]) : null;
+            var comment = LexComment();
+            return spaces is null ? [comment] : [spaces, comment];
+        }
+        _position = save;
+        return [];
+    }
+
+    private SyntaxTrivia LexSpaces()
+    {
+        var start = _position;
+        while (_position < _text.Length && IsSpace(_text[_position]))
+        {
+            _position++;
+        }
+        return Trivia(TriviaKind.Whitespace, start);
+    }
+
+    private SyntaxTrivia LexComment()
+    {
+        var start = _position;
+        while (_position < _text.Length && _text[_position] != '\n' && _text[_position] != '\r')
+        {
+            _position++;
+        }
+        return Trivia(TriviaKind.Comment, start);
+    }
+
+    private SyntaxTrivia Trivia(TriviaKind kind, int start) =>
+        new(kind, TextSpan.FromBounds(start, _position), _text[start.._position]);
+
+    private TokenKind LexTokenKind(SyntaxToken? previous, bool gluedToPrevious)
+    {
+        if (_position >= _text.Length)
+        {
+            return TokenKind.EndOfFile;
+        }
+        if (previous is { Kind: TokenKind.Number } && gluedToPrevious)
+        {
+            var unitLength = UnitLength(_text, _position);
+            if (unitLength > 0)
+            {
+                _position += unitLength;
+                return TokenKind.Unit;
+            }
+        }
+        var c = _text[_position];
+        switch (c)
+        {
+            case '{': _position++; return TokenKind.OpenBrace;
+            case '}': _position++; return TokenKind.CloseBrace;
+            case ')': _position++; return TokenKind.CloseParen;
+            case ',': _position++; return TokenKind.Comma;
+            case ';': _position++; return TokenKind.Semicolon;
+            case ':': _position++; return TokenKind.Colon;
+            case '=': _position++; return TokenKind.Equals;
+            case '"': return LexString();
+        }
+        if (c == '(')
+        {
+            // "(NH4)2SO4" standing alone is a formula; "(" after a name is a parameter or argument list.
+            if (!gluedToPrevious && TryFormulaGroup(_position, out var end))
+            {
+                _position = end;
+                LexWordTail();
+                return TokenKind.Word;
+            }
+            _position++;
+            return TokenKind.OpenParen;
+        }
+        if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(Peek(1))))
+        {
+            return LexNumber();
+        }
+        if ((c == '-' || c == '+') && (char.IsAsciiDigit(Peek(1)) || (Peek(1) == '.' && char.IsAsciiDigit(Peek(2))))
+            && !(gluedToPrevious && previous is { Kind: TokenKind.Word or TokenKind.Number or TokenKind.Unit or TokenKind.CloseParen }))
+        {
+            // A sign starts a number unless it is glued to a name ("LiOH-2..." never happens in formulas).
+            _position++;
+            return LexNumber();
+        }
+        if (c == '-')
+        {
+            _position++;
+            return TokenKind.Minus;
+        }
+        if (IsWordStart(c))
+        {
+            _position++;
+            LexWordTail();
+            return TokenKind.Word;
+        }
+        var badStart = _position;
+        _position++;
+        if (char.IsHighSurrogate(c) && _position < _text.Length && char.IsLowSurrogate(_text[_position]))
+        {
+            _position++;
+        }
+        _diagnostics.Add(Descriptors.InvalidCharacter.Create(_source, TextSpan.FromBounds(badStart, _position), _text[badStart.._position]));
+        return TokenKind.Bad;
+    }
+
+    private void LexWordTail()
+    {
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            if (IsWordPart(c))
+            {
+                _position++;
+            }
+            else if (c == '%' && char.IsLetter(_text[_position - 1]))
+            {
+                // A spaced unit: "1 wt%".
+                _position++;
+            }
+            else if ((c == '·' || c == '*' || c == '/') && _position + 1 < _text.Length && (IsWordStart(_text[_position + 1]) || char.IsAsciiDigit(_text[_position + 1])))
+            {
+                // Hydrates (LiOH·H2O, CuSO4*5H2O) and pairs (Al/Cu, Ag/AgCl) stay one word.
+                _position++;
+            }
+            else if (c == '.' && char.IsAsciiDigit(Peek(1)) && _position > 0 && char.IsAsciiDigit(_text[_position - 1]))
+            {
+                // Fractional stoichiometry: LiNi0.8Co0.1Mn0.1O2.
+                _position++;
+            }
+            else if (c == '(' && TryFormulaGroup(_position, out var end) && char.IsAsciiLetterUpper(_text[_position + 1]))
+            {
+                _position = end;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>A parenthesised formula group such as "(OH)2": capital letter first, only formula characters inside.</summary>
+    private bool TryFormulaGroup(int open, out int end)
+    {
+        end = open;
+        var i = open + 1;
+        if (i >= _text.Length || !char.IsAsciiLetterUpper(_text[i]))
+        {
+            return false;
+        }
+        var depth = 1;
+        while (i < _text.Length && depth > 0)
+        {
+            var c = _text[i];
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth--;
+            }
+            else if (!char.IsAsciiLetterOrDigit(c) && c != '.' && c != '·')
+            {
+                return false;
+            }
+            i++;
+        }
+        if (depth != 0)
+        {
+            return false;
+        }
+        // Only a group followed by a count or more formula is chemistry: "Ni(OH)2", "(NH4)2SO4".
+        if (i < _text.Length && (char.IsAsciiDigit(_text[i]) || char.IsAsciiLetterUpper(_text[i])))
+        {
+            end = i;
+            return true;
+        }
+        return false;
+    }
+
+    private TokenKind LexNumber()
+    {
+        var start = _position;
+        while (char.IsAsciiDigit(Peek(0)))
+        {
+            _position++;
+        }
+        if (Peek(0) == '.' && char.IsAsciiDigit(Peek(1)))
+        {
+            _position++;
+            while (char.IsAsciiDigit(Peek(0)))
+            {
+                _position++;
+            }
+        }
+        if ((Peek(0) == 'e' || Peek(0) == 'E') && (char.IsAsciiDigit(Peek(1)) || ((Peek(1) == '-' || Peek(1) == '+') && char.IsAsciiDigit(Peek(2)))))
+        {
+            _position += 2;
+            while (char.IsAsciiDigit(Peek(0)))
+            {
+                _position++;
+            }
+        }
+        if (Peek(0) == '.' && char.IsAsciiDigit(Peek(1)))
+        {
+            // "1.2.3": consume the rest so one malformed number yields one diagnostic.
+            while (Peek(0) == '.' || char.IsAsciiDigit(Peek(0)))
+            {
+                _position++;
+            }
+            _diagnostics.Add(Descriptors.MalformedNumber.Create(_source, TextSpan.FromBounds(start, _position), _text[start.._position]));
+        }
+        return TokenKind.Number;
+    }
+
+    private TokenKind LexString()
+    {
+        var start = _position;
+        _position++;
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            if (c == '"')
+            {
+                _position++;
+                return TokenKind.String;
+            }
+            if (c == '\n' || c == '\r')
+            {
+                break;
+            }
+            _position += c == '\\' && _position + 1 < _text.Length && _text[_position + 1] != '\n' && _text[_position + 1] != '\r' ? 2 : 1;
+        }
+        _diagnostics.Add(Descriptors.UnterminatedString.Create(_source, TextSpan.FromBounds(start, _position)));
+        return TokenKind.String;
+    }
+
+    /// <summary>The length of the unit glued to a number: "220C", "5C/min", "1wt%", "220°C", "10mA/g".</summary>
+    private static int UnitLength(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsLetter(c) || c == '%' || c == '°' || c == 'µ' || c == 'μ')
+            {
+                i++;
+            }
+            else if (c == '/' && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || text[i + 1] == '°'))
+            {
+                i++;
+            }
+            else if (char.IsAsciiDigit(c) && i > start && char.IsLetter(text[i - 1]) && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])))
+            {
+                // Exponents such as "m2/g" or "cm3" end a unit.
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return i - start;
+    }
+
+    private char Peek(int offset) => _position + offset < _text.Length ? _text[_position + offset] : '\0';
+
+    private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\u00A0' || c == '\uFEFF';
+
+    private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_' || c == '°';
+
+    private static bool IsWordPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+}

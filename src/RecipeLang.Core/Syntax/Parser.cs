@@ -1,0 +1,416 @@
+using System.Collections.Immutable;
+using Pidgin;
+using RecipeLang.Diagnostics;
+using RecipeLang.Text;
+using static Pidgin.Parser;
+using static Pidgin.Parser<RecipeLang.Syntax.SyntaxToken>;
+
+namespace RecipeLang.Syntax;
+
+/// <summary>
+/// Two layers, as in grammar/recipelang.ebnf: a hand-written driver splits the token stream into statements at
+/// separators (newline, <c>then</c>, <c>;</c>, braces) and keeps recipe blocks nested; Pidgin parses each
+/// statement's tokens. A statement that fails becomes an <see cref="ErrorStatementSyntax"/> with one diagnostic
+/// at the offending token, and parsing resumes at the next separator, so one bad step never hides the next.
+/// Each token is visited a bounded number of times, so parsing is linear in the input.
+/// </summary>
+public sealed class Parser
+{
+    private readonly SourceText _source;
+    private readonly ImmutableArray<SyntaxToken> _tokens;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private int _position;
+
+    private Parser(SourceText source, ImmutableArray<SyntaxToken> tokens, IEnumerable<Diagnostic> lexerDiagnostics)
+    {
+        _source = source;
+        _tokens = tokens;
+        _diagnostics.AddRange(lexerDiagnostics);
+    }
+
+    public static SyntaxTree Parse(SourceText source)
+    {
+        var (tokens, lexerDiagnostics) = Lexer.Lex(source);
+        var parser = new Parser(source, tokens, lexerDiagnostics);
+        var statements = parser.ParseStatements(insideRecipe: false);
+        var root = new CompilationUnitSyntax(statements, parser.Current);
+        return new SyntaxTree(source, root, [.. parser._diagnostics.OrderBy(d => d.Span.Start)]);
+    }
+
+    public static SyntaxTree Parse(string text, string path = "") => Parse(new SourceText(text, path));
+
+    private SyntaxToken Current => _tokens[_position];
+
+    private ImmutableArray<StatementSyntax> ParseStatements(bool insideRecipe)
+    {
+        var statements = ImmutableArray.CreateBuilder<StatementSyntax>();
+        var sawStep = false;
+        while (true)
+        {
+            var token = Current;
+            if (token.Kind == TokenKind.EndOfFile)
+            {
+                break;
+            }
+            if (token.Kind == TokenKind.CloseBrace)
+            {
+                if (insideRecipe)
+                {
+                    break;
+                }
+                Report(Descriptors.UnmatchedCloseBrace, token.Span);
+                statements.Add(new ErrorStatementSyntax(null, [token], null));
+                _position++;
+                continue;
+            }
+            if (token.Kind == TokenKind.RecipeKeyword)
+            {
+                if (insideRecipe && token.StartsLine)
+                {
+                    // "recipe" at the start of a line inside a body: the previous recipe lost its '}'.
+                    break;
+                }
+                foreach (var statement in ParseRecipe())
+                {
+                    statements.Add(statement);
+                }
+                continue;
+            }
+            var parsed = ParseStatement();
+            if (parsed is StepSyntax or UseSyntax)
+            {
+                if (!sawStep && parsed.Then is { } then)
+                {
+                    Report(Descriptors.ThenBeforeFirstStep, then.Span);
+                }
+                sawStep = true;
+            }
+            statements.Add(parsed);
+        }
+        return statements.ToImmutable();
+    }
+
+    private IEnumerable<StatementSyntax> ParseRecipe()
+    {
+        var start = _position;
+        var end = start + 1;
+        while (_tokens[end].Kind is not (TokenKind.OpenBrace or TokenKind.EndOfFile or TokenKind.CloseBrace) && !_tokens[end].StartsLine)
+        {
+            end++;
+        }
+        var header = _tokens.AsSpan(start, end - start);
+        var result = Grammar.RecipeHeader.Parse(header);
+        var hasBrace = _tokens[end].Kind == TokenKind.OpenBrace;
+        if (!result.Success || !hasBrace)
+        {
+            if (result.Success)
+            {
+                ReportUnexpected(_tokens[end], "'{'");
+            }
+            else
+            {
+                ReportParseError(header, start, result.Error!);
+            }
+            // Keep the header's tokens; the body, if any, is parsed as ordinary statements so its errors still show.
+            _position = hasBrace ? end + 1 : end;
+            yield return new ErrorStatementSyntax(null, _tokens[start.._position], null);
+            if (!hasBrace)
+            {
+                yield break;
+            }
+            foreach (var statement in ParseStatements(insideRecipe: true))
+            {
+                yield return statement;
+            }
+            if (Current.Kind == TokenKind.CloseBrace)
+            {
+                yield return new ErrorStatementSyntax(null, [Current], null);
+                _position++;
+            }
+            yield break;
+        }
+        var openBrace = _tokens[end];
+        _position = end + 1;
+        var body = ParseStatements(insideRecipe: true);
+        SyntaxToken closeBrace;
+        if (Current.Kind == TokenKind.CloseBrace)
+        {
+            closeBrace = Current;
+            _position++;
+        }
+        else
+        {
+            var (name, _, _, _) = result.Value;
+            Report(Descriptors.MissingCloseBrace, openBrace.Span, name.Kind == TokenKind.String ? StringSyntax.Unquote(name.Text) : name.Text);
+            closeBrace = Missing(TokenKind.CloseBrace, _tokens[_position - 1].Span.End);
+        }
+        var semicolon = TakeSemicolon();
+        var (recipeName, parameters, forKeyword, material) = result.Value;
+        yield return new RecipeSyntax(_tokens[start], recipeName, parameters, forKeyword, material, openBrace, body, closeBrace, semicolon);
+    }
+
+    /// <summary>One statement between separators; never fails (errors become an error statement).</summary>
+    private StatementSyntax ParseStatement()
+    {
+        SyntaxToken? then = null;
+        if (Current.Kind == TokenKind.ThenKeyword)
+        {
+            then = Current;
+            _position++;
+        }
+        var start = _position;
+        var end = start;
+        while (!EndsStatement(end, start))
+        {
+            end++;
+        }
+        _position = end;
+        var semicolon = TakeSemicolon();
+        if (end == start)
+        {
+            if (then is not null)
+            {
+                Report(Descriptors.DanglingThen, then.Span);
+                return new ErrorStatementSyntax(then, [], semicolon);
+            }
+            // A lone ';' or a token that cannot start anything.
+            if (semicolon is not null)
+            {
+                return new ErrorStatementSyntax(null, [], semicolon);
+            }
+            ReportUnexpected(Current, "a step");
+            _position++;
+            return new ErrorStatementSyntax(null, [_tokens[end]], null);
+        }
+        var tokens = _tokens.AsSpan(start, end - start);
+        if (tokens[0].Kind is not (TokenKind.Word or TokenKind.LetKeyword or TokenKind.ImportKeyword or TokenKind.UseKeyword
+            or TokenKind.DefectsKeyword or TokenKind.BatchKeyword or TokenKind.ExpectKeyword or TokenKind.NoteKeyword))
+        {
+            if (tokens[0].Kind is not (TokenKind.Bad or TokenKind.ThenKeyword))
+            {
+                Report(Descriptors.ExpectedOperation, tokens[0].Span, Describe(tokens[0]));
+            }
+            return new ErrorStatementSyntax(then, [.. tokens], semicolon);
+        }
+        var result = Grammar.Statement.Parse(tokens);
+        if (result.Success)
+        {
+            return result.Value(then, semicolon);
+        }
+        ReportParseError(tokens, start, result.Error!);
+        return new ErrorStatementSyntax(then, [.. tokens], semicolon);
+    }
+
+    /// <summary>
+    /// Where a statement stops: before a separator or a brace, or at a line break — unless the line ends with
+    /// ',' or '(' or the next line starts with ')' or ',' (lists may span lines).
+    /// </summary>
+    private bool EndsStatement(int index, int start)
+    {
+        var token = _tokens[index];
+        if (token.Kind is TokenKind.EndOfFile or TokenKind.Semicolon or TokenKind.OpenBrace or TokenKind.CloseBrace or TokenKind.ThenKeyword)
+        {
+            return true;
+        }
+        if (index == start || !token.StartsLine)
+        {
+            return false;
+        }
+        if (token.Kind is TokenKind.CloseParen or TokenKind.Comma)
+        {
+            return false;
+        }
+        return _tokens[index - 1].Kind is not (TokenKind.Comma or TokenKind.OpenParen);
+    }
+
+    private SyntaxToken? TakeSemicolon()
+    {
+        if (Current.Kind != TokenKind.Semicolon)
+        {
+            return null;
+        }
+        var semicolon = Current;
+        _position++;
+        return semicolon;
+    }
+
+    private void ReportParseError(ReadOnlySpan<SyntaxToken> tokens, int sliceStart, ParseError<SyntaxToken> error)
+    {
+        var expected = string.Join(" or ", error.Expected
+            .Select(e => e.Label ?? (e.IsEof ? "end of step" : string.Join(" ", e.Tokens.Select(t => t.Text))))
+            .Distinct()
+            .Order(StringComparer.Ordinal));
+        if (expected.Length == 0)
+        {
+            expected = "end of step";
+        }
+        var offset = Math.Clamp(error.ErrorOffset, 0, tokens.Length);
+        if (offset < tokens.Length)
+        {
+            var token = tokens[offset];
+            if (token.Kind == TokenKind.Bad || (token.Kind == TokenKind.String && !token.Text.EndsWith('"')) || token.Kind == TokenKind.Number && token.Text.Count(c => c == '.') > 1)
+            {
+                return; // the lexer already reported this token
+            }
+            if (token.Kind == TokenKind.OpenParen && !tokens[offset..].ToArray().Any(t => t.Kind == TokenKind.CloseParen))
+            {
+                Report(Descriptors.MissingCloseParen, token.Span);
+                return;
+            }
+            ReportUnexpected(token, expected);
+            return;
+        }
+        // The statement ended too early: point just after its last token, where the missing piece belongs.
+        var next = _tokens[sliceStart + tokens.Length];
+        var missingAt = new TextSpan(tokens[^1].Span.End, 0);
+        if (tokens.ToArray().Any(t => t.Kind == TokenKind.OpenParen) && !tokens.ToArray().Any(t => t.Kind == TokenKind.CloseParen))
+        {
+            Report(Descriptors.MissingCloseParen, missingAt);
+            return;
+        }
+        Report(Descriptors.UnexpectedToken, missingAt, next.StartsLine || next.Kind == TokenKind.EndOfFile ? "end of line" : Describe(next), expected);
+    }
+
+    private void ReportUnexpected(SyntaxToken token, string expected) =>
+        Report(Descriptors.UnexpectedToken, token.Span, Describe(token), expected);
+
+    private static string Describe(SyntaxToken token) => token.Kind switch
+    {
+        TokenKind.EndOfFile => "end of file",
+        TokenKind.Number => $"number '{token.Text}'",
+        TokenKind.Unit => $"unit '{token.Text}'",
+        TokenKind.String => "a string",
+        TokenKind.Word => $"'{token.Text}'",
+        _ => $"'{token.Text}'",
+    };
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
+        _diagnostics.Add(descriptor.Create(_source, span, args));
+
+    private static SyntaxToken Missing(TokenKind kind, int position) =>
+        new(kind, new TextSpan(position, 0), "", [], [], false, false);
+
+    /// <summary>The Pidgin grammar of one statement's tokens. Mirrors grammar/recipelang.ebnf rule by rule.</summary>
+    private static class Grammar
+    {
+        private static Parser<SyntaxToken, SyntaxToken> Tok(TokenKind kind) =>
+            Token(t => t.Kind == kind).Labelled(kind.Display());
+
+        private static readonly Parser<SyntaxToken, SyntaxToken> Word = Tok(TokenKind.Word);
+
+        private static readonly Parser<SyntaxToken, SyntaxToken> Number = Tok(TokenKind.Number);
+
+        /// <summary>A glued unit, or a spaced one that the unit table knows ("220 C").</summary>
+        private static readonly Parser<SyntaxToken, SyntaxToken> Unit =
+            Token(t => t.Kind == TokenKind.Unit || (t.Kind == TokenKind.Word && !t.StartsLine && Units.UnitTable.TryLookup(t.Text, out _)))
+                .Labelled("a unit");
+
+        private static readonly Parser<SyntaxToken, ArgumentSyntax> Quantity =
+            Map((number, unit) => (ArgumentSyntax)new QuantitySyntax(number, unit.HasValue ? unit.Value : null), Number, Unit.Optional());
+
+        private static readonly Parser<SyntaxToken, ArgumentSyntax> StringArgument =
+            Tok(TokenKind.String).Select(t => (ArgumentSyntax)new StringSyntax(t));
+
+        private static Parser<SyntaxToken, ArgumentSyntax> MixtureTail(SyntaxToken first) =>
+            Tok(TokenKind.Minus).Then(Word, (dash, word) => (dash, word)).AtLeastOnce()
+                .Select(pairs => (ArgumentSyntax)new MixtureSyntax([first, .. pairs.Select(p => p.word)], [.. pairs.Select(p => p.dash)]));
+
+        private static Parser<SyntaxToken, ArgumentSyntax> RatioTail(SyntaxToken first) =>
+            Map(
+                (names, equals, firstPart, parts) => (ArgumentSyntax)new RatioSyntax(
+                    [first, .. names.Select(n => n.word)],
+                    [.. names.Select(n => n.colon)],
+                    equals,
+                    [firstPart, .. parts.Select(p => p.number)],
+                    [.. parts.Select(p => p.colon)]),
+                Tok(TokenKind.Colon).Then(Word, (colon, word) => (colon, word)).AtLeastOnce(),
+                Tok(TokenKind.Equals),
+                Number,
+                Tok(TokenKind.Colon).Then(Number, (colon, number) => (colon, number)).AtLeastOnce());
+
+        private static readonly Parser<SyntaxToken, ArgumentSyntax> NameLike =
+            Word.Then(first => OneOf(MixtureTail(first), RatioTail(first), Return<ArgumentSyntax>(new NameSyntax(first))));
+
+        public static readonly Parser<SyntaxToken, ArgumentSyntax> Argument =
+            OneOf(Quantity, NameLike, StringArgument).Labelled("an argument (a quantity, a name or a string)");
+
+        private static readonly Parser<SyntaxToken, NamedArgumentSyntax> NamedArgument =
+            OneOf(
+                Try(Map((name, equals, value) => new NamedArgumentSyntax(name, equals, value), Word, Tok(TokenKind.Equals), Argument)),
+                Argument.Select(value => new NamedArgumentSyntax(null, null, value)));
+
+        private static readonly Parser<SyntaxToken, ArgumentListSyntax> ArgumentList =
+            Map(
+                (open, list, close) => new ArgumentListSyntax(open, list.Items, list.Separators, close),
+                Tok(TokenKind.OpenParen),
+                SeparatedWithCommas(NamedArgument),
+                Tok(TokenKind.CloseParen));
+
+        private static readonly Parser<SyntaxToken, ParameterSyntax> Parameter =
+            Map(
+                (name, colon, type, initial) => new ParameterSyntax(name, colon, type, initial.HasValue ? initial.Value.equals : null, initial.HasValue ? initial.Value.value : null),
+                Word,
+                Tok(TokenKind.Colon),
+                Word.Labelled("a parameter type (e.g. temperature, time, concentration)"),
+                Tok(TokenKind.Equals).Then(Argument, (equals, value) => (equals, value)).Optional());
+
+        private static readonly Parser<SyntaxToken, ParameterListSyntax> ParameterList =
+            Map(
+                (open, list, close) => new ParameterListSyntax(open, list.Items, list.Separators, close),
+                Tok(TokenKind.OpenParen),
+                SeparatedWithCommas(Parameter),
+                Tok(TokenKind.CloseParen));
+
+        /// <summary><c>recipe NAME [(params)] [for MATERIAL] {</c> — the brace itself is checked by the driver.</summary>
+        public static readonly Parser<SyntaxToken, (SyntaxToken Name, ParameterListSyntax? Parameters, SyntaxToken? For, SyntaxToken? Material)> RecipeHeader =
+            Map(
+                (_, name, parameters, material) => (name, parameters.HasValue ? parameters.Value : null, material.HasValue ? material.Value.forKeyword : null, material.HasValue ? (SyntaxToken?)material.Value.material : null),
+                Tok(TokenKind.RecipeKeyword),
+                OneOf(Word, Tok(TokenKind.String)).Labelled("a recipe name"),
+                ParameterList.Optional(),
+                Tok(TokenKind.ForKeyword).Then(Word.Labelled("a material (e.g. NCM523)"), (forKeyword, material) => (forKeyword, material)).Optional())
+            .Before(End.Labelled("'{'"));
+
+        public delegate StatementSyntax StatementFactory(SyntaxToken? then, SyntaxToken? semicolon);
+
+        private static readonly Parser<SyntaxToken, StatementFactory> Step =
+            Map((operation, arguments) => (StatementFactory)((then, semi) => new StepSyntax(then, operation, [.. arguments], semi)),
+                Word.Labelled("an operation"), Argument.Many());
+
+        private static readonly Parser<SyntaxToken, StatementFactory> Use =
+            Map((keyword, name, arguments) => (StatementFactory)((then, semi) => new UseSyntax(then, keyword, name, arguments.HasValue ? arguments.Value : null, semi)),
+                Tok(TokenKind.UseKeyword), OneOf(Word, Tok(TokenKind.String)).Labelled("a recipe name"), ArgumentList.Optional());
+
+        private static readonly Parser<SyntaxToken, StatementFactory> Let =
+            Map((keyword, name, equals, value) => (StatementFactory)((then, semi) => new LetSyntax(then, keyword, name, equals, value, semi)),
+                Tok(TokenKind.LetKeyword), Word.Labelled("a constant name"), Tok(TokenKind.Equals), Argument);
+
+        private static readonly Parser<SyntaxToken, StatementFactory> Import =
+            Map((keyword, path) => (StatementFactory)((then, semi) => new ImportSyntax(then, keyword, path, semi)),
+                Tok(TokenKind.ImportKeyword), Tok(TokenKind.String).Labelled("a file path in quotes"));
+
+        private static readonly Parser<SyntaxToken, DefectSyntax> Defect =
+            Map((name, arguments) => new DefectSyntax(name, arguments.HasValue ? arguments.Value : null),
+                Word.Labelled("a defect name (e.g. lithium_loss)"), ArgumentList.Optional());
+
+        private static readonly Parser<SyntaxToken, StatementFactory> Defects =
+            Map((keyword, list) => (StatementFactory)((then, semi) => new DefectsSyntax(then, keyword, list.Items, list.Separators, semi)),
+                Tok(TokenKind.DefectsKeyword), SeparatedWithCommas(Defect, atLeastOne: true));
+
+        private static readonly Parser<SyntaxToken, StatementFactory> Clause =
+            Map((keyword, arguments) => (StatementFactory)((then, semi) => new ClauseSyntax(then, keyword, [.. arguments], semi)),
+                OneOf(Tok(TokenKind.BatchKeyword), Tok(TokenKind.ExpectKeyword), Tok(TokenKind.NoteKeyword)), Argument.AtLeastOnce());
+
+        public static readonly Parser<SyntaxToken, StatementFactory> Statement =
+            OneOf(Use, Let, Import, Defects, Clause, Step).Before(End.Labelled("end of step"));
+
+        private static Parser<SyntaxToken, (ImmutableArray<T> Items, ImmutableArray<SyntaxToken> Separators)> SeparatedWithCommas<T>(Parser<SyntaxToken, T> item, bool atLeastOne = false)
+        {
+            var nonEmpty = Map(
+                (first, rest) => (Items: ImmutableArray.CreateRange(rest.Select(r => r.item).Prepend(first)), Separators: ImmutableArray.CreateRange(rest.Select(r => r.comma))),
+                item,
+                Tok(TokenKind.Comma).Then(item, (comma, next) => (comma, item: next)).Many());
+            return atLeastOne ? nonEmpty : nonEmpty.Or(Return((ImmutableArray<T>.Empty, ImmutableArray<SyntaxToken>.Empty)));
+        }
+    }
+}

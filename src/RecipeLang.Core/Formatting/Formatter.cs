@@ -1,0 +1,264 @@
+using System.Text;
+using RecipeLang.Syntax;
+using RecipeLang.Units;
+
+namespace RecipeLang.Formatting;
+
+/// <summary>
+/// Prints a tree in the canonical layout: one statement per line, two-space indentation in recipe bodies,
+/// <c>then</c> before every step but the first of a block, one space between arguments, units glued to their
+/// numbers in canonical spelling, at most one blank line in a row. Every comment is kept: own-line comments stay
+/// above their statement, an end-of-line comment stays at the end of its statement's line.
+/// Like gofmt and rustfmt it does not touch a file with syntax errors: that would guess at broken code.
+/// </summary>
+public static class Formatter
+{
+    private const string Indent = "  ";
+
+    /// <summary>The formatted text, or null when the tree has syntax errors.</summary>
+    public static string? Format(SyntaxTree tree)
+    {
+        if (tree.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error))
+        {
+            return null;
+        }
+        var writer = new StringBuilder();
+        WriteBlock(writer, tree.Root.Statements, "");
+        var tail = Comments(tree.Root.EndOfFile.LeadingTrivia).ToList();
+        if (tail.Count > 0)
+        {
+            if (writer.Length > 0 && HasBlankLine(tree.Root.EndOfFile.LeadingTrivia))
+            {
+                writer.Append('\n');
+            }
+            foreach (var comment in tail)
+            {
+                writer.Append(comment).Append('\n');
+            }
+        }
+        return writer.ToString();
+    }
+
+    private static void WriteBlock(StringBuilder writer, IReadOnlyList<StatementSyntax> statements, string indent)
+    {
+        var firstStepWritten = false;
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            var tokens = HeaderTokens(statement).ToList();
+            if (tokens.Count == 0)
+            {
+                continue; // a lone ';'
+            }
+            var blankLine = i > 0 && (statement is RecipeSyntax || statements[i - 1] is RecipeSyntax || HasBlankLine(tokens[0].LeadingTrivia));
+            if (blankLine)
+            {
+                writer.Append('\n');
+            }
+            foreach (var comment in Comments(tokens[0].LeadingTrivia))
+            {
+                writer.Append(indent).Append(comment).Append('\n');
+            }
+            // Comments inside a multi-line statement move above it: the statement itself becomes one line.
+            foreach (var token in tokens.Skip(1))
+            {
+                foreach (var comment in Comments(token.LeadingTrivia))
+                {
+                    writer.Append(indent).Append(comment).Append('\n');
+                }
+            }
+            foreach (var token in tokens.SkipLast(1))
+            {
+                foreach (var comment in Comments(token.TrailingTrivia))
+                {
+                    writer.Append(indent).Append(comment).Append('\n');
+                }
+            }
+            writer.Append(indent);
+            if (statement is StepSyntax or UseSyntax)
+            {
+                if (firstStepWritten)
+                {
+                    writer.Append("then ");
+                }
+                firstStepWritten = true;
+            }
+            WriteStatement(writer, statement);
+            AppendEndOfLineComment(writer, tokens[^1]);
+            writer.Append('\n');
+            if (statement is RecipeSyntax recipe)
+            {
+                WriteBlock(writer, recipe.Body, indent + Indent);
+                foreach (var comment in Comments(recipe.CloseBrace.LeadingTrivia))
+                {
+                    writer.Append(indent).Append(Indent).Append(comment).Append('\n');
+                }
+                writer.Append(indent).Append('}');
+                AppendEndOfLineComment(writer, recipe.Semicolon ?? recipe.CloseBrace);
+                writer.Append('\n');
+            }
+        }
+    }
+
+    /// <summary>The tokens printed on the statement's own line: a recipe's header up to '{', else everything.</summary>
+    private static IEnumerable<SyntaxToken> HeaderTokens(StatementSyntax statement) =>
+        statement is RecipeSyntax recipe ? recipe.Tokens().TakeWhile(t => t != recipe.OpenBrace).Append(recipe.OpenBrace) : statement.Tokens();
+
+    private static void WriteStatement(StringBuilder writer, StatementSyntax statement)
+    {
+        switch (statement)
+        {
+            case StepSyntax step:
+                writer.Append(step.Operation.Text);
+                WriteArguments(writer, step.Arguments);
+                break;
+            case UseSyntax use:
+                writer.Append("use ").Append(use.Name.Text);
+                if (use.Arguments is not null)
+                {
+                    WriteArgumentList(writer, use.Arguments);
+                }
+                break;
+            case LetSyntax let:
+                writer.Append("let ").Append(let.Name.Text).Append(" = ");
+                WriteArgument(writer, let.Value);
+                break;
+            case ImportSyntax import:
+                writer.Append("import ").Append(import.Path.Text);
+                break;
+            case DefectsSyntax defects:
+                writer.Append("defects ");
+                for (var i = 0; i < defects.Defects.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        writer.Append(", ");
+                    }
+                    writer.Append(defects.Defects[i].Name.Text);
+                    if (defects.Defects[i].Arguments is { } arguments)
+                    {
+                        WriteArgumentList(writer, arguments);
+                    }
+                }
+                break;
+            case ClauseSyntax clause:
+                writer.Append(clause.Keyword.Text);
+                WriteArguments(writer, clause.Arguments);
+                break;
+            case RecipeSyntax recipe:
+                writer.Append("recipe ").Append(recipe.Name.Text);
+                if (recipe.Parameters is { } parameters)
+                {
+                    writer.Append('(');
+                    for (var i = 0; i < parameters.Parameters.Length; i++)
+                    {
+                        var parameter = parameters.Parameters[i];
+                        writer.Append(i > 0 ? ", " : "").Append(parameter.Name.Text).Append(": ").Append(parameter.Type.Text);
+                        if (parameter.Default is not null)
+                        {
+                            writer.Append(" = ");
+                            WriteArgument(writer, parameter.Default);
+                        }
+                    }
+                    writer.Append(')');
+                }
+                if (recipe.Material is not null)
+                {
+                    writer.Append(" for ").Append(recipe.Material.Text);
+                }
+                writer.Append(" {");
+                break;
+            default:
+                throw new InvalidOperationException($"Unformattable statement {statement.GetType().Name}; the formatter runs only on error-free trees.");
+        }
+    }
+
+    private static void WriteArguments(StringBuilder writer, IEnumerable<ArgumentSyntax> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            writer.Append(' ');
+            WriteArgument(writer, argument);
+        }
+    }
+
+    private static void WriteArgumentList(StringBuilder writer, ArgumentListSyntax list)
+    {
+        writer.Append('(');
+        for (var i = 0; i < list.Arguments.Length; i++)
+        {
+            var argument = list.Arguments[i];
+            if (i > 0)
+            {
+                writer.Append(", ");
+            }
+            if (argument.Name is not null)
+            {
+                writer.Append(argument.Name.Text).Append(" = ");
+            }
+            WriteArgument(writer, argument.Value);
+        }
+        writer.Append(')');
+    }
+
+    private static void WriteArgument(StringBuilder writer, ArgumentSyntax argument)
+    {
+        switch (argument)
+        {
+            case QuantitySyntax quantity:
+                writer.Append(quantity.Number.Text);
+                if (quantity.Unit is not null)
+                {
+                    writer.Append(CanonicalUnit(quantity.Unit.Text));
+                }
+                break;
+            case NameSyntax name:
+                writer.Append(name.Text);
+                break;
+            case MixtureSyntax mixture:
+                writer.AppendJoin('-', mixture.Components.Select(c => c.Text));
+                break;
+            case RatioSyntax ratio:
+                writer.AppendJoin(':', ratio.Components.Select(c => c.Text)).Append(" = ").AppendJoin(':', ratio.Parts.Select(p => p.Text));
+                break;
+            case StringSyntax text:
+                writer.Append(text.Token.Text);
+                break;
+        }
+    }
+
+    /// <summary>"°C" becomes "C", "hr" becomes "h"; an unknown unit is left as written for the checker to report.</summary>
+    private static string CanonicalUnit(string spelling) =>
+        UnitTable.TryLookup(spelling, out var unit) ? unit.Canonical : spelling;
+
+    private static void AppendEndOfLineComment(StringBuilder writer, SyntaxToken last)
+    {
+        foreach (var comment in Comments(last.TrailingTrivia))
+        {
+            writer.Append("  ").Append(comment);
+        }
+    }
+
+    private static IEnumerable<string> Comments(IEnumerable<SyntaxTrivia> trivia) =>
+        trivia.Where(t => t.Kind == TriviaKind.Comment).Select(t => t.Text.TrimEnd());
+
+    private static bool HasBlankLine(IEnumerable<SyntaxTrivia> trivia)
+    {
+        var newLines = 0;
+        foreach (var item in trivia)
+        {
+            if (item.Kind == TriviaKind.NewLine)
+            {
+                if (++newLines >= 2)
+                {
+                    return true;
+                }
+            }
+            else if (item.Kind == TriviaKind.Comment)
+            {
+                newLines = 0;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+using FsCheck;
+using FsCheck.Fluent;
+using RecipeLang.Core.Tests.Syntax;
+using RecipeLang.Formatting;
+using RecipeLang.Syntax;
+using RecipeLang.Units;
+
+namespace RecipeLang.Core.Tests.Formatting;
+
+public class FormatterTests
+{
+    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(424242, 171717);
+
+    [Test]
+    public void CanonicalLayout()
+    {
+        const string text = "# top\nrecipe r for NCM523 {  # open\n defects lithium_loss( li_tm=0.62 ),cation_mixing\nhydrothermal 4 M LiOH 220 °C 3 h;wash   water x3 then anneal 850C O2 ramp 5C/min # hot\n\n\n  coat Li3PO4 1 wt%\n# end\n}\nthen dry 80C";
+
+        Assert.That(Formatter.Format(Parser.Parse(text)), Is.EqualTo("""
+            # top
+            recipe r for NCM523 {  # open
+              defects lithium_loss(li_tm = 0.62), cation_mixing
+              hydrothermal 4M LiOH 220C 3h
+              then wash water x3
+              then anneal 850C O2 ramp 5C/min  # hot
+
+              then coat Li3PO4 1wt%
+              # end
+            }
+
+            dry 80C
+
+            """));
+    }
+
+    [Test]
+    public void RefusesFilesWithSyntaxErrors() =>
+        Assert.That(Formatter.Format(Parser.Parse("anneal 850C )")), Is.Null);
+
+    [Test]
+    public void CommentsInsideAMultiLineStatementMoveAboveIt()
+    {
+        var formatted = Formatter.Format(Parser.Parse("defects lithium_loss,  # first\n  cation_mixing # second\n"));
+
+        Assert.That(formatted, Is.EqualTo("# first\ndefects lithium_loss, cation_mixing  # second\n"));
+    }
+
+    [Test]
+    public void FormattingIsIdempotentAndKeepsMeaningAndComments() =>
+        Check.One(Runs, Prop.ForAll(RecipeTextGenerator.ValidFile.ToArbitrary(), text =>
+        {
+            var tree = Parser.Parse(text);
+            var once = Formatter.Format(tree)!;
+            var onceTree = Parser.Parse(once);
+            return Formatter.Format(onceTree) == once
+                && Meaning(onceTree) == Meaning(tree)
+                && Comments(onceTree).SequenceEqual(Comments(tree));
+        }));
+
+    /// <summary>What a recipe says, independent of layout: statements, operations and resolved argument values.</summary>
+    internal static string Meaning(SyntaxTree tree) =>
+        string.Join("\n", tree.Root.DescendantNodesAndSelf().OfType<StatementSyntax>().Select(statement =>
+            statement.GetType().Name + ":" + string.Join(" ", statement is RecipeSyntax recipe
+                ? recipe.Tokens().TakeWhile(t => t != recipe.OpenBrace).Select(TokenMeaning)
+                : statement.BodyTokens().Select(TokenMeaning))));
+
+    private static string TokenMeaning(SyntaxToken token) =>
+        token.Kind is TokenKind.Unit || (token.Kind == TokenKind.Word && UnitTable.TryLookup(token.Text, out _))
+            ? UnitTable.TryLookup(token.Text, out var unit) ? unit.Canonical : token.Text
+            : token.Text;
+
+    private static IEnumerable<string> Comments(SyntaxTree tree) =>
+        tree.Root.Tokens().SelectMany(t => t.LeadingTrivia.Concat(t.TrailingTrivia)).Where(t => t.Kind == TriviaKind.Comment).Select(t => t.Text.TrimEnd());
+}

@@ -1,4 +1,28 @@
 using System.CommandLine;
+using RecipeLang.Cli.Commands;
+using RecipeLang.Cli.Input;
 
-var root = new RootCommand("RecipeLang: check, lint, format, compile and dry-run cathode regeneration recipes.");
-return root.Parse(args).Invoke();
+var root = new RootCommand("RecipeLang: check, format, compile and dry-run cathode regeneration recipes.");
+root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(FormatCommand.Create());
+root.Subcommands.Add(ExplainCommand.Create());
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"recipelang: {error.Message}");
+    }
+    Console.Error.WriteLine("Run 'recipelang --help' for usage.");
+    return ExitCodes.Usage;
+}
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"recipelang: {e.Message}");
+    return ExitCodes.Usage;
+}

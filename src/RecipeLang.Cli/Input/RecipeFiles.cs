@@ -1,0 +1,114 @@
+using System.Text;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace RecipeLang.Cli.Input;
+
+/// <summary>A recipe file to process: the path as shown to the user and its full path.</summary>
+public sealed record RecipeFile(string DisplayPath, string FullPath);
+
+/// <summary>A problem with the command line or the file system, reported as one line with exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Expands the paths a user typed — files, folders (recursive *.recipe) and globs — into recipe files.</summary>
+public static class RecipeFiles
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static IReadOnlyList<RecipeFile> Expand(IEnumerable<string> paths)
+    {
+        var files = new List<RecipeFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            foreach (var full in ExpandOne(path))
+            {
+                if (seen.Add(full))
+                {
+                    files.Add(new RecipeFile(Display(full), full));
+                }
+            }
+        }
+        return files;
+    }
+
+    /// <summary>Reads a file as strict UTF-8 (a BOM is allowed); any failure becomes a one-line message.</summary>
+    public static string Read(RecipeFile file)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(file.FullPath);
+            var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UsageException($"{file.DisplayPath}: not valid UTF-8; save the file as UTF-8");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{file.DisplayPath}: cannot read: {e.Message}");
+        }
+    }
+
+    /// <summary>Writes through a temporary file and a rename, so a failure never leaves a half-written recipe.</summary>
+    public static void Write(RecipeFile file, string text)
+    {
+        var temporary = file.FullPath + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            File.WriteAllText(temporary, text, new UTF8Encoding(false));
+            File.Move(temporary, file.FullPath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw new UsageException($"{file.DisplayPath}: cannot write: {e.Message}");
+        }
+    }
+
+    private static IEnumerable<string> ExpandOne(string path)
+    {
+        if (path.IndexOfAny(['*', '?', '[']) >= 0)
+        {
+            return ExpandGlob(path);
+        }
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return Directory.EnumerateFiles(full, "*.recipe", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        }
+        if (File.Exists(full))
+        {
+            return [full];
+        }
+        throw new UsageException($"{path}: no such file or directory");
+    }
+
+    private static IEnumerable<string> ExpandGlob(string pattern)
+    {
+        // The folder part before the first wildcard is the root the pattern is matched under.
+        var normalized = pattern.Replace('\\', '/');
+        var wildcard = normalized.IndexOfAny(['*', '?', '[']);
+        var slash = normalized.LastIndexOf('/', wildcard);
+        var root = slash < 0 ? "." : normalized[..(slash + 1)];
+        var rest = slash < 0 ? normalized : normalized[(slash + 1)..];
+        if (!Directory.Exists(root))
+        {
+            throw new UsageException($"{pattern}: no such directory '{root}'");
+        }
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(rest);
+        var matches = matcher.GetResultsInFullPath(Path.GetFullPath(root)).Order(StringComparer.Ordinal).ToList();
+        if (matches.Count == 0)
+        {
+            throw new UsageException($"{pattern}: no file matches");
+        }
+        return matches;
+    }
+
+    private static string Display(string full)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
+    }
+}

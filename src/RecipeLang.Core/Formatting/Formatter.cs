@@ -219,7 +219,11 @@ public static class Formatter
                 writer.AppendJoin('-', mixture.Components.Select(c => c.Text));
                 break;
             case RatioSyntax ratio:
-                writer.AppendJoin(':', ratio.Components.Select(c => c.Text)).Append(" = ").AppendJoin(':', ratio.Parts.Select(p => p.Text));
+                if (ratio.EqualsToken is not null)
+                {
+                    writer.AppendJoin(':', ratio.Components.Select(c => c.Text)).Append(" = ");
+                }
+                writer.AppendJoin(':', ratio.Parts.Select(p => p.Text));
                 break;
             case StringSyntax text:
                 writer.Append(text.Token.Text);

@@ -306,7 +306,10 @@ public sealed class Parser
                 .Labelled("a unit");
 
         private static readonly Parser<SyntaxToken, ArgumentSyntax> Quantity =
-            Map((number, unit) => (ArgumentSyntax)new QuantitySyntax(number, unit.HasValue ? unit.Value : null), Number, Unit.Optional());
+            Number.Then(number => OneOf(
+                Tok(TokenKind.Colon).Then(Number, (colon, part) => (colon, part)).AtLeastOnce()
+                    .Select(parts => (ArgumentSyntax)new RatioSyntax([], [], null, [number, .. parts.Select(p => p.part)], [.. parts.Select(p => p.colon)])),
+                Unit.Optional().Select(unit => (ArgumentSyntax)new QuantitySyntax(number, unit.HasValue ? unit.Value : null))));
 
         private static readonly Parser<SyntaxToken, ArgumentSyntax> StringArgument =
             Tok(TokenKind.String).Select(t => (ArgumentSyntax)new StringSyntax(t));

@@ -432,11 +432,11 @@ public sealed class MixtureSyntax(ImmutableArray<SyntaxToken> components, Immuta
     public override IEnumerable<SyntaxToken> Tokens() => Interleave(Components, Dashes);
 }
 
-/// <summary>Molar ratios of a mixture: <c>LiOH:LiNO3 = 4:6</c>.</summary>
+/// <summary>Ratios: of a mixture's components <c>LiOH:LiNO3 = 4:6</c>, or bare parts <c>90:5:5</c>.</summary>
 public sealed class RatioSyntax(
     ImmutableArray<SyntaxToken> components,
     ImmutableArray<SyntaxToken> componentColons,
-    SyntaxToken equals,
+    SyntaxToken? equals,
     ImmutableArray<SyntaxToken> parts,
     ImmutableArray<SyntaxToken> partColons) : ArgumentSyntax
 {
@@ -444,14 +444,15 @@ public sealed class RatioSyntax(
 
     public ImmutableArray<SyntaxToken> ComponentColons { get; } = componentColons;
 
-    public SyntaxToken EqualsToken { get; } = equals;
+    public SyntaxToken? EqualsToken { get; } = equals;
 
     public ImmutableArray<SyntaxToken> Parts { get; } = parts;
 
     public ImmutableArray<SyntaxToken> PartColons { get; } = partColons;
 
-    public override IEnumerable<SyntaxToken> Tokens() =>
-        Interleave(Components, ComponentColons).Append(EqualsToken).Concat(Interleave(Parts, PartColons));
+    public override IEnumerable<SyntaxToken> Tokens() => EqualsToken is null
+        ? Interleave(Parts, PartColons)
+        : Interleave(Components, ComponentColons).Append(EqualsToken).Concat(Interleave(Parts, PartColons));
 }
 
 public sealed class StringSyntax(SyntaxToken token) : ArgumentSyntax

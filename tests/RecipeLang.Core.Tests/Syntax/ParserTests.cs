@@ -114,6 +114,15 @@ public class ParserTests
     }
 
     [Test]
+    public void BareRatios()
+    {
+        var step = (StepSyntax)Parser.Parse("electrode binder PVDF conductive carbon_black ratio 90:5:5").Root.Statements.Single();
+
+        var ratio = (RatioSyntax)step.Arguments[^1];
+        Assert.That((ratio.EqualsToken, ratio.Parts.Select(p => p.Text)), Is.EqualTo(((SyntaxToken?)null, new[] { "90", "5", "5" })));
+    }
+
+    [Test]
     public void ParameterisedRecipesLetsUsesAndImports()
     {
         const string text = """

@@ -18,6 +18,7 @@ public static class RecipeTextGenerator
         Gen.Elements(Numbers).SelectMany(n => Gen.Elements(Units).Select(u => n + u)),
         Gen.Constant("LiOH-LiNO3"),
         Gen.Constant("ratio LiOH:LiNO3 = 4:6"),
+        Gen.Constant("ratio 90:5:5"),
         Gen.Constant("\"a \\\"note\\\"\""));
 
     public static Gen<string> Step { get; } =

@@ -30,6 +30,112 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ThenBeforeFirstStep = new("RL0010", "'then' before the first step", DiagnosticSeverity.Warning,
         "'then' joins two steps; remove it before the first step");
 
+    // RL1xxx names
+    public static readonly DiagnosticDescriptor UnknownOperation = new("RL1001", "Unknown operation", DiagnosticSeverity.Error,
+        "Unknown operation '{0}'{1}");
+    public static readonly DiagnosticDescriptor UnknownMaterial = new("RL1002", "Unknown material", DiagnosticSeverity.Error,
+        "Unknown material '{0}'{1}; known materials: {2}, or add it to recipelang.json");
+    public static readonly DiagnosticDescriptor UnknownName = new("RL1003", "Unknown name", DiagnosticSeverity.Error,
+        "'{0}' is not something '{1}' takes: expected {2}{3}");
+    public static readonly DiagnosticDescriptor UnknownDefect = new("RL1004", "Unknown defect", DiagnosticSeverity.Error,
+        "Unknown defect '{0}'{1}");
+    public static readonly DiagnosticDescriptor UnknownRecipe = new("RL1005", "Unknown recipe", DiagnosticSeverity.Error,
+        "No recipe named '{0}'{1}; define it or import the file that does");
+    public static readonly DiagnosticDescriptor ImportNotFound = new("RL1006", "Import not found", DiagnosticSeverity.Error,
+        "Cannot find '{0}' (looked for {1}); check the path, which is relative to this file");
+    public static readonly DiagnosticDescriptor UnknownUnit = new("RL1007", "Unknown unit", DiagnosticSeverity.Error,
+        "Unknown unit '{0}'{1}");
+    public static readonly DiagnosticDescriptor UnknownDopant = new("RL1008", "Unknown dopant", DiagnosticSeverity.Error,
+        "'{0}' is not a catalogued dopant{1}; known: {2}");
+    public static readonly DiagnosticDescriptor NoMaterial = new("RL1009", "No material", DiagnosticSeverity.Hint,
+        "This recipe names no material, so material rules (anneal window, atmosphere, water sensitivity) are skipped; write 'recipe NAME for NCM523 {{ ... }}'");
+    public static readonly DiagnosticDescriptor UnknownParameter = new("RL1010", "Unknown parameter", DiagnosticSeverity.Error,
+        "'{0}' has no parameter '{1}'{2}");
+    public static readonly DiagnosticDescriptor UnknownType = new("RL1011", "Unknown parameter type", DiagnosticSeverity.Error,
+        "Unknown parameter type '{0}'{1}; use one of: {2}");
+
+    // RL2xxx types and units
+    public static readonly DiagnosticDescriptor WrongDimension = new("RL2001", "Wrong dimension", DiagnosticSeverity.Error,
+        "'{0}' is a {1}, but '{2}' takes {3}");
+    public static readonly DiagnosticDescriptor MissingParameter = new("RL2002", "Missing required parameter", DiagnosticSeverity.Error,
+        "'{0}' needs {1}{2}");
+    public static readonly DiagnosticDescriptor DuplicateParameter = new("RL2003", "Duplicate parameter", DiagnosticSeverity.Error,
+        "'{0}' already has its {1}; remove one of them");
+    public static readonly DiagnosticDescriptor MissingUnit = new("RL2004", "Number without a unit", DiagnosticSeverity.Error,
+        "'{0}' has no unit; write it with one, e.g. {1}");
+    public static readonly DiagnosticDescriptor ImpossibleValue = new("RL2005", "Impossible value", DiagnosticSeverity.Error,
+        "{0} is impossible: {1}");
+    public static readonly DiagnosticDescriptor MissingKeywordValue = new("RL2006", "Keyword without a value", DiagnosticSeverity.Error,
+        "'{0}' must be followed by its value, e.g. {1}");
+    public static readonly DiagnosticDescriptor ArgumentTypeMismatch = new("RL2007", "Argument does not fit the parameter", DiagnosticSeverity.Error,
+        "'{0}' does not fit parameter '{1}' of type {2}");
+
+    // RL3xxx process limits
+    public static readonly DiagnosticDescriptor AnnealWindow = new("RL3001", "Anneal outside the material's window", DiagnosticSeverity.Warning,
+        "{0} anneals {1} at {2}, outside its window {3} ({4}){5}");
+    public static readonly DiagnosticDescriptor NiRichAtmosphere = new("RL3002", "Ni-rich material annealed without oxygen", DiagnosticSeverity.Error,
+        "{0} is Ni-rich (Ni = {1}); annealing it in {2} leaves Ni2+ and causes Li/Ni mixing and rock-salt formation; use O2");
+    public static readonly DiagnosticDescriptor AutoclaveLimit = new("RL3003", "Autoclave limit exceeded", DiagnosticSeverity.Error,
+        "{0}; the site autoclave allows at most {1} ({2}); lower the temperature or change the site profile in recipelang.json");
+    public static readonly DiagnosticDescriptor AutoclaveRoutine = new("RL3004", "Above the autoclave's routine limit", DiagnosticSeverity.Info,
+        "{0} is above the liner's routine limit of {1} (steam ≈ {2} bar); allowed, but it shortens the PTFE liner's life");
+    public static readonly DiagnosticDescriptor Solubility = new("RL3005", "Above solubility", DiagnosticSeverity.Warning,
+        "{0} {1} is above its solubility of about {2} M ({3}); it is a suspension, not a solution; use at most {2} M");
+    public static readonly DiagnosticDescriptor MoltenSaltFrozen = new("RL3006", "Molten salt below its melting point", DiagnosticSeverity.Error,
+        "{0} does not melt at {1}: its melting point is {2} ({3}); raise the temperature above it");
+    public static readonly DiagnosticDescriptor SaltDecomposes = new("RL3007", "Salt decomposes", DiagnosticSeverity.Warning,
+        "{0} decomposes above {1} ({2}) and the step runs at {3}; lower the temperature or choose another salt");
+    public static readonly DiagnosticDescriptor UncataloguedEutectic = new("RL3008", "Eutectic not catalogued", DiagnosticSeverity.Warning,
+        "The melting point of {0} is not catalogued (a eutectic melts below every component); check it, or add the mixture to recipelang.json");
+    public static readonly DiagnosticDescriptor DopantLevel = new("RL3009", "Dopant level outside its usual range", DiagnosticSeverity.Warning,
+        "{0} at {1} is outside the usual {2} ({3}){4}");
+    public static readonly DiagnosticDescriptor TypicalRange = new("RL3010", "Outside the usual range", DiagnosticSeverity.Warning,
+        "{0} {1} of {2} is outside the usual {3} ({4})");
+    public static readonly DiagnosticDescriptor FurnaceLimit = new("RL3011", "Furnace limit exceeded", DiagnosticSeverity.Error,
+        "{0} is above the site furnace's maximum of {1}; lower it or change the site profile in recipelang.json");
+    public static readonly DiagnosticDescriptor GasUnavailable = new("RL3012", "Gas not available", DiagnosticSeverity.Error,
+        "The site has no {0} supply (available: {1}); use one of those or add it to recipelang.json");
+    public static readonly DiagnosticDescriptor UnboundedElectrochemistry = new("RL3013", "Unbounded electrochemical step", DiagnosticSeverity.Error,
+        "An electrochemical step needs a cut-off potential or a time, or it never ends; add e.g. 'cutoff -0.8V' or '10h'");
+    public static readonly DiagnosticDescriptor HardRange = new("RL3014", "Impossible for the process", DiagnosticSeverity.Error,
+        "{0} {1} of {2} is outside {3} ({4})");
+
+    // RL4xxx sequence and defects
+    public static readonly DiagnosticDescriptor FurnaceBeforeLithium = new("RL4001", "Furnace step before any lithium source", DiagnosticSeverity.Error,
+        "{0} heats the Li-deficient material to {1} before any lithium source; a delithiated layered oxide turns to spinel/rock-salt and loses oxygen; relithiate first");
+    public static readonly DiagnosticDescriptor PolymerBurnsOff = new("RL4002", "Polymer coating burnt off", DiagnosticSeverity.Error,
+        "{0} at {1} destroys the {2} coating of {3}, which survives only up to {4}; coat after the hot steps");
+    public static readonly DiagnosticDescriptor WetIntoFurnace = new("RL4003", "Wet material into the furnace", DiagnosticSeverity.Warning,
+        "{0} follows the wet {1} with no wash/dry between; residual liquid boils and salts stay; insert 'dry 80C 12h vacuum'");
+    public static readonly DiagnosticDescriptor NiRichWater = new("RL4004", "Ni-rich material in water without a later anneal", DiagnosticSeverity.Warning,
+        "{0} exposes Ni-rich {1} to water (surface Li loss, Li2CO3/LiOH) and no anneal follows; add an anneal in O2 after it");
+    public static readonly DiagnosticDescriptor DefectNotRepaired = new("RL4005", "Declared defect not repaired", DiagnosticSeverity.Warning,
+        "No step repairs the declared defect '{0}'; {1}");
+    public static readonly DiagnosticDescriptor NoLithiumReagent = new("RL4006", "Relithiation without lithium", DiagnosticSeverity.Warning,
+        "{0} carries no lithium ({1}); with lithium_loss declared this relies on residual lithium in the black mass; add a lithium source such as LiOH");
+    public static readonly DiagnosticDescriptor MixWithoutSinter = new("RL4007", "Lithium source never sintered", DiagnosticSeverity.Error,
+        "{0} mixes a lithium source but no furnace step follows; add an anneal in the material's window after it");
+    public static readonly DiagnosticDescriptor DopantNotDiffused = new("RL4008", "Dopant never diffused", DiagnosticSeverity.Warning,
+        "{0} is not followed by a step at ≥ {1}, so the dopant stays on the surface; add an anneal after it");
+    public static readonly DiagnosticDescriptor SaltNotWashed = new("RL4009", "Molten salt not washed off", DiagnosticSeverity.Warning,
+        "{0} leaves residual salt and no wash follows; add 'wash water x3' after it");
+    public static readonly DiagnosticDescriptor CoatBeforeReconstruction = new("RL4010", "Coating before a reconstruction step", DiagnosticSeverity.Warning,
+        "{0} coats before {1}, which the coating blocks; coat last");
+    public static readonly DiagnosticDescriptor SurfaceNeedsRelithiation = new("RL4011", "Surface reconstruction left as hydroxide", DiagnosticSeverity.Warning,
+        "{0} turns the surface into hydroxide precursor and no relithiation or anneal follows; add an anneal after it");
+
+    // RL5xxx hygiene
+    public static readonly DiagnosticDescriptor UnusedLet = new("RL5001", "Unused constant", DiagnosticSeverity.Warning,
+        "'{0}' is never used; remove it or use it in a step");
+    public static readonly DiagnosticDescriptor DuplicateRecipe = new("RL5002", "Duplicate recipe", DiagnosticSeverity.Error,
+        "A recipe named '{0}' already exists; rename one of them");
+    public static readonly DiagnosticDescriptor ImportCycle = new("RL5003", "Import cycle", DiagnosticSeverity.Error,
+        "Importing '{0}' closes a cycle ({1}); move the shared recipes into a file both can import");
+    public static readonly DiagnosticDescriptor RecursiveUse = new("RL5004", "Recipe uses itself", DiagnosticSeverity.Error,
+        "'{0}' uses itself through {1}; a recipe cannot contain itself");
+    public static readonly DiagnosticDescriptor DuplicateLet = new("RL5005", "Duplicate constant", DiagnosticSeverity.Error,
+        "A constant named '{0}' already exists; rename one of them");
+
     private static readonly Lazy<IReadOnlyDictionary<string, DiagnosticDescriptor>> ByCode = new(() =>
         typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Abstractions;
-using RecipeLang.Syntax;
+using RecipeLang.Configuration;
 using RecipeLang.Text;
 
 namespace RecipeLang.Workspace;
@@ -12,6 +12,7 @@ namespace RecipeLang.Workspace;
 public sealed class RecipeWorkspace(IFileSystem fileSystem)
 {
     private readonly ConcurrentDictionary<string, SourceText> _overlays = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SiteConfigResult> _configs = new(StringComparer.Ordinal);
 
     public IFileSystem FileSystem { get; } = fileSystem;
 
@@ -31,5 +32,22 @@ public sealed class RecipeWorkspace(IFileSystem fileSystem)
 
     public DocumentAnalysis Analyze(SourceText text) => DocumentAnalysis.Create(this, text);
 
-    private string Normalize(string path) => FileSystem.Path.GetFullPath(path);
+    public string FullPath(string path) => path.Length == 0 ? FileSystem.Directory.GetCurrentDirectory() : FileSystem.Path.GetFullPath(path);
+
+    /// <summary>The nearest recipelang.json above the file, parsed once per config file; defaults when there is none.</summary>
+    public (SiteConfig Config, IReadOnlyList<ConfigError> Errors) SiteConfigFor(string recipePath)
+    {
+        var configPath = recipePath.Length == 0 ? null : SiteConfigLocator.Find(FileSystem, FullPath(recipePath));
+        if (configPath is null)
+        {
+            return (SiteConfig.Default, []);
+        }
+        var result = _configs.GetOrAdd(configPath, path => SiteConfig.Load(FileSystem, path));
+        return (result.Config ?? SiteConfig.Default, result.Errors);
+    }
+
+    /// <summary>Forget cached configs, e.g. when the editor reports that a recipelang.json changed.</summary>
+    public void InvalidateConfigs() => _configs.Clear();
+
+    private string Normalize(string path) => FullPath(path);
 }

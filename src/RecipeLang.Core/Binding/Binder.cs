@@ -1,0 +1,369 @@
+using System.Collections.Immutable;
+using RecipeLang.Catalog;
+using RecipeLang.Diagnostics;
+using RecipeLang.Syntax;
+using RecipeLang.Text;
+using RecipeLang.Units;
+
+namespace RecipeLang.Binding;
+
+/// <summary>A recipe that <c>use</c> can name: where it is written and the constants of its file.</summary>
+public sealed record RecipeSymbol(string Name, RecipeSyntax Syntax, SourceText Source, IReadOnlyDictionary<string, BoundValue> FileConstants);
+
+/// <summary>A file after binding: its recipes with expanded steps, the recipes it can see, and the binding diagnostics.</summary>
+public sealed record BoundFile(
+    SyntaxTree Tree,
+    ImmutableArray<BoundRecipe> Recipes,
+    IReadOnlyDictionary<string, RecipeSymbol> Scope,
+    IReadOnlyDictionary<string, BoundValue> Constants,
+    ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Resolves names against the catalog and the recipes in scope (this file's and imported ones), binds every
+/// step's arguments, and expands <c>use</c> in place so that rules see the steps that will actually run.
+/// </summary>
+public sealed class Binder
+{
+    private readonly RecipeCatalog _catalog;
+    private readonly SyntaxTree _tree;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly HashSet<string> _usedConstants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecipeSymbol> _scope;
+
+    private Binder(RecipeCatalog catalog, SyntaxTree tree, IReadOnlyDictionary<string, RecipeSymbol> imported)
+    {
+        _catalog = catalog;
+        _tree = tree;
+        _scope = new Dictionary<string, RecipeSymbol>(imported, StringComparer.Ordinal);
+    }
+
+    public static BoundFile Bind(SyntaxTree tree, RecipeCatalog catalog, IReadOnlyDictionary<string, RecipeSymbol>? imported = null) =>
+        new Binder(catalog, tree, imported ?? new Dictionary<string, RecipeSymbol>()).BindFile();
+
+    /// <summary>The recipe symbols a file exports to files that import it (no diagnostics: the file reports its own).</summary>
+    public static IEnumerable<RecipeSymbol> Exports(SyntaxTree tree, RecipeCatalog catalog)
+    {
+        var constants = BindConstants(tree, catalog, _ => { });
+        return tree.Root.Recipes.Where(r => !r.Name.IsMissing).Select(r => new RecipeSymbol(r.NameText, r, tree.Source, constants));
+    }
+
+    private BoundFile BindFile()
+    {
+        var constants = BindConstants(_tree, _catalog, _diagnostics.Add);
+        foreach (var recipe in _tree.Root.Recipes)
+        {
+            if (recipe.Name.IsMissing)
+            {
+                continue;
+            }
+            if (_scope.TryGetValue(recipe.NameText, out var existing) && existing.Source == _tree.Source)
+            {
+                _diagnostics.Add(Descriptors.DuplicateRecipe.Create(_tree.Source, recipe.Name.Span, recipe.NameText)
+                    .WithRelated(_tree.Source, existing.Syntax.Name.Span, "first defined here"));
+                continue;
+            }
+            _scope[recipe.NameText] = new RecipeSymbol(recipe.NameText, recipe, _tree.Source, constants);
+        }
+        var recipes = ImmutableArray.CreateBuilder<BoundRecipe>();
+        var bare = _tree.Root.Statements.Where(s => s is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax).ToList();
+        if (bare.Count > 0)
+        {
+            recipes.Add(BindRecipe(null, bare, constants));
+        }
+        foreach (var recipe in _tree.Root.Recipes.Where(r => !r.Name.IsMissing))
+        {
+            recipes.Add(BindRecipe(recipe, recipe.Body, WithParameters(recipe, constants, report: true)));
+        }
+        foreach (var let in _tree.Root.Statements.OfType<LetSyntax>())
+        {
+            if (!_usedConstants.Contains(let.Name.Text))
+            {
+                _diagnostics.Add(Descriptors.UnusedLet.Create(_tree.Source, let.Name.Span, let.Name.Text)
+                    .WithFix($"Remove '{let.Name.Text}'", new TextChange(LineSpanOf(let), "")));
+            }
+        }
+        return new BoundFile(_tree, recipes.ToImmutable(), _scope, constants, [.. _diagnostics]);
+    }
+
+    private BoundRecipe BindRecipe(RecipeSyntax? syntax, IReadOnlyList<StatementSyntax> body, IReadOnlyDictionary<string, BoundValue> constants)
+    {
+        var source = _tree.Source;
+        MaterialInfo? material = null;
+        if (syntax?.Material is { IsMissing: false } materialToken)
+        {
+            material = _catalog.Materials.GetValueOrDefault(materialToken.Text);
+            if (material is null)
+            {
+                _diagnostics.Add(Descriptors.UnknownMaterial.Create(source, materialToken.Span, materialToken.Text,
+                    Suggestions.DidYouMean(materialToken.Text, _catalog.Materials.Keys), string.Join(", ", _catalog.Materials.Keys)));
+            }
+        }
+        else if (body.Any(s => s is StepSyntax or UseSyntax) && syntax?.Parameters is null)
+        {
+            var span = syntax?.Name.Span ?? body.First(s => s is StepSyntax or UseSyntax).Span;
+            _diagnostics.Add(Descriptors.NoMaterial.Create(source, span));
+        }
+        var defects = ImmutableArray.CreateBuilder<BoundDefect>();
+        Quantity? batch = null;
+        var notes = ImmutableArray.CreateBuilder<string>();
+        var steps = ImmutableArray.CreateBuilder<BoundStep>();
+        var stack = new Stack<string>();
+        if (syntax is not null)
+        {
+            stack.Push(syntax.NameText);
+        }
+        foreach (var statement in body)
+        {
+            switch (statement)
+            {
+                case DefectsSyntax clause:
+                    defects.AddRange(clause.Defects.Select(BindDefect).OfType<BoundDefect>());
+                    break;
+                case ClauseSyntax { Keyword.Kind: TokenKind.BatchKeyword } clause:
+                    batch = BindBatch(clause);
+                    break;
+                case ClauseSyntax { Keyword.Kind: TokenKind.NoteKeyword } clause:
+                    notes.AddRange(clause.Arguments.OfType<StringSyntax>().Select(s => s.Value));
+                    break;
+                case StepSyntax step:
+                    var binder = new StepBinder(_catalog, source, constants, _diagnostics.Add);
+                    if (binder.Bind(step) is { } bound)
+                    {
+                        steps.Add(new BoundStep(steps.Count, bound.Operation, step, source, bound.Arguments, null));
+                    }
+                    _usedConstants.UnionWith(binder.UsedConstants);
+                    break;
+                case UseSyntax use:
+                    Expand(use, use, steps, stack);
+                    break;
+                case LetSyntax let:
+                    _diagnostics.Add(Descriptors.UnexpectedToken.Create(source, let.LetKeyword.Span, "'let' inside a recipe", "a step; move the constant above the recipe"));
+                    break;
+            }
+        }
+        var name = syntax?.NameText ?? System.IO.Path.GetFileNameWithoutExtension(source.Path) switch { "" => "recipe", var file => file };
+        return new BoundRecipe(name, syntax, source, material, batch, defects.ToImmutable(), steps.ToImmutable(), notes.ToImmutable());
+    }
+
+    /// <summary>Binds the used recipe's steps with its parameters set; their own diagnostics belong to that recipe.</summary>
+    private void Expand(UseSyntax use, UseSyntax site, ImmutableArray<BoundStep>.Builder steps, Stack<string> stack)
+    {
+        var name = use.Name.Kind == TokenKind.String ? StringSyntax.Unquote(use.Name.Text) : use.Name.Text;
+        if (!_scope.TryGetValue(name, out var symbol))
+        {
+            if (use == site)
+            {
+                _diagnostics.Add(Descriptors.UnknownRecipe.Create(_tree.Source, use.Name.Span, name, Suggestions.DidYouMean(name, _scope.Keys)));
+            }
+            return;
+        }
+        if (stack.Contains(name))
+        {
+            if (use == site)
+            {
+                _diagnostics.Add(Descriptors.RecursiveUse.Create(_tree.Source, use.Name.Span, name, string.Join(" → ", stack.Reverse().Append(name))));
+            }
+            return;
+        }
+        var constants = WithParameters(symbol.Syntax, symbol.FileConstants, report: false);
+        var arguments = BindUseArguments(use, symbol, use == site);
+        var environment = new Dictionary<string, BoundValue>(constants, StringComparer.Ordinal);
+        foreach (var (parameter, value) in arguments)
+        {
+            environment[parameter] = value;
+        }
+        stack.Push(name);
+        var ignored = new List<Diagnostic>();
+        foreach (var statement in symbol.Syntax.Body)
+        {
+            if (statement is StepSyntax step)
+            {
+                var binder = new StepBinder(_catalog, symbol.Source, environment, ignored.Add);
+                if (binder.Bind(step) is { } bound)
+                {
+                    steps.Add(new BoundStep(steps.Count, bound.Operation, step, symbol.Source, bound.Arguments, site));
+                }
+            }
+            else if (statement is UseSyntax inner)
+            {
+                Expand(inner, site, steps, stack);
+            }
+        }
+        stack.Pop();
+        if (symbol.Source == _tree.Source)
+        {
+            _usedConstants.UnionWith(symbol.FileConstants.Keys.Where(k => symbol.Syntax.Body.SelectMany(s => s.Tokens()).Any(t => t.Text == k)));
+        }
+    }
+
+    private Dictionary<string, BoundValue> BindUseArguments(UseSyntax use, RecipeSymbol symbol, bool report)
+    {
+        var result = new Dictionary<string, BoundValue>(StringComparer.Ordinal);
+        if (use.Arguments is null)
+        {
+            return result;
+        }
+        var parameters = symbol.Syntax.Parameters?.Parameters ?? [];
+        for (var i = 0; i < use.Arguments.Arguments.Length; i++)
+        {
+            var argument = use.Arguments.Arguments[i];
+            var parameter = argument.Name is null ? (i < parameters.Length ? parameters[i] : null) : parameters.FirstOrDefault(p => p.Name.Text == argument.Name.Text);
+            if (parameter is null)
+            {
+                if (report)
+                {
+                    var span = argument.Name?.Span ?? argument.Span;
+                    _diagnostics.Add(Descriptors.UnknownParameter.Create(_tree.Source, span, symbol.Name, argument.Name?.Text ?? source(argument.Span),
+                        Suggestions.DidYouMean(argument.Name?.Text ?? "", parameters.Select(p => p.Name.Text))));
+                }
+                continue;
+            }
+            var value = BindConstant(argument.Value, _catalog, _tree.Source, report ? _diagnostics.Add : _ => { });
+            if (value is not null)
+            {
+                result[parameter.Name.Text] = value;
+            }
+        }
+        return result;
+
+        string source(TextSpan span) => _tree.Source[span];
+    }
+
+    private IReadOnlyDictionary<string, BoundValue> WithParameters(RecipeSyntax recipe, IReadOnlyDictionary<string, BoundValue> constants, bool report)
+    {
+        if (recipe.Parameters is null)
+        {
+            return constants;
+        }
+        var environment = new Dictionary<string, BoundValue>(constants, StringComparer.Ordinal);
+        foreach (var parameter in recipe.Parameters.Parameters)
+        {
+            var dimension = ParameterTypes.Find(parameter.Type.Text);
+            if (dimension is null)
+            {
+                if (report)
+                {
+                    _diagnostics.Add(Descriptors.UnknownType.Create(_tree.Source, parameter.Type.Span, parameter.Type.Text,
+                        Suggestions.DidYouMean(parameter.Type.Text, ParameterTypes.Names), string.Join(", ", ParameterTypes.Names)));
+                }
+                continue;
+            }
+            var value = parameter.Default is null ? null : BindConstant(parameter.Default, _catalog, _tree.Source, report ? _diagnostics.Add : _ => { });
+            environment[parameter.Name.Text] = value ?? new ParameterValue(parameter.Name.Text, dimension.Value, parameter.Name.Span);
+        }
+        return environment;
+    }
+
+    private BoundDefect? BindDefect(DefectSyntax syntax)
+    {
+        var info = _catalog.Defects.GetValueOrDefault(syntax.Name.Text);
+        if (info is null)
+        {
+            _diagnostics.Add(Descriptors.UnknownDefect.Create(_tree.Source, syntax.Name.Span, syntax.Name.Text, Suggestions.DidYouMean(syntax.Name.Text, _catalog.Defects.Keys)));
+            return null;
+        }
+        var arguments = ImmutableDictionary.CreateBuilder<string, Quantity>(StringComparer.Ordinal);
+        foreach (var argument in syntax.Arguments?.Arguments ?? [])
+        {
+            var parameter = info.Parameters.FirstOrDefault(p => p.Name == argument.Name?.Text);
+            if (parameter is null)
+            {
+                _diagnostics.Add(Descriptors.UnknownParameter.Create(_tree.Source, argument.Name?.Span ?? argument.Span, info.Name, argument.Name?.Text ?? _tree.Source[argument.Span],
+                    Suggestions.DidYouMean(argument.Name?.Text ?? "", info.Parameters.Select(p => p.Name))));
+                continue;
+            }
+            if (argument.Value is QuantitySyntax quantity)
+            {
+                var unit = quantity.Unit is null ? UnitTable.Si(parameter.Dimension) : UnitTable.TryLookup(quantity.Unit.Text, parameter.Dimension, out var u) ? u : null;
+                if (unit is null || unit.Dimension != parameter.Dimension)
+                {
+                    _diagnostics.Add(Descriptors.WrongDimension.Create(_tree.Source, quantity.Span, _tree.Source[quantity.Span], unit?.Dimension.DisplayName() ?? "quantity", info.Name, parameter.Dimension.DisplayName()));
+                    continue;
+                }
+                var value = new Quantity(quantity.Value, unit);
+                if (parameter.Valid.Contains(value) == false)
+                {
+                    _diagnostics.Add(Descriptors.ImpossibleValue.Create(_tree.Source, quantity.Span, $"{parameter.Name} = {_tree.Source[quantity.Span]}", $"it must lie in {parameter.Valid.Format()} ({parameter.Valid.Source})"));
+                    continue;
+                }
+                arguments[parameter.Name] = value;
+            }
+        }
+        return new BoundDefect(info.Name, info, syntax, arguments.ToImmutable());
+    }
+
+    private Quantity? BindBatch(ClauseSyntax clause)
+    {
+        if (clause.Arguments is [QuantitySyntax { Unit: not null } quantity] && UnitTable.TryLookup(quantity.Unit.Text, Dimension.Mass, out var unit) && unit.Dimension == Dimension.Mass)
+        {
+            return new Quantity(quantity.Value, unit);
+        }
+        _diagnostics.Add(Descriptors.WrongDimension.Create(_tree.Source, clause.Arguments[0].Span, _tree.Source[clause.Arguments[0].Span], "value", "batch", "a mass such as 50 g"));
+        return null;
+    }
+
+    private static Dictionary<string, BoundValue> BindConstants(SyntaxTree tree, RecipeCatalog catalog, Action<Diagnostic> report)
+    {
+        var constants = new Dictionary<string, BoundValue>(StringComparer.Ordinal);
+        foreach (var let in tree.Root.Statements.OfType<LetSyntax>())
+        {
+            if (constants.ContainsKey(let.Name.Text))
+            {
+                report(Descriptors.DuplicateLet.Create(tree.Source, let.Name.Span, let.Name.Text));
+                continue;
+            }
+            if (BindConstant(let.Value, catalog, tree.Source, report) is { } value)
+            {
+                constants[let.Name.Text] = value;
+            }
+        }
+        return constants;
+    }
+
+    /// <summary>A value outside any step (a <c>let</c>, a default, a <c>use</c> argument): its meaning cannot depend on a slot.</summary>
+    private static BoundValue? BindConstant(ArgumentSyntax syntax, RecipeCatalog catalog, SourceText source, Action<Diagnostic> report)
+    {
+        switch (syntax)
+        {
+            case QuantitySyntax { Unit: null } quantity:
+                report(Descriptors.MissingUnit.Create(source, quantity.Span, source[quantity.Span], source[quantity.Span] + "C"));
+                return null;
+            case QuantitySyntax quantity when UnitTable.TryLookup(quantity.Unit!.Text, out var unit):
+                return new QuantityValue(new Quantity(quantity.Value, unit), quantity.Span);
+            case QuantitySyntax quantity:
+                report(Descriptors.UnknownUnit.Create(source, quantity.Unit!.Span, quantity.Unit.Text, Suggestions.DidYouMean(quantity.Unit.Text, UnitTable.Spellings)));
+                return null;
+            case NameSyntax name when catalog.Atmospheres.GetValueOrDefault(name.Text) is { } atmosphere:
+                return new NamedValue(atmosphere.Name, atmosphere, name.Span);
+            case NameSyntax name when catalog.Coatings.GetValueOrDefault(name.Text) is { } coating:
+                return new NamedValue(coating.Name, coating, name.Span);
+            case NameSyntax name when catalog.FindReagent(name.Text) is { } reagent:
+                Chemistry.Formula.TryParse(reagent.Formula, out var formula, out _);
+                return new ReagentValue(name.Text, reagent, formula, name.Span);
+            case StringSyntax text:
+                return new TextValue(text.Value, text.Span);
+            default:
+                return new TextValue(source[syntax.Span], syntax.Span);
+        }
+    }
+
+    /// <summary>The whole line of a statement, for fixes that delete it.</summary>
+    private TextSpan LineSpanOf(StatementSyntax statement)
+    {
+        var source = _tree.Source;
+        var line = source.GetPosition(statement.Span.Start).Line;
+        var span = source.GetLineSpan(line);
+        var next = line + 1 < source.LineCount ? source.GetOffset(new LinePosition(line + 1, 0)) : span.End;
+        return TextSpan.FromBounds(span.Start, next);
+    }
+}
+
+/// <summary>The parameter types a parameterised recipe can declare: the dimensions' display names.</summary>
+public static class ParameterTypes
+{
+    public static IReadOnlyList<string> Names { get; } = Enum.GetValues<Dimension>().Select(d => d.DisplayName()).ToList();
+
+    public static Dimension? Find(string name) =>
+        Enum.GetValues<Dimension>().Where(d => string.Equals(d.DisplayName(), name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(d.ToString(), name.Replace("_", ""), StringComparison.OrdinalIgnoreCase)).Select(d => (Dimension?)d).FirstOrDefault();
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using RecipeLang.Catalog;
+using RecipeLang.Syntax;
+using RecipeLang.Text;
+using RecipeLang.Units;
+
+namespace RecipeLang.Binding;
+
+/// <summary>One step after binding: its operation from the catalog and its arguments by parameter name.</summary>
+/// <param name="Index">Position in the recipe's expanded step list, from 0.</param>
+/// <param name="Source">The text the step is written in (another file for a step that came through <c>use</c>).</param>
+/// <param name="Via">The <c>use</c> statement that brought the step in, in the recipe's own file; null for its own steps.</param>
+public sealed record BoundStep(
+    int Index,
+    OperationInfo Operation,
+    StepSyntax Syntax,
+    SourceText Source,
+    ImmutableDictionary<string, BoundValue> Arguments,
+    UseSyntax? Via)
+{
+    public string Name => Operation.Name;
+
+    public string Category => Operation.Category;
+
+    public bool IsFurnace => Category == OperationCategories.Furnace;
+
+    public bool IsWet => Category == OperationCategories.Wet;
+
+    public LinePosition Start => Source.GetPosition(Syntax.Span.Start);
+
+    public Quantity? Quantity(string parameter) => Arguments.GetValueOrDefault(parameter) is QuantityValue q ? q.Quantity : null;
+
+    public T? Value<T>(string parameter) where T : BoundValue => Arguments.GetValueOrDefault(parameter) as T;
+
+    public bool Has(string parameter) => Arguments.ContainsKey(parameter);
+
+    /// <summary>The step's temperature set-point in °C, if it has one with a value.</summary>
+    public double? TemperatureC =>
+        Quantity("temperature") is { } t && t.TryConvertTo("C", out var c) ? Math.Round(c.Value, 9) : null;
+
+    public AtmosphereInfo? Atmosphere => Value<NamedValue>("atmosphere")?.Info as AtmosphereInfo;
+
+    public CoatingInfo? Coating => Value<NamedValue>("coating")?.Info as CoatingInfo;
+
+    /// <summary>Every reagent the step uses: single reagents, lists and mixture components.</summary>
+    public IEnumerable<ReagentValue> Reagents => Arguments.Values.SelectMany(value => value switch
+    {
+        ReagentValue reagent => [reagent],
+        MixtureValue mixture => mixture.Components,
+        _ => (IEnumerable<ReagentValue>)[],
+    });
+
+    /// <summary>The step's main reagents (not a solvent or wash liquid named by keyword).</summary>
+    public IEnumerable<ReagentValue> ActiveReagents => Arguments
+        .Where(a => a.Key != "solvent")
+        .SelectMany(a => a.Value switch
+        {
+            ReagentValue reagent => [reagent],
+            MixtureValue mixture => mixture.Components,
+            _ => (IEnumerable<ReagentValue>)[],
+        });
+
+    /// <summary>A relithiation step (one that repairs lithium loss) with a lithium-bearing reagent.</summary>
+    public bool SuppliesLithium => Operation.Repairs.Any(r => r.Defect == DefectNames.LithiumLoss) && ActiveReagents.Any(r => r.LithiumBearing);
+
+    /// <summary>Where diagnostics about this step go in the recipe's own file: the step, or the <c>use</c> that expanded it.</summary>
+    public TextSpan ReportSpan(TextSpan spanInStep) => Via is null ? spanInStep : Via.Span;
+
+    public string Describe() => $"step {Index + 1} ({Name}, line {Start.Line + 1})";
+}
+
+public sealed record BoundDefect(string Name, DefectInfo? Info, DefectSyntax Syntax, ImmutableDictionary<string, Quantity> Arguments);
+
+/// <summary>A recipe after binding: material, metadata and the expanded, ordered steps.</summary>
+public sealed record BoundRecipe(
+    string Name,
+    RecipeSyntax? Syntax,
+    SourceText Source,
+    MaterialInfo? Material,
+    Quantity? Batch,
+    ImmutableArray<BoundDefect> Defects,
+    ImmutableArray<BoundStep> Steps,
+    ImmutableArray<string> Notes)
+{
+    public bool IsAnonymous => Syntax is null;
+
+    /// <summary>The span that names the recipe (its name token, or the first step of a bare list).</summary>
+    public TextSpan NameSpan => Syntax?.Name.Span ?? (Steps.Length > 0 ? Steps[0].Syntax.Operation.Span : default);
+
+    public bool Declares(string defect) => Defects.Any(d => d.Name == defect);
+}

@@ -1,0 +1,457 @@
+using System.Collections.Immutable;
+using RecipeLang.Catalog;
+using RecipeLang.Chemistry;
+using RecipeLang.Diagnostics;
+using RecipeLang.Syntax;
+using RecipeLang.Text;
+using RecipeLang.Units;
+
+namespace RecipeLang.Binding;
+
+/// <summary>
+/// Binds one step's flat argument list to its operation's signature from the catalog. Keyword parameters are
+/// recognised by name (<c>ramp 5C/min</c>), flags by their bare name (<c>ultrasonic</c>); every other argument
+/// goes to the first free positional parameter that accepts it — quantities by dimension, names by what the
+/// catalog says they are (an atmosphere, a reagent or formula, a coating, a dopant, ...).
+/// </summary>
+internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IReadOnlyDictionary<string, BoundValue> constants, Action<Diagnostic> report)
+{
+    private readonly Dictionary<string, BoundValue> _arguments = new(StringComparer.Ordinal);
+    private OperationInfo _operation = null!;
+    private StepSyntax _step = null!;
+
+    /// <summary>The names of <c>let</c> constants and recipe parameters this step read.</summary>
+    public HashSet<string> UsedConstants { get; } = new(StringComparer.Ordinal);
+
+    public (OperationInfo Operation, ImmutableDictionary<string, BoundValue> Arguments)? Bind(StepSyntax step)
+    {
+        var operation = catalog.FindOperation(step.Operation.Text);
+        if (operation is null)
+        {
+            report(Descriptors.UnknownOperation.Create(source, step.Operation.Span, step.Operation.Text,
+                Suggestions.DidYouMean(step.Operation.Text, catalog.OperationSpellings)));
+            return null;
+        }
+        _operation = operation;
+        _step = step;
+        _arguments.Clear();
+        var arguments = step.Arguments;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var argument = arguments[i];
+            if (argument is NameSyntax name && operation.FindParameter(name.Text) is { } named)
+            {
+                if (named.Kind == ParameterKind.Flag)
+                {
+                    Assign(named, new FlagValue(name.Word.Span), name.Word.Span);
+                    continue;
+                }
+                if (named.Keyword)
+                {
+                    if (i + 1 >= arguments.Length)
+                    {
+                        report(Descriptors.MissingKeywordValue.Create(source, name.Word.Span, name.Text, Example(named)));
+                        continue;
+                    }
+                    i++;
+                    BindTo(named, arguments[i]);
+                    continue;
+                }
+            }
+            BindPositional(argument);
+        }
+        ReportMissing();
+        return (operation, _arguments.ToImmutableDictionary(StringComparer.Ordinal));
+    }
+
+    private void BindPositional(ArgumentSyntax argument)
+    {
+        switch (argument)
+        {
+            case NameSyntax name when Resolve(name) is { } constant:
+                BindConstant(name, constant);
+                return;
+            case QuantitySyntax quantity:
+                BindQuantity(quantity, null);
+                return;
+            case MixtureSyntax mixture when FirstFree(ParameterKind.Mixture) is { } mixtureParameter:
+                BindTo(mixtureParameter, mixture);
+                return;
+            case RatioSyntax ratio when _operation.FindParameter("ratio") is { } ratioParameter:
+                BindTo(ratioParameter, ratio);
+                return;
+            case NameSyntax name:
+                BindName(name);
+                return;
+            default:
+                report(Descriptors.UnknownName.Create(source, argument.Span, source[argument.Span], _operation.Name, ExpectedKinds(), ""));
+                return;
+        }
+    }
+
+    /// <summary>A <c>let</c> constant or recipe parameter: bound where it is used, so its dimension picks the slot.</summary>
+    private void BindConstant(NameSyntax name, BoundValue value)
+    {
+        if (value is QuantityValue or ParameterValue)
+        {
+            var dimension = value is QuantityValue q ? q.Quantity.Dimension : ((ParameterValue)value).Dimension;
+            var target = _operation.Parameters.FirstOrDefault(p => !p.Keyword && p.Kind == ParameterKind.Quantity && p.Dimension == dimension && !_arguments.ContainsKey(p.Name));
+            if (target is null)
+            {
+                ReportQuantityMismatch(name.Text, dimension, name.Word.Span);
+                return;
+            }
+            Assign(target, Relocate(value, name.Word.Span), name.Word.Span);
+            return;
+        }
+        var parameter = _operation.Parameters.FirstOrDefault(p => !p.Keyword && !_arguments.ContainsKey(p.Name) && Accepts(p, value));
+        if (parameter is null)
+        {
+            report(Descriptors.UnknownName.Create(source, name.Word.Span, name.Text, _operation.Name, ExpectedKinds(), ""));
+            return;
+        }
+        Assign(parameter, Relocate(value, name.Word.Span), name.Word.Span);
+    }
+
+    private static BoundValue Relocate(BoundValue value, TextSpan span) => value with { Span = span };
+
+    private BoundValue? Resolve(NameSyntax name)
+    {
+        if (!constants.TryGetValue(name.Text, out var value))
+        {
+            return null;
+        }
+        UsedConstants.Add(name.Text);
+        return value;
+    }
+
+    private void BindTo(ParameterInfo parameter, ArgumentSyntax argument)
+    {
+        if (argument is NameSyntax name && Resolve(name) is { } constant)
+        {
+            if (!Accepts(parameter, constant))
+            {
+                report(Descriptors.ArgumentTypeMismatch.Create(source, name.Word.Span, name.Text, parameter.Name, KindText(parameter)));
+                return;
+            }
+            Assign(parameter, Relocate(constant, name.Word.Span), name.Word.Span);
+            return;
+        }
+        var value = argument switch
+        {
+            QuantitySyntax quantity when parameter.Kind == ParameterKind.Quantity => BindQuantity(quantity, parameter),
+            NameSyntax word => ClassifyFor(parameter, word),
+            MixtureSyntax mixture when parameter.Kind is ParameterKind.Mixture or ParameterKind.Reagents => BindMixture(mixture),
+            RatioSyntax ratio => new RatioValue([.. ratio.Components.Select(c => c.Text)], [.. ratio.Parts.Select(p => ParseNumber(p.Text))], ratio.Span),
+            StringSyntax text when parameter.Kind == ParameterKind.Text => new TextValue(text.Value, text.Span),
+            _ => null,
+        };
+        if (argument is QuantitySyntax)
+        {
+            return; // BindQuantity assigned or reported
+        }
+        if (value is null)
+        {
+            report(Descriptors.ArgumentTypeMismatch.Create(source, argument.Span, source[argument.Span], parameter.Name, KindText(parameter)));
+            return;
+        }
+        Assign(parameter, value, argument.Span);
+    }
+
+    private void BindName(NameSyntax name)
+    {
+        if (FirstFree(ParameterKind.DopantAmounts) is { } dopants)
+        {
+            BindDopant(dopants, name);
+            return;
+        }
+        foreach (var parameter in Positional())
+        {
+            if (_arguments.ContainsKey(parameter.Name) && parameter.Kind != ParameterKind.Reagents)
+            {
+                continue;
+            }
+            if (ClassifyFor(parameter, name) is { } value)
+            {
+                Assign(parameter, value, name.Word.Span);
+                return;
+            }
+        }
+        var candidates = Positional().SelectMany(CandidateNames).Concat(_operation.Parameters.Where(p => p.Keyword || p.Kind == ParameterKind.Flag).Select(p => p.Name));
+        report(Descriptors.UnknownName.Create(source, name.Word.Span, name.Text, _operation.Name, ExpectedKinds(), Suggestions.DidYouMean(name.Text, candidates)));
+    }
+
+    private void BindDopant(ParameterInfo parameter, NameSyntax name)
+    {
+        var existing = _arguments.GetValueOrDefault(parameter.Name) as DopantsValue;
+        var list = existing?.Dopants ?? [];
+        foreach (var element in name.Text.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var info = catalog.Dopants.GetValueOrDefault(element);
+            if (info is null)
+            {
+                report(Descriptors.UnknownDopant.Create(source, name.Word.Span, element, Suggestions.DidYouMean(element, catalog.Dopants.Keys), string.Join(", ", catalog.Dopants.Keys)));
+                continue;
+            }
+            list = list.Add(new DopantAmount(element, info, null, name.Word.Span));
+        }
+        _arguments[parameter.Name] = new DopantsValue(list, existing is null ? name.Word.Span : existing.Span.Cover(name.Word.Span));
+    }
+
+    private BoundValue? BindQuantity(QuantitySyntax syntax, ParameterInfo? target)
+    {
+        var value = syntax.Value;
+        var text = source[syntax.Span];
+        if (syntax.Unit is null)
+        {
+            var example = target ?? Positional().FirstOrDefault(p => p.Kind == ParameterKind.Quantity && !_arguments.ContainsKey(p.Name));
+            var suggestion = example?.Dimension is { } d ? NumberText.Canonical(value) + UnitTable.Si(d).Canonical : text + "C";
+            report(Descriptors.MissingUnit.Create(source, syntax.Span, text, suggestion));
+            return null;
+        }
+        var spelling = syntax.Unit.Text;
+        // An open dopant list takes the next amount: "dope Al 1mol% Cu 0.5mol%".
+        if (target is null && _arguments.Values.OfType<DopantsValue>().FirstOrDefault() is { } dopants && dopants.Dopants.Length > 0 && dopants.Dopants[^1].Amount is null)
+        {
+            var parameter = _operation.Parameters.First(p => p.Kind == ParameterKind.DopantAmounts);
+            if (!UnitTable.TryLookup(spelling, parameter.Dimension ?? Dimension.MolarFraction, out var dopantUnit) || dopantUnit.Dimension != parameter.Dimension)
+            {
+                ReportQuantityMismatch(text, dopantUnit?.Dimension, syntax.Span, parameter);
+                return null;
+            }
+            var amount = Checked(new QuantityValue(new Quantity(value, dopantUnit), syntax.Span));
+            var last = dopants.Dopants[^1] with { Amount = amount };
+            _arguments[parameter.Name] = new DopantsValue(dopants.Dopants.SetItem(dopants.Dopants.Length - 1, last), dopants.Span.Cover(syntax.Span));
+            return amount;
+        }
+        var candidates = target is null
+            ? Positional().Where(p => p.Kind == ParameterKind.Quantity).ToList()
+            : [target];
+        foreach (var parameter in candidates)
+        {
+            if (parameter.Dimension is { } dimension && UnitTable.TryLookup(spelling, dimension, out var unit) && unit.Dimension == dimension)
+            {
+                if (_arguments.ContainsKey(parameter.Name))
+                {
+                    if (target is null && candidates.Any(p => p != parameter && p.Dimension == dimension && !_arguments.ContainsKey(p.Name)))
+                    {
+                        continue;
+                    }
+                    report(Descriptors.DuplicateParameter.Create(source, syntax.Span, _operation.Name, parameter.Name));
+                    return null;
+                }
+                var bound = Checked(new QuantityValue(new Quantity(value, unit), syntax.Span));
+                if (bound is not null)
+                {
+                    Assign(parameter, bound, syntax.Span);
+                }
+                return bound;
+            }
+        }
+        if (!UnitTable.TryLookup(spelling, out var known))
+        {
+            report(Descriptors.UnknownUnit.Create(source, syntax.Unit.Span, spelling, Suggestions.DidYouMean(spelling, UnitTable.Spellings)));
+            return null;
+        }
+        ReportQuantityMismatch(text, known.Dimension, syntax.Span, target);
+        return null;
+    }
+
+    /// <summary>RL2005: values no process can have, whatever the operation.</summary>
+    private QuantityValue? Checked(QuantityValue value)
+    {
+        var quantity = value.Quantity;
+        string? problem = quantity.Dimension switch
+        {
+            Dimension.Temperature when quantity.Si < 0 => "below absolute zero (0 K = -273.15 °C)",
+            Dimension.Time when quantity.Value < 0 => "a duration cannot be negative",
+            Dimension.MassFraction or Dimension.MolarFraction or Dimension.Percent when quantity.Si is < 0 or > 1 => "a fraction must lie between 0 and 100 %",
+            Dimension.Concentration or Dimension.Mass or Dimension.Volume or Dimension.Length or Dimension.Pressure when quantity.Value < 0 => "it cannot be negative",
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return value;
+        }
+        report(Descriptors.ImpossibleValue.Create(source, value.Span, source[value.Span], problem));
+        return null;
+    }
+
+    private void ReportQuantityMismatch(string text, Dimension? dimension, TextSpan span, ParameterInfo? target = null)
+    {
+        var takes = target is not null
+            ? $"{target.Dimension?.DisplayName()} for '{target.Name}'"
+            : string.Join(", ", _operation.Parameters.Where(p => p.Kind == ParameterKind.Quantity && !p.Keyword).Select(p => $"{p.Dimension?.DisplayName()} ({p.Name})"));
+        if (takes.Length == 0)
+        {
+            takes = "no quantities";
+        }
+        report(Descriptors.WrongDimension.Create(source, span, text, dimension?.DisplayName() ?? "quantity", _operation.Name, takes));
+    }
+
+    private MixtureValue? BindMixture(MixtureSyntax mixture)
+    {
+        var components = ImmutableArray.CreateBuilder<ReagentValue>();
+        foreach (var component in mixture.Components)
+        {
+            if (Reagent(component.Text, component.Span) is { } reagent)
+            {
+                components.Add(reagent);
+            }
+            else
+            {
+                report(Descriptors.UnknownName.Create(source, component.Span, component.Text, _operation.Name, "a salt or a chemical formula",
+                    Suggestions.DidYouMean(component.Text, catalog.Reagents.Keys)));
+            }
+        }
+        return components.Count == mixture.Components.Length ? new MixtureValue(components.ToImmutable(), mixture.Span) : null;
+    }
+
+    /// <summary>What a name means for one parameter, or null when it does not fit that parameter.</summary>
+    private BoundValue? ClassifyFor(ParameterInfo parameter, NameSyntax name)
+    {
+        var text = name.Text;
+        var span = name.Word.Span;
+        return parameter.Kind switch
+        {
+            ParameterKind.Atmosphere => catalog.Atmospheres.GetValueOrDefault(text) is { } atmosphere ? new NamedValue(atmosphere.Name, atmosphere, span) : null,
+            ParameterKind.Coating => catalog.Coatings.GetValueOrDefault(text) is { } coating ? new NamedValue(coating.Name, coating, span) : null,
+            ParameterKind.Binder => catalog.Binders.GetValueOrDefault(text) is { } binder ? new NamedValue(binder.Name, binder, span) : null,
+            ParameterKind.Conductive => catalog.Conductives.GetValueOrDefault(text) is { } conductive ? new NamedValue(conductive.Name, conductive, span) : null,
+            ParameterKind.Choice => parameter.Choices?.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)) is { } choice ? new NamedValue(choice, null, span) : null,
+            ParameterKind.Reagent => Reagent(text, span),
+            ParameterKind.Reagents => Reagent(text, span),
+            ParameterKind.Mixture => Reagent(text, span) is { } single ? new MixtureValue([single], span) : null,
+            ParameterKind.Count => text.Length > 1 && (text[0] == 'x' || text[0] == '×') && int.TryParse(text.AsSpan(1), out var count) && count > 0 ? new CountValue(count, span) : null,
+            ParameterKind.Text => new TextValue(text, span),
+            _ => null,
+        };
+    }
+
+    private ReagentValue? Reagent(string text, TextSpan span)
+    {
+        if (catalog.FindReagent(text) is { } reagent)
+        {
+            Formula.TryParse(reagent.Formula, out var known, out _);
+            return new ReagentValue(text, reagent, known, span);
+        }
+        // Any formula made of real elements is a reagent the catalog does not describe: its elements are still known.
+        return char.IsAsciiLetterUpper(text[0]) && Formula.TryParse(text, out var formula, out _) ? new ReagentValue(text, null, formula, span) : null;
+    }
+
+    private static bool Accepts(ParameterInfo parameter, BoundValue value) => parameter.Kind switch
+    {
+        ParameterKind.Quantity => value is QuantityValue q ? q.Quantity.Dimension == parameter.Dimension : value is ParameterValue p && p.Dimension == parameter.Dimension,
+        ParameterKind.Atmosphere => value is NamedValue { Info: AtmosphereInfo },
+        ParameterKind.Coating => value is NamedValue { Info: CoatingInfo },
+        ParameterKind.Binder => value is NamedValue { Info: BinderInfo },
+        ParameterKind.Conductive => value is NamedValue { Info: ConductiveInfo },
+        ParameterKind.Reagent or ParameterKind.Reagents => value is ReagentValue,
+        ParameterKind.Mixture => value is MixtureValue or ReagentValue,
+        ParameterKind.Text => value is TextValue or RatioValue,
+        _ => false,
+    };
+
+    private void Assign(ParameterInfo parameter, BoundValue value, TextSpan span)
+    {
+        if (_arguments.TryGetValue(parameter.Name, out var existing))
+        {
+            if (parameter.Kind == ParameterKind.Reagents && existing is ReagentValue first && value is ReagentValue second)
+            {
+                _arguments[parameter.Name] = new MixtureValue([first, second], first.Span.Cover(second.Span));
+                return;
+            }
+            if (parameter.Kind == ParameterKind.Reagents && existing is MixtureValue list && value is ReagentValue more)
+            {
+                _arguments[parameter.Name] = new MixtureValue(list.Components.Add(more), list.Span.Cover(more.Span));
+                return;
+            }
+            report(Descriptors.DuplicateParameter.Create(source, span, _operation.Name, parameter.Name));
+            return;
+        }
+        _arguments[parameter.Name] = value;
+    }
+
+    private void ReportMissing()
+    {
+        foreach (var parameter in _operation.Parameters.Where(p => p.Required && !_arguments.ContainsKey(p.Name)))
+        {
+            var diagnostic = Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, Describe(parameter), $" ({Example(parameter)})");
+            if (FixFor(parameter) is { } insert)
+            {
+                diagnostic = diagnostic.WithFix($"Add {insert.Trim()}", new TextChange(new TextSpan(_step.Span.End, 0), insert));
+            }
+            report(diagnostic);
+        }
+        foreach (var group in _operation.Parameters.Where(p => p.RequiredGroup is not null).GroupBy(p => p.RequiredGroup))
+        {
+            if (!group.Any(p => _arguments.ContainsKey(p.Name)))
+            {
+                report(Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, string.Join(" or ", group.Select(Describe)), $" ({Example(group.First())})"));
+            }
+        }
+    }
+
+    /// <summary>The one missing argument whose value is safe to guess: an oxygen atmosphere suits every cathode.</summary>
+    private string? FixFor(ParameterInfo parameter) =>
+        parameter.Kind == ParameterKind.Atmosphere && catalog.Atmospheres.ContainsKey("O2") ? " O2" : null;
+
+    private IEnumerable<ParameterInfo> Positional() => _operation.Parameters.Where(p => !p.Keyword && p.Kind != ParameterKind.Flag);
+
+    private ParameterInfo? FirstFree(ParameterKind kind) => Positional().FirstOrDefault(p => p.Kind == kind && !_arguments.ContainsKey(p.Name))
+        ?? (kind == ParameterKind.DopantAmounts ? Positional().FirstOrDefault(p => p.Kind == kind) : null);
+
+    private IEnumerable<string> CandidateNames(ParameterInfo parameter) => parameter.Kind switch
+    {
+        ParameterKind.Atmosphere => catalog.Atmospheres.Keys,
+        ParameterKind.Coating => catalog.Coatings.Keys,
+        ParameterKind.Binder => catalog.Binders.Keys,
+        ParameterKind.Conductive => catalog.Conductives.Keys,
+        ParameterKind.Choice => parameter.Choices ?? [],
+        ParameterKind.Reagent or ParameterKind.Reagents or ParameterKind.Mixture => catalog.Reagents.Keys,
+        _ => [],
+    };
+
+    private string ExpectedKinds()
+    {
+        var kinds = Positional().Select(KindText).Distinct().ToList();
+        var keywords = _operation.Parameters.Where(p => p.Keyword || p.Kind == ParameterKind.Flag).Select(p => $"'{p.Name}'").ToList();
+        if (keywords.Count > 0)
+        {
+            kinds.Add("the keywords " + string.Join(", ", keywords));
+        }
+        return kinds.Count == 0 ? "no arguments" : string.Join(", ", kinds);
+    }
+
+    private static string KindText(ParameterInfo parameter) => parameter.Kind switch
+    {
+        ParameterKind.Quantity => $"a {parameter.Dimension?.DisplayName()}",
+        ParameterKind.Reagent or ParameterKind.Reagents => "a reagent or formula",
+        ParameterKind.Mixture => "a salt mixture such as LiOH-LiNO3",
+        ParameterKind.Atmosphere => "an atmosphere",
+        ParameterKind.Coating => "a coating material",
+        ParameterKind.DopantAmounts => "dopant elements with amounts",
+        ParameterKind.Count => "a repeat count such as x3",
+        ParameterKind.Choice => "one of " + string.Join(", ", parameter.Choices ?? []),
+        ParameterKind.Binder => "a binder",
+        ParameterKind.Conductive => "a conductive additive",
+        _ => parameter.Name,
+    };
+
+    private string Describe(ParameterInfo parameter) => parameter.Kind switch
+    {
+        ParameterKind.Atmosphere => $"an atmosphere ({string.Join(", ", catalog.Atmospheres.Keys)})",
+        _ => $"{KindText(parameter)} ('{parameter.Name}')",
+    };
+
+    private static string Example(ParameterInfo parameter) => parameter.Kind switch
+    {
+        ParameterKind.Quantity when parameter.Typical is { } typical => $"e.g. {(parameter.Keyword ? parameter.Name + " " : "")}{NumberText.Canonical(typical.Max)}{(UnitTable.TryLookup(typical.Unit, out var unit) ? unit.Canonical : typical.Unit)}",
+        ParameterKind.Quantity when parameter.Dimension is { } dimension => $"e.g. {(parameter.Keyword ? parameter.Name + " " : "")}1{UnitTable.Si(dimension).Canonical}",
+        ParameterKind.Choice => $"e.g. {parameter.Name} {parameter.Choices?.FirstOrDefault()}",
+        _ => $"e.g. {(parameter.Keyword ? parameter.Name + " " : "")}{parameter.Doc}",
+    };
+
+    private static double ParseNumber(string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
+}

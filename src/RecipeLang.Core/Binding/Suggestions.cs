@@ -1,0 +1,56 @@
+namespace RecipeLang.Binding;
+
+/// <summary>"Did you mean" for names: the closest candidates within edit distance 2, case-insensitive.</summary>
+public static class Suggestions
+{
+    public static string? Closest(string name, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = 3;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant(), bestDistance);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    public static string DidYouMean(string name, IEnumerable<string> candidates) =>
+        Closest(name, candidates) is { } match ? $"; did you mean '{match}'?" : "";
+
+    /// <summary>Levenshtein distance, giving up once it exceeds <paramref name="limit"/> (names are short).</summary>
+    private static int Distance(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) >= limit)
+        {
+            return limit;
+        }
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+            if (rowMin >= limit)
+            {
+                return limit;
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

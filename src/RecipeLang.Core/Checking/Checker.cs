@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.Configuration;
+using RecipeLang.Diagnostics;
+
+namespace RecipeLang.Checking;
+
+/// <summary>Runs every rule over every recipe of a bound file and applies the site's configured severities.</summary>
+public static class Checker
+{
+    public static ImmutableArray<Diagnostic> Check(BoundFile file, RecipeCatalog catalog, SiteConfig? site = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var context = new RuleContext(catalog, file.Tree.Source, diagnostics.Add);
+        foreach (var recipe in file.Recipes)
+        {
+            foreach (var rule in RuleRegistry.All)
+            {
+                rule.Check(context, recipe);
+            }
+        }
+        return [.. Configure(diagnostics.Concat(file.Diagnostics), site)];
+    }
+
+    /// <summary>Applies <c>rules</c> from recipelang.json: a new severity, or off. Syntax errors cannot be turned off.</summary>
+    public static IEnumerable<Diagnostic> Configure(IEnumerable<Diagnostic> diagnostics, SiteConfig? site)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (site is null || diagnostic.Code.StartsWith("RL0", StringComparison.Ordinal))
+            {
+                yield return diagnostic;
+                continue;
+            }
+            var severity = site.SeverityFor(diagnostic.Code, diagnostic.Severity);
+            if (severity is { } configured)
+            {
+                yield return diagnostic with { Severity = configured };
+            }
+        }
+    }
+}

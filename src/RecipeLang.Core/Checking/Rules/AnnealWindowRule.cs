@@ -1,0 +1,36 @@
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.Diagnostics;
+
+namespace RecipeLang.Checking.Rules;
+
+/// <summary>Furnace steps that reconstruct the lattice must stay in the material's window; far above it destroys the material.</summary>
+public sealed class AnnealWindowRule() : RecipeRule(Descriptors.AnnealWindow)
+{
+    public override void Check(RuleContext context, BoundRecipe recipe)
+    {
+        if (recipe.Material is not { } material)
+        {
+            return;
+        }
+        foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.When == RepairCondition.AfterLithiumSource)))
+        {
+            if (step.TemperatureC is not { } celsius || step.Value<QuantityValue>("temperature") is not { } temperature)
+            {
+                continue;
+            }
+            var window = material.AnnealWindowC;
+            var errorAbove = Math.Min(window.Max + context.Limits.AnnealOverWindowErrorC.Value, context.Limits.NcmAnnealMaxC.Value);
+            if (window.Contains(celsius))
+            {
+                continue;
+            }
+            var destroys = celsius > errorAbove;
+            var advice = destroys
+                ? $"; above {RuleContext.Celsius(errorAbove)} lithium volatilises and the layered structure decomposes ({context.Limits.AnnealOverWindowErrorC.Source})"
+                : celsius < context.Limits.LatticeReconstructionMinC.Value ? $"; below {RuleContext.Celsius(context.Limits.LatticeReconstructionMinC.Value)} the lattice does not reorder" : "";
+            var diagnostic = context.Create(Descriptor, step, temperature.Span, step.Name, material.Name, RuleContext.Celsius(celsius), window.Format(), window.Source, advice);
+            context.Report(destroys ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using RecipeLang.Binding;
+using RecipeLang.Diagnostics;
+
+namespace RecipeLang.Checking.Rules;
+
+/// <summary>With lithium_loss declared, heating before relithiation degrades the delithiated oxide irreversibly.</summary>
+public sealed class FurnaceBeforeLithiumRule() : RecipeRule(Descriptors.FurnaceBeforeLithium)
+{
+    public override void Check(RuleContext context, BoundRecipe recipe)
+    {
+        if (!recipe.Declares(DefectNames.LithiumLoss))
+        {
+            return;
+        }
+        foreach (var step in recipe.Steps)
+        {
+            if (step.SuppliesLithium)
+            {
+                return;
+            }
+            if (step.IsFurnace && step.TemperatureC is { } celsius && celsius >= context.Limits.LithiumLossFurnaceMinC.Value && step.Value<QuantityValue>("temperature") is { } temperature)
+            {
+                context.Report(Descriptor, step, temperature.Span, step.Describe(), RuleContext.Celsius(celsius));
+            }
+        }
+    }
+}

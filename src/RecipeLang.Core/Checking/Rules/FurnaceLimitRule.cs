@@ -1,0 +1,19 @@
+using RecipeLang.Binding;
+using RecipeLang.Diagnostics;
+
+namespace RecipeLang.Checking.Rules;
+
+/// <summary>No furnace step may ask for more than the site's furnace can give.</summary>
+public sealed class FurnaceLimitRule() : RecipeRule(Descriptors.FurnaceLimit)
+{
+    public override void Check(RuleContext context, BoundRecipe recipe)
+    {
+        foreach (var step in recipe.Steps.Where(s => s.IsFurnace))
+        {
+            if (step.TemperatureC is { } celsius && celsius > context.Equipment.FurnaceMaxC && step.Value<QuantityValue>("temperature") is { } temperature)
+            {
+                context.Report(Descriptor, step, temperature.Span, RuleContext.Celsius(celsius), RuleContext.Celsius(context.Equipment.FurnaceMaxC));
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.Diagnostics;
+
+namespace RecipeLang.Checking.Rules;
+
+/// <summary>Solidified salt coats the particles after a molten-salt step until a wet step dissolves it.</summary>
+public sealed class MoltenSaltWashRule() : RecipeRule(Descriptors.SaltNotWashed)
+{
+    public override void Check(RuleContext context, BoundRecipe recipe)
+    {
+        foreach (var step in recipe.Steps.Where(s => s.IsFurnace && s.Operation.FindParameter("salts") is not null))
+        {
+            if (!recipe.Steps.Skip(step.Index + 1).Any(s => s.IsWet))
+            {
+                context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe());
+            }
+        }
+    }
+}

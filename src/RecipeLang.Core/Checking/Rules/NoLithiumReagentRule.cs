@@ -1,0 +1,25 @@
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.Diagnostics;
+
+namespace RecipeLang.Checking.Rules;
+
+/// <summary>A relithiation-type step whose reagents carry no lithium only works on residual lithium (Table 1 row 2, KOH).</summary>
+public sealed class NoLithiumReagentRule() : RecipeRule(Descriptors.NoLithiumReagent)
+{
+    public override void Check(RuleContext context, BoundRecipe recipe)
+    {
+        if (!recipe.Declares(DefectNames.LithiumLoss) || recipe.Steps.Any(s => s.SuppliesLithium))
+        {
+            return;
+        }
+        foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.Defect == DefectNames.LithiumLoss && r.When == RepairCondition.LithiumReagent)))
+        {
+            var reagents = step.ActiveReagents.ToList();
+            if (reagents.Count > 0)
+            {
+                context.Report(Descriptor, step, reagents[0].Span.Cover(reagents[^1].Span), step.Describe(), string.Join(", ", reagents.Select(r => r.Name)));
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using RecipeLang.Binding;
+using RecipeLang.Diagnostics;
+
+namespace RecipeLang.Checking.Rules;
+
+/// <summary>
+/// The catalog's ranges for every quantity parameter: outside the literature's usual window is a warning
+/// (RL3010), outside the hard range an error (RL3014). Specific rules cover what needs more than a range.
+/// </summary>
+public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange)
+{
+    public override void Check(RuleContext context, BoundRecipe recipe)
+    {
+        foreach (var step in recipe.Steps)
+        {
+            foreach (var parameter in step.Operation.Parameters)
+            {
+                if (step.Value<QuantityValue>(parameter.Name) is not { } value)
+                {
+                    continue;
+                }
+                if (parameter.Hard is { } hard && hard.Contains(value.Quantity) == false)
+                {
+                    context.Report(Descriptors.HardRange, step, value.Span, step.Name, parameter.Name, value.Quantity.Format(), hard.Format(), hard.Source);
+                }
+                else if (parameter.Typical is { } typical && typical.Contains(value.Quantity) == false)
+                {
+                    context.Report(Descriptor, step, value.Span, step.Name, parameter.Name, value.Quantity.Format(), typical.Format(), typical.Source);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.Diagnostics;
+
+namespace RecipeLang.Checking.Rules;
+
+/// <summary>A non-lithium hydrothermal surface treatment (NH4OH) leaves hydroxide that must be relithiated or annealed.</summary>
+public sealed class SurfaceReconstructionFollowUpRule() : RecipeRule(Descriptors.SurfaceNeedsRelithiation)
+{
+    public override void Check(RuleContext context, BoundRecipe recipe)
+    {
+        foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.When == RepairCondition.NonLithiumReagent)))
+        {
+            if (!Repairs.Holds(context, recipe, step, RepairCondition.NonLithiumReagent))
+            {
+                continue;
+            }
+            if (!recipe.Steps.Skip(step.Index + 1).Any(s => s.SuppliesLithium || (s.IsFurnace && s.TemperatureC >= context.Limits.LatticeReconstructionMinC.Value)))
+            {
+                context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe());
+            }
+        }
+    }
+}

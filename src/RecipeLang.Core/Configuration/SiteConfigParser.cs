@@ -46,25 +46,23 @@ internal sealed partial class SiteConfigParser
         });
         try
         {
-            if (!reader.Read())
-            {
-                ErrorAt(0, "The config file is empty; write {} for the defaults.");
-            }
-            else if (reader.TokenType != JsonTokenType.StartObject)
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 ErrorAt(reader.TokenStartIndex, "The config must be a JSON object: { \"equipment\": { ... }, \"rules\": { ... } }.");
             }
             else
             {
                 ReadTopLevel(ref reader);
-                if (reader.Read())
-                    ErrorAt(reader.TokenStartIndex, "Unexpected content after the config object.");
+                reader.Read(); // throws on anything after the object
             }
         }
         catch (JsonException e)
         {
             var (line, column) = positions.AtLine(e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
-            errors.Add(new ConfigError(path, line, column, CleanMessage(e.Message)));
+            var message = reader.TokenType == JsonTokenType.None
+                ? "The config file holds no JSON value; write {} for the defaults."
+                : CleanMessage(e);
+            errors.Add(new ConfigError(path, line, column, message));
         }
 
         if (errors.Count > 0)
@@ -351,25 +349,20 @@ internal sealed partial class SiteConfigParser
     }
 
     // System.Text.Json appends "Path: $.x | LineNumber: 2 | BytePositionInLine: 4." — the location is reported separately.
-    // Type names of the reading code mean nothing to the file's author, so they are rephrased.
-    private static string CleanMessage(string message)
+    // The serializer's messages name .NET types, which mean nothing to the file's author: say it in the file's terms.
+    private static string CleanMessage(JsonException e)
     {
-        var text = JsonLocationSuffix().Replace(message, "").Trim();
+        var text = JsonLocationSuffix().Replace(e.Message, "").Trim();
         text = UnmappedMember().Replace(text, "The property '$1' is not a known setting here.");
         text = MissingRequired().Replace(text, "Missing required properties: $1");
-        return NotConvertible().Replace(text, m => $"The value has the wrong type; expected {Friendly(m.Groups[1].Value)}.");
+        if (!NotConvertible().IsMatch(text))
+            return text;
+        var property = e.Path?.Split('.', '[').LastOrDefault(p => p.Length > 0 && p != "$") ?? "value";
+        var expected = e.InnerException?.Message is { } inner && ExpectedToken().Match(inner) is { Success: true } m
+            ? $"; expected {(m.Groups[1].Value == "number" ? "a number" : m.Groups[1].Value == "string" ? "a string" : "true or false")}"
+            : "";
+        return $"'{property.TrimEnd(']')}' has a value of the wrong type or an unknown name{expected}.";
     }
-
-    private static string Friendly(string typeName) => typeName switch
-    {
-        "System.Double" or "System.Int32" or "System.Nullable`1[System.Double]" => "a number",
-        "System.String" => "a string",
-        "System.Boolean" => "true or false",
-        _ when typeName.Contains("List", StringComparison.Ordinal) => "an array",
-        _ when typeName.Contains("Dictionary", StringComparison.Ordinal) => "an object",
-        _ when typeName.Contains("CoatingKind", StringComparison.Ordinal) => "\"inorganic\" or \"polymer\"",
-        _ => "an object",
-    };
 
     [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped to any \.NET member contained in type '[^']*'\.")]
     private static partial Regex UnmappedMember();
@@ -377,10 +370,13 @@ internal sealed partial class SiteConfigParser
     [GeneratedRegex(@"JSON deserialization for type '[^']*' was missing required properties(?: including)?: (.*)")]
     private static partial Regex MissingRequired();
 
-    [GeneratedRegex(@"The JSON value could not be converted to ([^.\s]+(?:\.[^.\s]+)*)\.?$")]
+    [GeneratedRegex(@"^The JSON value could not be converted to ")]
     private static partial Regex NotConvertible();
 
-    [GeneratedRegex(@"^RL\d{4}$")]
+    [GeneratedRegex(@"as a (number|string|boolean)")]
+    private static partial Regex ExpectedToken();
+
+    [GeneratedRegex(@"^RL\d{4}$", RegexOptions.IgnoreCase)]
     private static partial Regex RuleCode();
 
     [GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?")]

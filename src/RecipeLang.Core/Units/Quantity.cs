@@ -89,11 +89,11 @@ public readonly record struct Quantity(double Value, Unit Unit)
     /// <summary>The canonical source text the formatter writes: <c>220C</c>, <c>5C/min</c>, <c>0.1C</c>, <c>3</c>.</summary>
     public string Format() => NumberText.Canonical(Value) + Unit.Canonical;
 
-    /// <summary>A hover's view in the usual units of the dimension: <c>4 h = 240 min = 14400 s</c>.</summary>
+    /// <summary>A hover's view in the usual units of the dimension, largest first: <c>4 h = 240 min = 14400 s</c>.</summary>
     public string Describe()
     {
         var parts = new List<string> { Show(this) };
-        foreach (var unit in UnitTable.Featured(Dimension))
+        foreach (var unit in UnitTable.Featured(Dimension).OrderByDescending(u => u.Scale))
         {
             if (unit.Canonical != Unit.Canonical)
                 parts.Add(Show(ConvertTo(unit)));

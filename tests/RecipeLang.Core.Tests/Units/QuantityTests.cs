@@ -107,7 +107,8 @@ public class QuantityTests
     public void Describe_lists_the_usual_units_of_the_dimension()
     {
         Assert.That(new Quantity(220, U("C")).Describe(), Is.EqualTo("220 °C = 493.15 K"));
-        Assert.That(new Quantity(4, U("h")).Describe(), Is.EqualTo("4 h = 14400 s = 240 min"));
+        Assert.That(new Quantity(4, U("h")).Describe(), Is.EqualTo("4 h = 240 min = 14400 s"));
+        Assert.That(new Quantity(30, U("min")).Describe(), Is.EqualTo("30 min = 0.5 h = 1800 s"));
         Assert.That(new Quantity(23.2, U("bar")).Describe(), Is.EqualTo("23.2 bar = 2.32 MPa = 22.8966 atm"));
     }
 

@@ -1,0 +1,4 @@
+namespace RecipeLang.Catalog;
+
+/// <summary>A furnace or drying atmosphere (also the gases a site has, see <see cref="EquipmentProfile.Gases"/>).</summary>
+public sealed record AtmosphereInfo(string Name, bool Oxidizing, bool IsVacuum, string Description);

@@ -1,0 +1,22 @@
+namespace RecipeLang.Catalog;
+
+/// <summary>A cathode material the checker knows: what it is made of and how it may be heated.</summary>
+/// <param name="Composition">Element symbol → mol per formula unit (Li, the transition metals, O).</param>
+/// <param name="NiFraction">Ni over all transition metals.</param>
+/// <param name="IsNiRich">NiFraction at or above the catalog's Ni-rich threshold (<see cref="ProcessLimits.NiRichThreshold"/>).</param>
+/// <param name="PreferredAtmosphere">The best anneal atmosphere; null when every allowed one is as good.</param>
+public sealed record MaterialInfo(
+    string Name,
+    IReadOnlyDictionary<string, double> Composition,
+    double NiFraction,
+    bool IsNiRich,
+    Range AnnealWindowC,
+    IReadOnlyList<string> AllowedAtmospheres,
+    string? PreferredAtmosphere,
+    bool WaterSensitive,
+    string Source,
+    string? Notes)
+{
+    /// <summary>A nickel–cobalt–manganese oxide (the 1000 °C NCM limit applies).</summary>
+    public bool IsNcm => Composition.ContainsKey("Ni") && Composition.ContainsKey("Co") && Composition.ContainsKey("Mn");
+}

@@ -1,0 +1,35 @@
+namespace RecipeLang.Catalog;
+
+/// <summary>An operation's signature, its category and the defects it repairs.</summary>
+/// <param name="Category">One of <see cref="OperationCategories"/>.</param>
+public sealed record OperationInfo(
+    string Name,
+    IReadOnlyList<string> Aliases,
+    string Summary,
+    string Category,
+    IReadOnlyList<ParameterInfo> Parameters,
+    IReadOnlyList<RepairInfo> Repairs)
+{
+    public ParameterInfo? FindParameter(string name) =>
+        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>Operation categories the sequence rules reason about.</summary>
+public static class OperationCategories
+{
+    /// <summary>In a liquid; leaves the material wet (hydrothermal, etch, wash).</summary>
+    public const string Wet = "wet";
+    /// <summary>Heated in a furnace (anneal, molten_salt, pyrolyze).</summary>
+    public const string Furnace = "furnace";
+    /// <summary>Removes liquid (dry).</summary>
+    public const string Drying = "drying";
+    /// <summary>Mechanical handling (grind, separate, electrode).</summary>
+    public const string Mechanical = "mechanical";
+    public const string Electrochemical = "electrochemical";
+    public const string Coating = "coating";
+    public const string Doping = "doping";
+    /// <summary>Mixing a solid lithium source before a sinter (solid_state).</summary>
+    public const string Mixing = "mixing";
+
+    public static IReadOnlyList<string> All { get; } = [Wet, Furnace, Drying, Mechanical, Electrochemical, Coating, Doping, Mixing];
+}

@@ -1,0 +1,213 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using RecipeLang.Chemistry;
+using RecipeLang.Configuration;
+
+namespace RecipeLang.Catalog;
+
+/// <summary>
+/// Everything the checker knows about materials, reagents, mixtures, coatings, operations and defects,
+/// read from the embedded <c>Data/*.json</c> files (every number with its source) plus a site's additions.
+/// Immutable: <see cref="With"/> returns a new catalog. Name lookups are case-insensitive; formulas are
+/// case-sensitive (Co is not CO).
+/// </summary>
+public sealed class RecipeCatalog
+{
+    private const string ResourcePrefix = "RecipeLang.Catalog.";
+    private const string LimitsResource = ResourcePrefix + "limits.json";
+
+    private static readonly Lazy<RecipeCatalog> LazyDefault = new(LoadEmbedded);
+
+    private readonly FrozenDictionary<string, ReagentInfo> reagentsByFormula;
+    private readonly FrozenDictionary<string, ReagentInfo> reagentsByAlias;
+    private readonly FrozenDictionary<string, EutecticInfo> eutecticsByKey;
+    private readonly FrozenDictionary<string, OperationInfo> operationsByAlias;
+    private readonly FrozenDictionary<string, BinderInfo> bindersByAlias;
+
+    private RecipeCatalog(
+        IEnumerable<MaterialInfo> materials,
+        IEnumerable<ReagentInfo> reagents,
+        IEnumerable<EutecticInfo> eutectics,
+        IEnumerable<CoatingInfo> coatings,
+        IEnumerable<AtmosphereInfo> atmospheres,
+        IEnumerable<DopantInfo> dopants,
+        IEnumerable<BinderInfo> binders,
+        IEnumerable<ConductiveInfo> conductives,
+        IEnumerable<DefectInfo> defects,
+        IEnumerable<OperationInfo> operations,
+        ProcessLimits limits,
+        EquipmentProfile equipment,
+        SiteConfig? site)
+    {
+        // Later entries win, so a site's material or reagent replaces a built-in one of the same name.
+        Materials = ByName(materials, m => m.Name);
+        Reagents = ByName(reagents, r => r.Name);
+        Eutectics = eutectics.ToArray();
+        Coatings = ByName(coatings, c => c.Name);
+        Atmospheres = ByName(atmospheres, a => a.Name);
+        Dopants = ByName(dopants, d => d.Element, StringComparer.Ordinal);
+        Binders = ByName(binders, b => b.Name);
+        Conductives = ByName(conductives, c => c.Name);
+        Defects = ByName(defects, d => d.Name);
+        Operations = ByName(operations, o => o.Name);
+        Limits = limits;
+        Equipment = equipment;
+        Site = site;
+
+        reagentsByFormula = Reagents.Values
+            .GroupBy(r => Formula.Normalize(r.Formula), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        reagentsByAlias = Reagents.Values
+            .SelectMany(r => r.Aliases.Select(a => (Alias: a, Reagent: r)))
+            .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(p => p.Alias, p => p.Reagent, StringComparer.OrdinalIgnoreCase);
+        eutecticsByKey = Eutectics
+            .DistinctBy(e => e.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(e => e.Key, StringComparer.Ordinal);
+        operationsByAlias = Operations.Values
+            .SelectMany(o => o.Aliases.Select(a => (Alias: a, Operation: o)))
+            .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(p => p.Alias, p => p.Operation, StringComparer.OrdinalIgnoreCase);
+        bindersByAlias = Binders.Values
+            .SelectMany(b => b.Aliases.Select(a => (Alias: a, Binder: b)))
+            .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(p => p.Alias, p => p.Binder, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The built-in catalog, read once from the embedded JSON.</summary>
+    public static RecipeCatalog Default => LazyDefault.Value;
+
+    public IReadOnlyDictionary<string, MaterialInfo> Materials { get; }
+    public IReadOnlyDictionary<string, ReagentInfo> Reagents { get; }
+    public IReadOnlyList<EutecticInfo> Eutectics { get; }
+    public IReadOnlyDictionary<string, CoatingInfo> Coatings { get; }
+    public IReadOnlyDictionary<string, AtmosphereInfo> Atmospheres { get; }
+
+    /// <summary>By element symbol (case-sensitive).</summary>
+    public IReadOnlyDictionary<string, DopantInfo> Dopants { get; }
+
+    public IReadOnlyDictionary<string, BinderInfo> Binders { get; }
+    public IReadOnlyDictionary<string, ConductiveInfo> Conductives { get; }
+    public IReadOnlyDictionary<string, DefectInfo> Defects { get; }
+
+    /// <summary>By canonical name; <see cref="FindOperation"/> also resolves aliases.</summary>
+    public IReadOnlyDictionary<string, OperationInfo> Operations { get; }
+
+    public ProcessLimits Limits { get; }
+
+    /// <summary>The site's equipment, or <see cref="EquipmentProfile.Default"/>.</summary>
+    public EquipmentProfile Equipment { get; }
+
+    /// <summary>The site configuration this catalog was extended with, if any.</summary>
+    public SiteConfig? Site { get; }
+
+    /// <summary>Every name an operation can be written with (names and aliases), for completion and suggestions.</summary>
+    public IEnumerable<string> OperationSpellings => Operations.Keys.Concat(operationsByAlias.Keys);
+
+    /// <summary>Every name a reagent can be written with (names, formulas and aliases).</summary>
+    public IEnumerable<string> ReagentSpellings =>
+        Reagents.Keys.Concat(reagentsByFormula.Keys).Concat(reagentsByAlias.Keys).Distinct(StringComparer.Ordinal);
+
+    public OperationInfo? FindOperation(string name) =>
+        Operations.GetValueOrDefault(name) ?? operationsByAlias.GetValueOrDefault(name);
+
+    public MaterialInfo? FindMaterial(string name) => Materials.GetValueOrDefault(name);
+
+    /// <summary>
+    /// A reagent by formula (case-sensitive, any hydrate separator: <c>LiOH*H2O</c> finds <c>LiOH·H2O</c>),
+    /// then by name or alias (case-insensitive: <c>citric_acid</c>, <c>lithium_benzoate</c>).
+    /// </summary>
+    public ReagentInfo? FindReagent(string nameOrFormula) =>
+        reagentsByFormula.GetValueOrDefault(Formula.Normalize(nameOrFormula))
+        ?? Reagents.GetValueOrDefault(nameOrFormula)
+        ?? reagentsByAlias.GetValueOrDefault(nameOrFormula);
+
+    /// <summary>A catalogued mixture by its components in any order and any spelling of each (<c>LiOH*H2O</c>, <c>lithium_benzoate</c>).</summary>
+    public EutecticInfo? FindEutectic(IEnumerable<string> components) =>
+        eutecticsByKey.GetValueOrDefault(EutecticInfo.KeyOf(components.Select(c => FindReagent(c)?.Name ?? c)));
+
+    public CoatingInfo? FindCoating(string name) => Coatings.GetValueOrDefault(name);
+
+    public AtmosphereInfo? FindAtmosphere(string name) => Atmospheres.GetValueOrDefault(name);
+
+    public BinderInfo? FindBinder(string name) => Binders.GetValueOrDefault(name) ?? bindersByAlias.GetValueOrDefault(name);
+
+    public ConductiveInfo? FindConductive(string name) => Conductives.GetValueOrDefault(name);
+
+    public DefectInfo? FindDefect(string name) => Defects.GetValueOrDefault(name);
+
+    /// <summary>A new catalog with the site's equipment, and its materials, reagents and coatings added (replacing same-named ones).</summary>
+    public RecipeCatalog With(SiteConfig site) => new(
+        Materials.Values.Concat(site.Materials),
+        Reagents.Values.Concat(site.Reagents),
+        Eutectics,
+        Coatings.Values.Concat(site.Coatings),
+        Atmospheres.Values,
+        Dopants.Values,
+        Binders.Values,
+        Conductives.Values,
+        Defects.Values,
+        Operations.Values,
+        Limits,
+        site.Equipment,
+        site);
+
+    private static RecipeCatalog LoadEmbedded()
+    {
+        var assembly = typeof(RecipeCatalog).Assembly;
+        var files = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Where(n => n != LimitsResource)
+            .Order(StringComparer.Ordinal)
+            .Select(n => Read<CatalogFile>(assembly, n))
+            .ToArray();
+        var limits = Read<ProcessLimits>(assembly, LimitsResource);
+
+        var materials = files.SelectMany(f => f.Materials ?? []).Select(m =>
+            CatalogBuilder.TryBuildMaterial(m, limits.NiRichThreshold.Value, out var material, out var error)
+                ? material
+                : throw new InvalidDataException(error));
+        var reagents = files.SelectMany(f => f.Reagents ?? []).Select(r =>
+            CatalogBuilder.TryBuildReagent(r, out var reagent, out var error) ? reagent : throw new InvalidDataException(error));
+
+        return new RecipeCatalog(
+            materials.ToArray(),
+            reagents.ToArray(),
+            files.SelectMany(f => f.Eutectics ?? []),
+            files.SelectMany(f => f.Coatings ?? []),
+            files.SelectMany(f => f.Atmospheres ?? []),
+            files.SelectMany(f => f.Dopants ?? []),
+            files.SelectMany(f => f.Binders ?? []),
+            files.SelectMany(f => f.Conductives ?? []),
+            files.SelectMany(f => f.Defects ?? []),
+            files.SelectMany(f => f.Operations ?? []),
+            limits,
+            EquipmentProfile.Default,
+            site: null);
+    }
+
+    // The embedded files ship with the assembly and are covered by tests: a failure here is a build defect.
+    private static T Read<T>(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidDataException($"Missing catalog resource {resource}.");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(stream, CatalogJson.Options)
+                ?? throw new InvalidDataException($"Catalog resource {resource} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Catalog resource {resource}: {e.Message}", e);
+        }
+    }
+
+    private static FrozenDictionary<string, T> ByName<T>(IEnumerable<T> items, Func<T, string> name, StringComparer? comparer = null)
+    {
+        var map = new Dictionary<string, T>(comparer ?? StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+            map[name(item)] = item;
+        return map.ToFrozenDictionary(comparer ?? StringComparer.OrdinalIgnoreCase);
+    }
+}

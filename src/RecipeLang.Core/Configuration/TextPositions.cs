@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace RecipeLang.Configuration;
+
+/// <summary>Turns UTF-8 byte positions (what the JSON reader reports) into 1-based lines and character columns.</summary>
+internal sealed class TextPositions(byte[] utf8)
+{
+    public (int Line, int Column) AtOffset(long byteOffset)
+    {
+        var offset = (int)Math.Clamp(byteOffset, 0, utf8.Length);
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (line, Encoding.UTF8.GetCharCount(utf8, lineStart, offset - lineStart) + 1);
+    }
+
+    /// <summary>From the 0-based line and byte-in-line that <see cref="System.Text.Json.JsonException"/> carries.</summary>
+    public (int Line, int Column) AtLine(long zeroBasedLine, long bytePositionInLine)
+    {
+        var lineStart = 0;
+        for (var line = 0; line < zeroBasedLine && lineStart < utf8.Length; lineStart++)
+        {
+            if (utf8[lineStart] == (byte)'\n')
+                line++;
+        }
+        var length = (int)Math.Clamp(bytePositionInLine, 0, utf8.Length - lineStart);
+        return ((int)zeroBasedLine + 1, Encoding.UTF8.GetCharCount(utf8, lineStart, length) + 1);
+    }
+}

@@ -28,6 +28,18 @@ public enum Dimension
 
 public static class DimensionExtensions
 {
+    private static readonly Dictionary<string, Dimension> ByTypeName =
+        Enum.GetValues<Dimension>().ToDictionary(TypeName, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The identifier a recipe writes for the dimension in a parameter type (<c>T: temperature</c>,
+    /// <c>r: temperature_rate</c>, <c>i: c_rate</c>): the enum name in snake case, as the catalog files spell it.
+    /// </summary>
+    public static string TypeName(this Dimension dimension) =>
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(dimension.ToString());
+
+    public static bool TryParseTypeName(string name, out Dimension dimension) => ByTypeName.TryGetValue(name, out dimension);
+
     /// <summary>The lower-case name used in diagnostics and in parameter types (<c>T: temperature</c>).</summary>
     public static string DisplayName(this Dimension dimension) => dimension switch
     {

@@ -106,4 +106,16 @@ public class UnitTableTests
         ];
         Assert.That(UnitTable.Spellings, Is.SupersetOf(documented));
     }
+
+    [TestCase("temperature", Dimension.Temperature)]
+    [TestCase("temperature_delta", Dimension.TemperatureDelta)]
+    [TestCase("c_rate", Dimension.CRate)]
+    [TestCase("Specific_Current", Dimension.SpecificCurrent)]
+    public void Dimension_type_names_are_snake_case_and_round_trip(string name, Dimension dimension)
+    {
+        Assert.That(DimensionExtensions.TryParseTypeName(name, out var parsed), Is.True);
+        Assert.That(parsed, Is.EqualTo(dimension));
+        Assert.That(dimension.TypeName(), Is.EqualTo(name.ToLowerInvariant()));
+        Assert.That(DimensionExtensions.TryParseTypeName("furlongs", out _), Is.False);
+    }
 }

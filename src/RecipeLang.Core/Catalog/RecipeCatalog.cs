@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using RecipeLang.Chemistry;
 using RecipeLang.Configuration;
@@ -24,6 +25,9 @@ public sealed class RecipeCatalog
     private readonly FrozenDictionary<string, EutecticInfo> eutecticsByKey;
     private readonly FrozenDictionary<string, OperationInfo> operationsByAlias;
     private readonly FrozenDictionary<string, BinderInfo> bindersByAlias;
+
+    // Every document under one recipelang.json asks for the same extended catalog: build it once per config.
+    private readonly ConditionalWeakTable<SiteConfig, RecipeCatalog> extended = new();
 
     private RecipeCatalog(
         IEnumerable<MaterialInfo> materials,
@@ -137,8 +141,13 @@ public sealed class RecipeCatalog
 
     public DefectInfo? FindDefect(string name) => Defects.GetValueOrDefault(name);
 
-    /// <summary>A new catalog with the site's equipment, and its materials, reagents and coatings added (replacing same-named ones).</summary>
-    public RecipeCatalog With(SiteConfig site) => new(
+    /// <summary>
+    /// This catalog with the site's equipment, and its materials, reagents and coatings added (replacing
+    /// same-named ones). Built once per config object and then shared.
+    /// </summary>
+    public RecipeCatalog With(SiteConfig site) => extended.GetValue(site, Extend);
+
+    private RecipeCatalog Extend(SiteConfig site) => new(
         Materials.Values.Concat(site.Materials),
         Reagents.Values.Concat(site.Reagents),
         Eutectics,

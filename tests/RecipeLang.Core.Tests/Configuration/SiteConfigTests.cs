@@ -237,6 +237,7 @@ public class SiteConfigTests
         Assert.That(catalog.FindReagent("LiOH")!.Notes, Is.EqualTo("site stock"));
         Assert.That(catalog.FindReagent("LiOH*H2O"), Is.Not.Null);
         Assert.That(catalog.Site, Is.SameAs(config));
+        Assert.That(RecipeCatalog.Default.With(config), Is.SameAs(catalog), "one extended catalog per config");
         Assert.That(RecipeCatalog.Default.FindReagent("LiOH")!.Notes, Is.Not.EqualTo("site stock"));
         Assert.That(RecipeCatalog.Default.Equipment.FurnaceMaxC, Is.EqualTo(1100));
     }

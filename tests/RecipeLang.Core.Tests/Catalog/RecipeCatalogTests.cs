@@ -129,7 +129,7 @@ public class RecipeCatalogTests
         Assert.That(op.Parameters.Where(p => p.Required).Select(p => p.Name), Is.EquivalentTo(new[] { "concentration", "reagents", "temperature" }));
         var temperature = op.FindParameter("temperature")!;
         Assert.That(temperature.Dimension, Is.EqualTo(Dimension.Temperature));
-        Assert.That((temperature.Typical!.Min, temperature.Typical.Max), Is.EqualTo((150.0, 220.0)));
+        Assert.That((temperature.Typical!.Min, temperature.Typical.Max), Is.EqualTo((100.0, 220.0)));
         Assert.That(op.FindParameter("solvent")!.Keyword, Is.True);
         Assert.That(op.Repairs, Has.Some.Matches<RepairInfo>(r => r.Defect == "lithium_loss" && r.When == RepairCondition.LithiumReagent));
     }

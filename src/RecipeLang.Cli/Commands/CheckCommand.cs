@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RecipeLang.Cli.Input;
 using RecipeLang.Diagnostics;
+using RecipeLang.Summary;
 using RecipeLang.Text;
 using RecipeLang.Workspace;
 
@@ -12,15 +13,26 @@ public static class CheckCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Recipe files, folders (searched for *.recipe) or globs", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("check", "Check recipes and print their diagnostics") { paths };
-        command.SetAction(result => Run(result.GetValue(paths)!, result.InvocationConfiguration.Output));
+        var explain = new Option<bool>("--explain-recipe") { Description = "Also print each recipe's summary: steps, duration, peak temperature, which step repairs which defect" };
+        var command = new Command("check", "Check recipes and print their diagnostics") { paths, explain };
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(explain), result.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(string[] paths, TextWriter output)
+    private static int Run(string[] paths, bool explain, TextWriter output)
     {
         var files = RecipeFiles.Expand(paths);
         var analyses = Analyze(files);
+        if (explain)
+        {
+            foreach (var analysis in analyses)
+            {
+                foreach (var recipe in analysis.Recipes)
+                {
+                    WriteSummary(output, analysis.Source.Path, RecipeSummary.Create(recipe, analysis.Catalog));
+                }
+            }
+        }
         var counts = new Dictionary<DiagnosticSeverity, int>();
         foreach (var analysis in analyses)
         {
@@ -43,6 +55,23 @@ public static class CheckCommand
         var analyses = new DocumentAnalysis[texts.Length];
         Parallel.For(0, texts.Length, i => analyses[i] = workspace.Analyze(texts[i]));
         return analyses;
+    }
+
+    private static void WriteSummary(TextWriter output, string path, RecipeSummary summary)
+    {
+        output.WriteLine($"{path}: recipe {summary.Name}{(summary.Material is null ? "" : " for " + summary.Material)}");
+        output.WriteLine($"  {"#",-3} {"line",-5} {"operation",-16} arguments");
+        foreach (var step in summary.Steps)
+        {
+            output.WriteLine($"  {step.Number,-3} {step.Line,-5} {step.Operation,-16} {step.Arguments}");
+        }
+        output.WriteLine($"  total duration: {summary.TotalDuration.TotalHours:0.##} h; peak temperature: {(summary.PeakTemperatureC is { } peak ? $"{peak:0.#} °C" : "none")}");
+        output.WriteLine($"  lithium sources: {(summary.LithiumSources.Count == 0 ? "none" : string.Join(", ", summary.LithiumSources.Select(n => "step " + n)))}");
+        foreach (var (defect, steps) in summary.DefectRepairs)
+        {
+            output.WriteLine($"  {defect}: {(steps.Count == 0 ? "NOT repaired" : "repaired by " + string.Join(", ", steps.Select(n => "step " + n)))}");
+        }
+        output.WriteLine();
     }
 
     internal static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -1,0 +1,48 @@
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.Checking;
+using RecipeLang.Checking.Rules;
+using RecipeLang.Units;
+
+namespace RecipeLang.Summary;
+
+public sealed record StepSummary(int Number, string Operation, string Arguments, int Line);
+
+/// <summary>What a recipe does, for every front end: steps with normalised quantities, duration, peak temperature, defect coverage.</summary>
+public sealed record RecipeSummary(
+    string Name,
+    string? Material,
+    IReadOnlyList<StepSummary> Steps,
+    TimeSpan TotalDuration,
+    double? PeakTemperatureC,
+    IReadOnlyDictionary<string, IReadOnlyList<int>> DefectRepairs,
+    IReadOnlyList<int> LithiumSources)
+{
+    public static RecipeSummary Create(BoundRecipe recipe, RecipeCatalog catalog)
+    {
+        var context = new RuleContext(catalog, recipe.Source, _ => { });
+        var steps = recipe.Steps.Select(s => new StepSummary(s.Index + 1, s.Name, string.Join(" ", s.Operation.Parameters
+            .Where(p => s.Has(p.Name)).Select(p => $"{p.Name}={Describe(s.Arguments[p.Name])}")), s.Start.Line + 1)).ToList();
+        var seconds = recipe.Steps.Sum(s => s.Quantity("time") is { } t && t.TryConvertTo("s", out var secondsValue) ? secondsValue.Value : 0);
+        var peak = recipe.Steps.Select(s => s.TemperatureC).Where(t => t is not null).DefaultIfEmpty().Max();
+        var repairs = recipe.Defects.ToDictionary(d => d.Name,
+            d => (IReadOnlyList<int>)Repairs.StepsRepairing(context, recipe, d.Name).Select(s => s.Index + 1).ToList(), StringComparer.Ordinal);
+        var sources = recipe.Steps.Where(s => s.SuppliesLithium).Select(s => s.Index + 1).ToList();
+        return new RecipeSummary(recipe.Name, recipe.Material?.Name, steps, TimeSpan.FromSeconds(seconds), peak, repairs, sources);
+    }
+
+    private static string Describe(BoundValue value) => value switch
+    {
+        QuantityValue q => q.Quantity.Format(),
+        ReagentValue r => r.Name,
+        MixtureValue m => string.Join("-", m.Components.Select(c => c.Name)),
+        NamedValue n => n.Text,
+        CountValue c => $"x{c.Count}",
+        FlagValue => "yes",
+        TextValue t => t.Text,
+        RatioValue r => string.Join(":", r.Parts.Select(NumberText.Canonical)),
+        DopantsValue d => string.Join(" ", d.Dopants.Select(x => x.Element + (x.Amount is null ? "" : " " + x.Amount.Quantity.Format()))),
+        ParameterValue p => p.Name,
+        _ => "?",
+    };
+}

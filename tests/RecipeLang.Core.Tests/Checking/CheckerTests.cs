@@ -1,0 +1,104 @@
+using System.IO.Abstractions.TestingHelpers;
+using RecipeLang.Diagnostics;
+using RecipeLang.Summary;
+using RecipeLang.Text;
+using RecipeLang.Workspace;
+
+namespace RecipeLang.Core.Tests.Checking;
+
+public class CheckerTests
+{
+    private static IReadOnlyList<Diagnostic> Check(string text) =>
+        new RecipeWorkspace(new MockFileSystem()).Analyze(new SourceText(text, "/r/test.recipe")).Diagnostics;
+
+    private static string At(string text, Diagnostic diagnostic) => text.Substring(diagnostic.Span.Start, diagnostic.Span.Length);
+
+    [Test]
+    public void NiRichInAirIsAnErrorOnTheAtmosphere()
+    {
+        const string text = "recipe r for NCM811 { anneal 760C air 4h }";
+        var diagnostic = Check(text).Single(d => d.Code == "RL3002");
+
+        Assert.That((diagnostic.Severity, At(text, diagnostic)), Is.EqualTo((DiagnosticSeverity.Error, "air")));
+        Assert.That(diagnostic.Fixes.Single().Edits.Single().NewText, Is.EqualTo("O2"));
+        Assert.That(Check("recipe r for NCM811 { anneal 760C O2 4h }").Any(d => d.Code == "RL3002"), Is.False);
+    }
+
+    [Test]
+    public void ConcentrationWhereATemperatureGoesIsADimensionError()
+    {
+        const string text = "recipe r for NCM523 { anneal 4M O2 }";
+        var diagnostic = Check(text).Single(d => d.Code == "RL2001");
+
+        Assert.That(At(text, diagnostic), Is.EqualTo("4M"));
+        Assert.That(diagnostic.Message, Does.Contain("concentration"));
+    }
+
+    [Test]
+    public void MoltenSaltBelowTheEutecticNamesTheNumberAndItsSource()
+    {
+        var diagnostic = Check("recipe r for NCM523 { molten_salt LiOH-LiNO3 120C 4h\nwash water }").Single(d => d.Code == "RL3006");
+
+        Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Error));
+        Assert.That(diagnostic.Message, Does.Contain("175").And.Contain("process-rules.md"));
+        Assert.That(Check("recipe r for NCM523 { molten_salt LiOH-LiNO3 300C 4h\nwash water }").Any(d => d.Code == "RL3006"), Is.False);
+    }
+
+    [Test]
+    public void SpandexFollowedByAHotAnnealNamesBothSteps()
+    {
+        var diagnostic = Check("recipe r for NCM811 { coat spandex 2wt%\nanneal 800C O2 4h }").Single(d => d.Code == "RL4002");
+
+        Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Error));
+        Assert.That(diagnostic.Message, Does.Contain("step 1 (coat").And.Contain("step 2 (anneal"));
+        Assert.That(diagnostic.Related.Single().Start.Line, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void UnrepairedCationMixingNamesAnneal()
+    {
+        var diagnostic = Check("recipe r for NCM523 { defects cation_mixing\nwash water }").Single(d => d.Code == "RL4005");
+
+        Assert.That((diagnostic.Severity, diagnostic.Message), Is.EqualTo((DiagnosticSeverity.Warning, diagnostic.Message)));
+        Assert.That(diagnostic.Message, Does.Contain("'anneal'"));
+        Assert.That(Check("recipe r for NCM523 { defects cation_mixing\nhydrothermal 4M LiOH 180C 3h\nwash water\ndry 80C 12h\nanneal 850C O2 4h }").Any(d => d.Code == "RL4005"), Is.False);
+    }
+
+    [Test]
+    public void FurnaceBeforeRelithiationIsAnErrorWhenLithiumIsLost()
+    {
+        const string bad = "recipe r for NCM523 { defects lithium_loss\nanneal 850C O2 4h\nhydrothermal 4M LiOH 180C 3h }";
+        Assert.That(Check(bad).Any(d => d.Code == "RL4001" && d.Severity == DiagnosticSeverity.Error));
+        Assert.That(Check("recipe r for NCM523 { defects lithium_loss\nhydrothermal 4M LiOH 180C 3h\nwash water\ndry 80C 12h\nanneal 850C O2 4h }").Any(d => d.Code == "RL4001"), Is.False);
+    }
+
+    [Test]
+    public void UnknownNamesSuggestTheClosestOne()
+    {
+        var diagnostic = Check("recipe r for NCM523 { aneal 850C O2 }").Single(d => d.Code == "RL1001");
+
+        Assert.That(diagnostic.Message, Does.Contain("did you mean 'anneal'"));
+    }
+
+    [Test]
+    public void UseExpandsParameterisedRecipes()
+    {
+        const string text = "recipe relithiate(T: temperature = 180C) { hydrothermal 4M LiOH T 3h }\nrecipe main for NCM811 { use relithiate(T = 260C) }";
+        var diagnostic = Check(text).Single(d => d.Code == "RL3003");
+
+        Assert.That(At(text, diagnostic), Is.EqualTo("use relithiate(T = 260C)"));
+    }
+
+    [Test]
+    public void SummaryListsDurationPeakAndRepairs()
+    {
+        var analysis = new RecipeWorkspace(new MockFileSystem()).Analyze(new SourceText(
+            "recipe r for NCM523 { defects lithium_loss, cation_mixing\nhydrothermal 4M LiOH 180C 3h\nwash water\ndry 80C 12h\nanneal 850C O2 4h }", "/r/s.recipe"));
+        var summary = RecipeSummary.Create(analysis.Recipes.Single(), analysis.Catalog);
+
+        Assert.That((summary.TotalDuration.TotalHours, summary.PeakTemperatureC), Is.EqualTo((19.0, 850.0)));
+        Assert.That(summary.DefectRepairs["lithium_loss"], Is.EqualTo(new[] { 1 }));
+        Assert.That(summary.DefectRepairs["cation_mixing"], Is.EqualTo(new[] { 4 }));
+        Assert.That(summary.LithiumSources, Is.EqualTo(new[] { 1 }));
+    }
+}

@@ -1,0 +1,102 @@
+namespace RecipeLang.Cli.Tests;
+
+public class CheckAndFormatTests
+{
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("recipelang-cli-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_directory, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Test]
+    public void MissingFileExitsTwoWithOneLine()
+    {
+        var result = CliRunner.Run(_directory, "check", "missing.recipe");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error.TrimEnd().Split('\n'), Is.EqualTo(new[] { "recipelang: missing.recipe: no such file or directory" }));
+        Assert.That(result.Error, Does.Not.Contain("   at "), "never a stack trace");
+    }
+
+    [Test]
+    public void InvalidUtf8ExitsTwo()
+    {
+        File.WriteAllBytes(Path.Combine(_directory, "bad.recipe"), [0x61, 0xFF, 0xFE]);
+
+        var result = CliRunner.Run(_directory, "check", "bad.recipe");
+
+        Assert.That((result.ExitCode, result.Error.Trim()), Is.EqualTo((2, "recipelang: bad.recipe: not valid UTF-8; save the file as UTF-8")));
+    }
+
+    [Test]
+    public void ErrorsArePrintedWithLineAndColumnAndExitOne()
+    {
+        Write("two.recipe", "anneal 850C ) O2\nwash water x3\ncoat = Li3PO4\ndry 80C 12h\n");
+
+        var result = CliRunner.Run(_directory, "check", "two.recipe");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Output, Does.Contain("two.recipe:1:13: error RL0003: Unexpected ')'"));
+        Assert.That(result.Output, Does.Contain("two.recipe:3:6: error RL0003: Unexpected '='"));
+        Assert.That(result.Output, Does.Contain("2 errors"));
+    }
+
+    [Test]
+    public void FoldersAndGlobsAreExpanded()
+    {
+        Write("lib/a.recipe", "recipe a for NCM523 { anneal 850C O2 4h }\n");
+        Write("lib/deep/b.recipe", "recipe b for NCM523 { anneal 850C O2 4h }\n");
+        Write("lib/notes.txt", "not a recipe");
+
+        Assert.That(CliRunner.Run(_directory, "check", "lib").Output, Does.Contain("Checked 2 files"));
+        Assert.That(CliRunner.Run(_directory, "check", "lib/*.recipe").Output, Does.Contain("Checked 1 file"));
+        Assert.That(CliRunner.Run(_directory, "check", "lib/**/*.recipe").Output, Does.Contain("Checked 2 files"));
+    }
+
+    [Test]
+    public void FormatCheckNamesUnformattedFilesAndFormatFixesThem()
+    {
+        Write("ok.recipe", "anneal 850C O2\n");
+        Write("messy.recipe", "anneal   850 °C O2 ;dry 80C\n");
+
+        var check = CliRunner.Run(_directory, "fmt", "--check", ".");
+        Assert.That(check.ExitCode, Is.EqualTo(1));
+        Assert.That(check.Output, Does.Contain("messy.recipe: not formatted").And.Not.Contain("ok.recipe: not formatted"));
+
+        Assert.That(CliRunner.Run(_directory, "fmt", ".").ExitCode, Is.EqualTo(0));
+        Assert.That(File.ReadAllText(Path.Combine(_directory, "messy.recipe")), Is.EqualTo("anneal 850C O2\nthen dry 80C\n"));
+        Assert.That(CliRunner.Run(_directory, "fmt", "--check", ".").ExitCode, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void ExplainPrintsTheCodesPage()
+    {
+        var result = CliRunner.Run(_directory, "explain", "RL3001");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(result.Output, Does.StartWith("# RL3001"));
+        Assert.That(CliRunner.Run(_directory, "explain", "RL9999").ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void UnknownOptionIsAUsageError() =>
+        Assert.That(CliRunner.Run(_directory, "fmt", "--bogus-option", "x").ExitCode, Is.EqualTo(2));
+
+    [Test]
+    public void ShippedExamplesCheckWithoutErrors()
+    {
+        var result = CliRunner.Run(CliRunner.RepositoryRoot, "check", "examples/card.recipe", "examples/table1");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+    }
+}

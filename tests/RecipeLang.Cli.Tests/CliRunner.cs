@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace RecipeLang.Cli.Tests;
+
+/// <summary>Runs the real <c>recipelang</c> (built beside the tests) as a process, as a user or CI would.</summary>
+public static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "recipelang.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("recipelang did not exit within 60 s");
+        }
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>The repository root (the folder holding RecipeLang.sln), for running on the shipped examples.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RecipeLang.sln")))
+            {
+                directory = directory.Parent;
+            }
+            return directory?.FullName ?? throw new InvalidOperationException("RecipeLang.sln not found above the test directory");
+        }
+    }
+}

@@ -38,6 +38,9 @@ public static class ReagentRoles
     public const string WashLiquid = "wash_liquid";
     public const string Electrolyte = "electrolyte";
 
+    /// <summary>Converts a rock-salt surface into hydroxide precursor in a hydrothermal step (NH4OH, review Table 1 row 11).</summary>
+    public const string SurfaceReconstruction = "surface_reconstruction";
+
     public static IReadOnlyList<string> All { get; } =
-        [LithiumSource, Base, Acid, Salt, Solvent, Oxidiser, ChelatingAgent, WashLiquid, Electrolyte];
+        [LithiumSource, Base, Acid, Salt, Solvent, Oxidiser, ChelatingAgent, WashLiquid, Electrolyte, SurfaceReconstruction];
 }

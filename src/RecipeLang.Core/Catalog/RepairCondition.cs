@@ -15,8 +15,14 @@ public enum RepairCondition
     /// <summary>At least one of the step's reagents carries lithium (<see cref="ReagentInfo.LithiumBearing"/>).</summary>
     [JsonStringEnumMemberName("lithium_reagent")] LithiumReagent,
 
-    /// <summary>None of the step's reagents carries lithium (NH4OH hydrothermal: surface reconstruction).</summary>
+    /// <summary>None of the step's reagents carries lithium.</summary>
     [JsonStringEnumMemberName("non_lithium_reagent")] NonLithiumReagent,
+
+    /// <summary>
+    /// A reagent of the step has the <see cref="ReagentRoles.SurfaceReconstruction"/> role (NH4OH). Narrower than
+    /// <see cref="NonLithiumReagent"/>: KOH carries no lithium either but is not a surface treatment (review Table 1 row 2).
+    /// </summary>
+    [JsonStringEnumMemberName("surface_reagent")] SurfaceReagent,
 
     /// <summary>The step's atmosphere is pure oxygen (O2).</summary>
     [JsonStringEnumMemberName("oxygen_atmosphere")] OxygenAtmosphere,

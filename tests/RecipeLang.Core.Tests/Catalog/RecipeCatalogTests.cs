@@ -132,6 +132,14 @@ public class RecipeCatalogTests
         Assert.That((temperature.Typical!.Min, temperature.Typical.Max), Is.EqualTo((100.0, 220.0)));
         Assert.That(op.FindParameter("solvent")!.Keyword, Is.True);
         Assert.That(op.Repairs, Has.Some.Matches<RepairInfo>(r => r.Defect == "lithium_loss" && r.When == RepairCondition.LithiumReagent));
+        Assert.That(op.Repairs, Has.Some.Matches<RepairInfo>(r => r.Defect == "rock_salt_surface" && r.When == RepairCondition.SurfaceReagent));
+    }
+
+    [Test]
+    public void Only_NH4OH_is_a_surface_reconstruction_reagent_not_every_lithium_free_base()
+    {
+        Assert.That(Catalog.FindReagent("NH4OH")!.HasRole(ReagentRoles.SurfaceReconstruction), Is.True);
+        Assert.That(Catalog.FindReagent("KOH")!.HasRole(ReagentRoles.SurfaceReconstruction), Is.False);
     }
 
     [Test]

@@ -21,8 +21,7 @@ public static class CheckCommand
 
     private static int Run(string[] paths, bool explain, TextWriter output)
     {
-        var files = RecipeFiles.Expand(paths);
-        var analyses = Analyze(files);
+        var analyses = Analyze(RecipeFiles.Expand(paths));
         if (explain)
         {
             foreach (var analysis in analyses)
@@ -33,25 +32,26 @@ public static class CheckCommand
                 }
             }
         }
-        var counts = new Dictionary<DiagnosticSeverity, int>();
-        foreach (var analysis in analyses)
-        {
-            foreach (var diagnostic in analysis.Diagnostics)
-            {
-                output.WriteLine(diagnostic.ToString());
-                counts[diagnostic.Severity] = counts.GetValueOrDefault(diagnostic.Severity) + 1;
-            }
-        }
-        var errors = counts.GetValueOrDefault(DiagnosticSeverity.Error);
-        output.WriteLine($"Checked {Plural(files.Count, "file")}: {Plural(errors, "error")}, {Plural(counts.GetValueOrDefault(DiagnosticSeverity.Warning), "warning")}, {Plural(counts.GetValueOrDefault(DiagnosticSeverity.Info), "info")}.");
+        Output.DiagnosticReport.WriteText(output, analyses);
+        var errors = analyses.Sum(a => a.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        output.WriteLine(Summary(analyses));
         return errors > 0 ? ExitCodes.Errors : ExitCodes.Clean;
     }
 
-    /// <summary>Reads every file first (an unreadable one stops the run before any output), then analyses in parallel.</summary>
+    /// <summary>
+    /// Applies excludes, reads every file (an unreadable one stops the run before any output), stops on a broken
+    /// recipelang.json, then analyses in parallel.
+    /// </summary>
     internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files)
     {
-        var texts = files.Select(f => new SourceText(RecipeFiles.Read(f), f.DisplayPath)).ToArray();
         var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem());
+        files = Excludes.Apply(files, workspace);
+        var configErrors = files.SelectMany(f => workspace.SiteConfigFor(f.FullPath).Errors).Distinct().ToList();
+        if (configErrors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, configErrors.Select(e => e.ToString())));
+        }
+        var texts = files.Select(f => new SourceText(RecipeFiles.Read(f), f.DisplayPath)).ToArray();
         var analyses = new DocumentAnalysis[texts.Length];
         Parallel.For(0, texts.Length, i => analyses[i] = workspace.Analyze(texts[i]));
         return analyses;
@@ -72,6 +72,13 @@ public static class CheckCommand
             output.WriteLine($"  {defect}: {(steps.Count == 0 ? "NOT repaired" : "repaired by " + string.Join(", ", steps.Select(n => "step " + n)))}");
         }
         output.WriteLine();
+    }
+
+    internal static string Summary(IReadOnlyList<DocumentAnalysis> analyses)
+    {
+        var all = analyses.SelectMany(a => a.Diagnostics).ToList();
+        int Count(DiagnosticSeverity severity) => all.Count(d => d.Severity == severity);
+        return $"Checked {Plural(analyses.Count, "file")}: {Plural(Count(DiagnosticSeverity.Error), "error")}, {Plural(Count(DiagnosticSeverity.Warning), "warning")}, {Plural(Count(DiagnosticSeverity.Info), "info")}.";
     }
 
     internal static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -3,8 +3,8 @@ using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace RecipeLang.Cli.Input;
 
-/// <summary>A recipe file to process: the path as shown to the user and its full path.</summary>
-public sealed record RecipeFile(string DisplayPath, string FullPath);
+/// <summary>A recipe file to process: the path as shown to the user, its full path, and whether the user named it.</summary>
+public sealed record RecipeFile(string DisplayPath, string FullPath, bool Named);
 
 /// <summary>A problem with the command line or the file system, reported as one line with exit code 2.</summary>
 public sealed class UsageException(string message) : Exception(message);
@@ -20,11 +20,12 @@ public static class RecipeFiles
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
+            var named = path.IndexOfAny(['*', '?', '[']) < 0 && File.Exists(path);
             foreach (var full in ExpandOne(path))
             {
                 if (seen.Add(full))
                 {
-                    files.Add(new RecipeFile(Display(full), full));
+                    files.Add(new RecipeFile(Display(full), full, named));
                 }
             }
         }

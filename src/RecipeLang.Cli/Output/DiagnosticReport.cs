@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RecipeLang.Diagnostics;
+using RecipeLang.Text;
+using RecipeLang.Workspace;
+
+namespace RecipeLang.Cli.Output;
+
+/// <summary>Writes the diagnostics of a lint run as text, JSON or SARIF 2.1.0.</summary>
+public static class DiagnosticReport
+{
+    private const string DocsBase = "https://github.com/recipelang/recipelang/blob/main/docs/rules/";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void WriteText(TextWriter writer, IEnumerable<DocumentAnalysis> analyses)
+    {
+        foreach (var diagnostic in analyses.SelectMany(a => a.Diagnostics))
+        {
+            writer.WriteLine(diagnostic.ToString());
+        }
+    }
+
+    public static void WriteJson(TextWriter writer, IEnumerable<DocumentAnalysis> analyses)
+    {
+        var items = analyses.SelectMany(a => a.Diagnostics).Select(d => new
+        {
+            path = d.Path,
+            line = d.Start.Line + 1,
+            column = d.Start.Character + 1,
+            endLine = d.End.Line + 1,
+            endColumn = d.End.Character + 1,
+            severity = d.Severity.ToText(),
+            code = d.Code,
+            message = d.Message,
+            related = d.Related.IsEmpty ? null : d.Related.Select(r => new { path = r.Path, line = r.Start.Line + 1, column = r.Start.Character + 1, message = r.Message }),
+            fixes = d.Fixes.IsEmpty ? null : d.Fixes.Select(f => new { title = f.Title, edits = f.Edits.Select(e => new { start = e.Span.Start, length = e.Span.Length, newText = e.NewText }) }),
+        });
+        writer.WriteLine(JsonSerializer.Serialize(items, Json));
+    }
+
+    public static void WriteSarif(TextWriter writer, IReadOnlyList<DocumentAnalysis> analyses)
+    {
+        var used = analyses.SelectMany(a => a.Diagnostics).Select(d => d.Descriptor).DistinctBy(d => d.Code).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        var index = used.Select((d, i) => (d.Code, i)).ToDictionary(p => p.Code, p => p.i);
+        var rules = used.Select(d => new SarifRule(d.Code, PascalCase(d.Title), new SarifText(d.Title),
+            new SarifConfiguration(Level(d.DefaultSeverity)), DocsBase + d.Code + ".md")).ToList();
+        var results = analyses.SelectMany(analysis => analysis.Diagnostics.Select(d => new SarifResult(
+            d.Code,
+            index[d.Code],
+            Level(d.Severity),
+            new SarifText(d.Message),
+            [new SarifLocation(Physical(d.Path, d.Start, d.End))],
+            d.Related.IsEmpty ? null : d.Related.Select(r => new SarifLocation(Physical(r.Path, r.Start, r.End), new SarifText(r.Message))).ToList(),
+            d.Fixes.IsEmpty ? null : d.Fixes.Select(f => new SarifFix(new SarifText(f.Title), [new SarifArtifactChange(new SarifArtifactLocation(Uri(d.Path)),
+                f.Edits.Select(e => new SarifReplacement(Region(analysis.Source, e.Span), new SarifText(e.NewText))).ToList())])).ToList()))).ToList();
+        var version = typeof(DiagnosticReport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0",
+            [new SarifRun(new SarifTool(new SarifDriver("recipelang", version, "https://github.com/recipelang/recipelang", rules)), results)]);
+        writer.WriteLine(JsonSerializer.Serialize(log, Json));
+    }
+
+    private static SarifPhysicalLocation Physical(string path, LinePosition start, LinePosition end) =>
+        new(new SarifArtifactLocation(Uri(path)), new SarifRegion(start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1));
+
+    private static SarifRegion Region(SourceText source, TextSpan span)
+    {
+        var start = source.GetPosition(span.Start);
+        var end = source.GetPosition(span.End);
+        return new SarifRegion(start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1);
+    }
+
+    /// <summary>Relative paths become forward-slash URIs relative to the run's directory, as code scanning expects.</summary>
+    private static string Uri(string path) => path.Replace('\\', '/');
+
+    private static string PascalCase(string title) =>
+        string.Concat(title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray())).Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    private static string Level(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "note",
+    };
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+
+namespace RecipeLang.Cli.Output;
+
+// The subset of SARIF 2.1.0 that code-scanning services read. Written as records because the SARIF SDK
+// package does not restore from the registry this project builds from (a dependency of it is missing there).
+public sealed record SarifLog(
+    [property: JsonPropertyName("$schema")] string Schema,
+    string Version,
+    IReadOnlyList<SarifRun> Runs);
+
+public sealed record SarifRun(SarifTool Tool, IReadOnlyList<SarifResult> Results, string ColumnKind = "utf16CodeUnits");
+
+public sealed record SarifTool(SarifDriver Driver);
+
+public sealed record SarifDriver(string Name, string Version, string InformationUri, IReadOnlyList<SarifRule> Rules);
+
+public sealed record SarifRule(string Id, string Name, SarifText ShortDescription, SarifConfiguration DefaultConfiguration, string HelpUri);
+
+public sealed record SarifConfiguration(string Level);
+
+public sealed record SarifText(string Text);
+
+public sealed record SarifResult(
+    string RuleId,
+    int RuleIndex,
+    string Level,
+    SarifText Message,
+    IReadOnlyList<SarifLocation> Locations,
+    IReadOnlyList<SarifLocation>? RelatedLocations,
+    IReadOnlyList<SarifFix>? Fixes);
+
+public sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation, SarifText? Message = null);
+
+public sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion Region);
+
+public sealed record SarifArtifactLocation(string Uri);
+
+public sealed record SarifRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);
+
+public sealed record SarifFix(SarifText Description, IReadOnlyList<SarifArtifactChange> ArtifactChanges);
+
+public sealed record SarifArtifactChange(SarifArtifactLocation ArtifactLocation, IReadOnlyList<SarifReplacement> Replacements);
+
+public sealed record SarifReplacement(SarifRegion DeletedRegion, SarifText InsertedContent);

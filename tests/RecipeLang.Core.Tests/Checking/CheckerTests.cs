@@ -73,6 +73,14 @@ public class CheckerTests
     }
 
     [Test]
+    public void AmmoniaSurfaceTreatmentNeedsAFollowUpButPotashRelithiationDoesNot()
+    {
+        Assert.That(Check("recipe r for NCM523 { hydrothermal 2M NH4OH 160C 6h\nwash water }").Count(d => d.Code == "RL4011"), Is.EqualTo(1));
+        Assert.That(Check("recipe r for NCM523 { hydrothermal 2M NH4OH 160C 6h\nwash water\ndry 80C 12h\nanneal 850C O2 4h }").Any(d => d.Code == "RL4011"), Is.False);
+        Assert.That(Check("recipe r for NCM111 { hydrothermal 4M KOH 220C 4h\nwash water }").Any(d => d.Code == "RL4011"), Is.False);
+    }
+
+    [Test]
     public void UnknownNamesSuggestTheClosestOne()
     {
         var diagnostic = Check("recipe r for NCM523 { aneal 850C O2 }").Single(d => d.Code == "RL1001");

@@ -30,6 +30,7 @@ public sealed class DefectCoverageRule() : RecipeRule(Descriptors.DefectNotRepai
         RepairCondition.OxidizingAtmosphere => " in O2 or air",
         RepairCondition.AfterLithiumSource => " after a lithium source",
         RepairCondition.FollowedByFurnace => " followed by a furnace step",
+        RepairCondition.SurfaceReagent => " with a surface-reconstruction reagent (NH4OH)",
         RepairCondition.Acid => " with an acid",
         RepairCondition.PolymerCoating => " with a polymer coating",
         RepairCondition.Binder => " with a binder",

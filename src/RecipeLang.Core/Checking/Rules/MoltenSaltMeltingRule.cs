@@ -37,6 +37,11 @@ public sealed class MoltenSaltMeltingRule() : RecipeRule(Descriptors.MoltenSaltF
             {
                 context.Report(Descriptor, step, temperature.Span, names, RuleContext.Celsius(celsius), range.Format(), eutectic.Source);
             }
+            else if (eutectic.MeltingPointC is null && eutectic.ReportedWorkingC is { } working && celsius < working.Min)
+            {
+                // Only a working temperature is known: below it the melt is unproven, not proven solid.
+                context.Report(Descriptors.UncataloguedEutectic, step, temperature.Span, $"{names} (reported working temperature {working.Format()}, {working.Source})");
+            }
         }
     }
 }

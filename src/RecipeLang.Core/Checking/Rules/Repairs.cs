@@ -18,6 +18,7 @@ public static class Repairs
         RepairCondition.OxidizingAtmosphere => step.Atmosphere is { Oxidizing: true },
         RepairCondition.AfterLithiumSource => recipe.Steps.Take(step.Index).Any(s => s.SuppliesLithium || (s.Category == OperationCategories.Mixing && s.ActiveReagents.Any(r => r.LithiumBearing))),
         RepairCondition.FollowedByFurnace => recipe.Steps.Skip(step.Index + 1).Any(s => s.IsFurnace && s.TemperatureC >= context.Limits.LatticeReconstructionMinC.Value),
+        RepairCondition.SurfaceReagent => step.ActiveReagents.Any(r => r.Reagent?.HasRole(ReagentRoles.SurfaceReconstruction) == true),
         RepairCondition.Acid => step.ActiveReagents.Any(r => r.Reagent?.HasRole(ReagentRoles.Acid) == true),
         RepairCondition.PolymerCoating => step.Coating is { Kind: CoatingKind.Polymer },
         RepairCondition.Binder => step.Has("binder"),

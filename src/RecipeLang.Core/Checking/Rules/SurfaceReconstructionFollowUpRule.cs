@@ -4,14 +4,14 @@ using RecipeLang.Diagnostics;
 
 namespace RecipeLang.Checking.Rules;
 
-/// <summary>A non-lithium hydrothermal surface treatment (NH4OH) leaves hydroxide that must be relithiated or annealed.</summary>
+/// <summary>A surface-reconstruction treatment (NH4OH hydrothermal) leaves hydroxide that must be relithiated or annealed.</summary>
 public sealed class SurfaceReconstructionFollowUpRule() : RecipeRule(Descriptors.SurfaceNeedsRelithiation)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.When == RepairCondition.NonLithiumReagent)))
+        foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.When == RepairCondition.SurfaceReagent)))
         {
-            if (!Repairs.Holds(context, recipe, step, RepairCondition.NonLithiumReagent))
+            if (!Repairs.Holds(context, recipe, step, RepairCondition.SurfaceReagent))
             {
                 continue;
             }

@@ -159,9 +159,10 @@ public sealed class Binder
         }
         if (stack.Contains(name))
         {
-            if (use == site)
+            // Reported once, at the use written in this recipe, however deep the cycle closes.
+            if (!_diagnostics.Any(d => d.Code == Descriptors.RecursiveUse.Code && d.Span == site.Name.Span))
             {
-                _diagnostics.Add(Descriptors.RecursiveUse.Create(_tree.Source, use.Name.Span, name, string.Join(" → ", stack.Reverse().Append(name))));
+                _diagnostics.Add(Descriptors.RecursiveUse.Create(_tree.Source, site.Name.Span, stack.Last(), string.Join(" → ", stack.Reverse().Append(name))));
             }
             return;
         }

@@ -19,6 +19,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
     private readonly Dictionary<string, BoundValue> _arguments = new(StringComparer.Ordinal);
     private OperationInfo _operation = null!;
     private StepSyntax _step = null!;
+    private bool _reportedMismatch;
 
     /// <summary>The names of <c>let</c> constants and recipe parameters this step read.</summary>
     public HashSet<string> UsedConstants { get; } = new(StringComparer.Ordinal);
@@ -35,6 +36,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         _operation = operation;
         _step = step;
         _arguments.Clear();
+        _reportedMismatch = false;
         var arguments = step.Arguments;
         for (var i = 0; i < arguments.Length; i++)
         {
@@ -279,6 +281,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
 
     private void ReportQuantityMismatch(string text, Dimension? dimension, TextSpan span, ParameterInfo? target = null)
     {
+        _reportedMismatch = true;
         var takes = target is not null
             ? $"{target.Dimension?.DisplayName()} for '{target.Name}'"
             : string.Join(", ", _operation.Parameters.Where(p => p.Kind == ParameterKind.Quantity && !p.Keyword).Select(p => $"{p.Dimension?.DisplayName()} ({p.Name})"));
@@ -376,6 +379,10 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
     {
         foreach (var parameter in _operation.Parameters.Where(p => p.Required && !_arguments.ContainsKey(p.Name)))
         {
+            if (parameter.Kind == ParameterKind.Quantity && _reportedMismatch)
+            {
+                continue; // the wrong-dimension error already says what belongs there
+            }
             var diagnostic = Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, Describe(parameter), $" ({Example(parameter)})");
             if (FixFor(parameter) is { } insert)
             {
@@ -447,7 +454,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
     private static string Example(ParameterInfo parameter) => parameter.Kind switch
     {
         ParameterKind.Quantity when parameter.Typical is { } typical => $"e.g. {(parameter.Keyword ? parameter.Name + " " : "")}{NumberText.Canonical(typical.Max)}{(UnitTable.TryLookup(typical.Unit, out var unit) ? unit.Canonical : typical.Unit)}",
-        ParameterKind.Quantity when parameter.Dimension is { } dimension => $"e.g. {(parameter.Keyword ? parameter.Name + " " : "")}1{UnitTable.Si(dimension).Canonical}",
+        ParameterKind.Quantity when parameter.Dimension is { } dimension => $"a number with a unit such as {string.Join(", ", UnitTable.Featured(dimension).Take(2).Select(u => u.Canonical))}",
         ParameterKind.Choice => $"e.g. {parameter.Name} {parameter.Choices?.FirstOrDefault()}",
         _ => $"e.g. {(parameter.Keyword ? parameter.Name + " " : "")}{parameter.Doc}",
     };

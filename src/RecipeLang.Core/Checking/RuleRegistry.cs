@@ -18,7 +18,6 @@ public static class RuleRegistry
         new ParameterRangeRule(),
         new FurnaceLimitRule(),
         new GasAvailabilityRule(),
-        new UnboundedElectrochemistryRule(),
         new FurnaceBeforeLithiumRule(),
         new PolymerCoatingHeatRule(),
         new WetIntoFurnaceRule(),

@@ -4,7 +4,8 @@ namespace RecipeLang.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code RecipeLang can report, in one place. Codes are stable: never reuse or renumber one;
-/// each has a page in docs/rules/ (a test checks both directions).
+/// each has a page in docs/rules/ (a test checks both directions). Retired: RL3013 (unbounded electrochemical
+/// step; the catalog's required group cutoff/time reports it as RL2002).
 /// </summary>
 public static class Descriptors
 {
@@ -95,8 +96,6 @@ public static class Descriptors
         "{0} is above the site furnace's maximum of {1}; lower it or change the site profile in recipelang.json");
     public static readonly DiagnosticDescriptor GasUnavailable = new("RL3012", "Gas not available", DiagnosticSeverity.Error,
         "The site has no {0} supply (available: {1}); use one of those or add it to recipelang.json");
-    public static readonly DiagnosticDescriptor UnboundedElectrochemistry = new("RL3013", "Unbounded electrochemical step", DiagnosticSeverity.Error,
-        "An electrochemical step needs a cut-off potential or a time, or it never ends; add e.g. 'cutoff -0.8V' or '10h'");
     public static readonly DiagnosticDescriptor HardRange = new("RL3014", "Impossible for the process", DiagnosticSeverity.Error,
         "{0} {1} of {2} is outside {3} ({4})");
 

@@ -14,7 +14,8 @@ public sealed class FurnaceBeforeLithiumRule() : RecipeRule(Descriptors.FurnaceB
         }
         foreach (var step in recipe.Steps)
         {
-            if (step.SuppliesLithium)
+            // Any relithiation attempt ends the check: one without a lithium reagent is RL4006's warning, not this error.
+            if (step.Operation.Repairs.Any(r => r.Defect == DefectNames.LithiumLoss))
             {
                 return;
             }

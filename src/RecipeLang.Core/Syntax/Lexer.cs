@@ -14,6 +14,9 @@ public sealed class Lexer
     private readonly SourceText _source;
     private readonly string _text;
     private readonly List<Diagnostic> _diagnostics = [];
+
+    /// <summary>Scratch list for one token's leading trivia, reused so only the final array is allocated.</summary>
+    private readonly List<SyntaxTrivia> _trivia = [];
     private int _position;
 
     private Lexer(SourceText source)
@@ -40,10 +43,14 @@ public sealed class Lexer
             var start = _position;
             var kind = LexTokenKind(tokens.Count > 0 ? tokens[^1] : null, previousEnd == start && !atFileStart);
             var span = TextSpan.FromBounds(start, _position);
-            var text = _text.Substring(start, span.Length);
-            if (kind == TokenKind.Word)
+            string text;
+            if (kind == TokenKind.Word && TokenKinds.TryKeyword(_text.AsSpan(start, span.Length), out var keyword, out var keywordText))
             {
-                kind = TokenKinds.KeywordOrWord(text);
+                (kind, text) = (keyword, keywordText);
+            }
+            else
+            {
+                text = TokenKinds.FixedText(kind) ?? _text.Substring(start, span.Length);
             }
             var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<SyntaxTrivia>.Empty : LexTrailingTrivia();
             var glued = !atFileStart && start == previousEnd;
@@ -64,7 +71,12 @@ public sealed class Lexer
 
     private (ImmutableArray<SyntaxTrivia> Trivia, bool SawNewLine) LexLeadingTrivia()
     {
-        var builder = ImmutableArray.CreateBuilder<SyntaxTrivia>();
+        if (_position < _text.Length && !IsTriviaStart(_text[_position]))
+        {
+            return (ImmutableArray<SyntaxTrivia>.Empty, false);
+        }
+        var builder = _trivia;
+        builder.Clear();
         var sawNewLine = false;
         while (_position < _text.Length)
         {
@@ -89,12 +101,16 @@ public sealed class Lexer
                 break;
             }
         }
-        return (builder.ToImmutable(), sawNewLine);
+        return ([.. builder], sawNewLine);
     }
 
     /// <summary>Spaces and a comment up to, not including, the end of the line.</summary>
     private ImmutableArray<SyntaxTrivia> LexTrailingTrivia()
     {
+        if (_position >= _text.Length || (_text[_position] != '#' && !IsSpace(_text[_position])))
+        {
+            return [];
+        }
         var save = _position;
         while (_position < _text.Length && IsSpace(_text[_position]))
         {
@@ -131,7 +147,24 @@ public sealed class Lexer
     }
 
     private SyntaxTrivia Trivia(TriviaKind kind, int start) =>
-        new(kind, TextSpan.FromBounds(start, _position), _text[start.._position]);
+        new(kind, TextSpan.FromBounds(start, _position), TriviaText(start, _position - start));
+
+    private static readonly string[] Spaces = [.. Enumerable.Range(0, 17).Select(n => new string(' ', n))];
+
+    /// <summary>Runs of plain spaces and line breaks are shared strings: they are most of a file's trivia.</summary>
+    private string TriviaText(int start, int length)
+    {
+        if (length < Spaces.Length && _text.AsSpan(start, length).IndexOfAnyExcept(' ') < 0)
+        {
+            return Spaces[length];
+        }
+        return length switch
+        {
+            1 when _text[start] == '\n' => "\n",
+            2 when _text[start] == '\r' && _text[start + 1] == '\n' => "\r\n",
+            _ => _text.Substring(start, length),
+        };
+    }
 
     private TokenKind LexTokenKind(SyntaxToken? previous, bool gluedToPrevious)
     {
@@ -365,6 +398,8 @@ public sealed class Lexer
     }
 
     private char Peek(int offset) => _position + offset < _text.Length ? _text[_position + offset] : '\0';
+
+    private static bool IsTriviaStart(char c) => c == '\n' || c == '\r' || c == '#' || IsSpace(c);
 
     private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\u00A0' || c == '\uFEFF';
 

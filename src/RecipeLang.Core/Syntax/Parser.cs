@@ -192,7 +192,7 @@ public sealed class Parser
             }
             return new ErrorStatementSyntax(then, [.. tokens], semicolon);
         }
-        var result = Grammar.Statement.Parse(tokens);
+        var result = Grammar.StatementFor(tokens[0].Kind).Parse(tokens);
         if (result.Success)
         {
             return result.Value(then, semicolon);
@@ -314,25 +314,35 @@ public sealed class Parser
         private static readonly Parser<SyntaxToken, ArgumentSyntax> StringArgument =
             Tok(TokenKind.String).Select(t => (ArgumentSyntax)new StringSyntax(t));
 
-        private static Parser<SyntaxToken, ArgumentSyntax> MixtureTail(SyntaxToken first) =>
+        // The tails after a first word are static parsers that return their pieces; building parsers per word
+        // (a closure over the first word) allocated on every argument of every step.
+        private static readonly Parser<SyntaxToken, Func<SyntaxToken, ArgumentSyntax>> MixtureTail =
             Tok(TokenKind.Minus).Then(Word, (dash, word) => (dash, word)).AtLeastOnce()
-                .Select(pairs => (ArgumentSyntax)new MixtureSyntax([first, .. pairs.Select(p => p.word)], [.. pairs.Select(p => p.dash)]));
+                .Select(pairs =>
+                {
+                    var list = pairs.ToList();
+                    return (Func<SyntaxToken, ArgumentSyntax>)(first => new MixtureSyntax([first, .. list.Select(p => p.word)], [.. list.Select(p => p.dash)]));
+                });
 
-        private static Parser<SyntaxToken, ArgumentSyntax> RatioTail(SyntaxToken first) =>
+        private static readonly Parser<SyntaxToken, Func<SyntaxToken, ArgumentSyntax>> RatioTail =
             Map(
-                (names, equals, firstPart, parts) => (ArgumentSyntax)new RatioSyntax(
-                    [first, .. names.Select(n => n.word)],
-                    [.. names.Select(n => n.colon)],
-                    equals,
-                    [firstPart, .. parts.Select(p => p.number)],
-                    [.. parts.Select(p => p.colon)]),
+                (names, equals, firstPart, parts) =>
+                {
+                    var (nameList, partList) = (names.ToList(), parts.ToList());
+                    return (Func<SyntaxToken, ArgumentSyntax>)(first => new RatioSyntax(
+                        [first, .. nameList.Select(n => n.word)],
+                        [.. nameList.Select(n => n.colon)],
+                        equals,
+                        [firstPart, .. partList.Select(p => p.number)],
+                        [.. partList.Select(p => p.colon)]));
+                },
                 Tok(TokenKind.Colon).Then(Word, (colon, word) => (colon, word)).AtLeastOnce(),
                 Tok(TokenKind.Equals),
                 Number,
                 Tok(TokenKind.Colon).Then(Number, (colon, number) => (colon, number)).AtLeastOnce());
 
         private static readonly Parser<SyntaxToken, ArgumentSyntax> NameLike =
-            Word.Then(first => OneOf(MixtureTail(first), RatioTail(first), Return<ArgumentSyntax>(new NameSyntax(first))));
+            Map((first, tail) => tail.HasValue ? tail.Value(first) : new NameSyntax(first), Word, OneOf(MixtureTail, RatioTail).Optional());
 
         public static readonly Parser<SyntaxToken, ArgumentSyntax> Argument =
             OneOf(Quantity, NameLike, StringArgument).Labelled("an argument (a quantity, a name or a string)");
@@ -404,8 +414,23 @@ public sealed class Parser
             Map((keyword, arguments) => (StatementFactory)((then, semi) => new ClauseSyntax(then, keyword, [.. arguments], semi)),
                 OneOf(Tok(TokenKind.BatchKeyword), Tok(TokenKind.ExpectKeyword), Tok(TokenKind.NoteKeyword)), Argument.AtLeastOnce());
 
-        public static readonly Parser<SyntaxToken, StatementFactory> Statement =
-            OneOf(Use, Let, Import, Defects, Clause, Step).Before(End.Labelled("end of step"));
+        private static readonly Parser<SyntaxToken, StatementFactory> UseStatement = Use.Before(End.Labelled("end of step"));
+        private static readonly Parser<SyntaxToken, StatementFactory> LetStatement = Let.Before(End.Labelled("end of step"));
+        private static readonly Parser<SyntaxToken, StatementFactory> ImportStatement = Import.Before(End.Labelled("end of step"));
+        private static readonly Parser<SyntaxToken, StatementFactory> DefectsStatement = Defects.Before(End.Labelled("end of step"));
+        private static readonly Parser<SyntaxToken, StatementFactory> ClauseStatement = Clause.Before(End.Labelled("end of step"));
+        private static readonly Parser<SyntaxToken, StatementFactory> StepStatement = Step.Before(End.Labelled("end of step"));
+
+        /// <summary>The first token decides the statement (the language is LL(1) there), so no alternative is tried and undone.</summary>
+        public static Parser<SyntaxToken, StatementFactory> StatementFor(TokenKind first) => first switch
+        {
+            TokenKind.UseKeyword => UseStatement,
+            TokenKind.LetKeyword => LetStatement,
+            TokenKind.ImportKeyword => ImportStatement,
+            TokenKind.DefectsKeyword => DefectsStatement,
+            TokenKind.BatchKeyword or TokenKind.ExpectKeyword or TokenKind.NoteKeyword => ClauseStatement,
+            _ => StepStatement,
+        };
 
         private static Parser<SyntaxToken, (ImmutableArray<T> Items, ImmutableArray<SyntaxToken> Separators)> SeparatedWithCommas<T>(Parser<SyntaxToken, T> item, bool atLeastOne = false)
         {

@@ -49,7 +49,29 @@ public static class TokenKinds
         ["note"] = TokenKind.NoteKeyword,
     };
 
+    private static readonly Dictionary<string, TokenKind>.AlternateLookup<ReadOnlySpan<char>> KeywordsBySpan = Keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static IEnumerable<string> KeywordTexts => Keywords.Keys;
+
+    /// <summary>A keyword and its shared text, looked up without allocating the word.</summary>
+    public static bool TryKeyword(ReadOnlySpan<char> text, out TokenKind kind, out string keyword) =>
+        KeywordsBySpan.TryGetValue(text, out keyword!, out kind);
+
+    /// <summary>The text of a punctuation token, shared; null for tokens whose text varies.</summary>
+    public static string? FixedText(TokenKind kind) => kind switch
+    {
+        TokenKind.OpenBrace => "{",
+        TokenKind.CloseBrace => "}",
+        TokenKind.OpenParen => "(",
+        TokenKind.CloseParen => ")",
+        TokenKind.Comma => ",",
+        TokenKind.Semicolon => ";",
+        TokenKind.Colon => ":",
+        TokenKind.Equals => "=",
+        TokenKind.Minus => "-",
+        TokenKind.EndOfFile => "",
+        _ => null,
+    };
 
     public static TokenKind KeywordOrWord(string text) =>
         Keywords.TryGetValue(text, out var kind) ? kind : TokenKind.Word;

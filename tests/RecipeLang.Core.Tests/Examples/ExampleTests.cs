@@ -1,4 +1,7 @@
 using RecipeLang.Diagnostics;
+using RecipeLang.Formatting;
+using RecipeLang.Syntax;
+using RecipeLang.Text;
 
 namespace RecipeLang.Core.Tests.Examples;
 
@@ -15,6 +18,9 @@ public class ExampleTests
     public static IEnumerable<string> InvalidExamples() => ExampleFiles.Recipes(ExampleFiles.IsInvalid);
 
     public static IEnumerable<string> ShippedExamples() => ExampleFiles.Recipes(path => !ExampleFiles.IsInvalid(path));
+
+    // The card stays the product's one-liner; the formatter would put each step on its own line.
+    public static IEnumerable<string> FormattedExamples() => ShippedExamples().Where(path => path != "card.recipe");
 
     [TestCaseSource(nameof(InvalidExamples))]
     public void InvalidExampleProducesExactlyItsExpectedDiagnostics(string file)
@@ -42,6 +48,14 @@ public class ExampleTests
         var warnings = analysis.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
 
         AssertSameDiagnostics(file, declared, warnings);
+    }
+
+    [TestCaseSource(nameof(FormattedExamples))]
+    public void ShippedExampleIsInTheCanonicalLayout(string file)
+    {
+        var text = ExampleFiles.Read(file);
+
+        Assert.That(Formatter.Format(Parser.Parse(new SourceText(text, file))), Is.EqualTo(text), $"run 'recipelang fmt examples/{file}'");
     }
 
     [Test]

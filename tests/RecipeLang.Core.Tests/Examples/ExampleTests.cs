@@ -15,6 +15,10 @@ public class ExampleTests
     private const string CardLine = "hydrothermal 4M LiOH 220C 3h then anneal 850C O2 then coat Li3PO4";
     private const int TableOneRows = 14;
 
+    // No recipe produces these today: RL3014 (outside a parameter's hard range) is pre-empted by the binder,
+    // which reports a fraction outside 0–100 % as RL2005 before the rule runs.
+    private static readonly string[] Unreachable = ["RL3014"];
+
     public static IEnumerable<string> InvalidExamples() => ExampleFiles.Recipes(ExampleFiles.IsInvalid);
 
     public static IEnumerable<string> ShippedExamples() => ExampleFiles.Recipes(path => !ExampleFiles.IsInvalid(path));
@@ -87,15 +91,19 @@ public class ExampleTests
     }
 
     [Test]
-    public void EverySyntaxDiagnosticHasAnInvalidExample()
+    public void EveryDiagnosticCodeHasAnInvalidExample()
     {
         var shown = InvalidExamples()
             .SelectMany(file => ExpectedDiagnostic.Read(ExampleFiles.Read(file)).Expected)
             .Select(d => d.Code)
             .ToHashSet(StringComparer.Ordinal);
-        var syntaxCodes = Descriptors.All.Where(d => d.Family == "syntax").Select(d => d.Code);
+        var withoutExample = Descriptors.All
+            .Where(d => d.DefaultSeverity > DiagnosticSeverity.Hint)
+            .Select(d => d.Code)
+            .Where(code => !shown.Contains(code));
 
-        Assert.That(syntaxCodes.Where(code => !shown.Contains(code)), Is.Empty);
+        Assert.That(withoutExample, Is.EqualTo(Unreachable),
+            "every code needs a file under examples/invalid/ that produces it; a code that gets one leaves the Unreachable list");
     }
 
     [Test]

@@ -326,6 +326,8 @@ public sealed class Binder
     {
         switch (syntax)
         {
+            case QuantitySyntax quantity when !double.IsFinite(quantity.Value):
+                return null; // malformed (the lexer reported it) or too large for any process
             case QuantitySyntax { Unit: null } quantity:
                 report(Descriptors.MissingUnit.Create(source, quantity.Span, source[quantity.Span], source[quantity.Span] + "C"));
                 return null;

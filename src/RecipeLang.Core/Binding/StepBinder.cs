@@ -21,6 +21,9 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
     private StepSyntax _step = null!;
     private bool _reportedMismatch;
 
+    /// <summary>An argument could not be bound; a missing-parameter error would then mostly repeat the same mistake.</summary>
+    private bool _unboundArgument;
+
     /// <summary>The names of <c>let</c> constants and recipe parameters this step read.</summary>
     public HashSet<string> UsedConstants { get; } = new(StringComparer.Ordinal);
 
@@ -37,6 +40,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         _step = step;
         _arguments.Clear();
         _reportedMismatch = false;
+        _unboundArgument = false;
         var arguments = step.Arguments;
         for (var i = 0; i < arguments.Length; i++)
         {
@@ -84,6 +88,9 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
                 return;
             case NameSyntax name:
                 BindName(name);
+                return;
+            case ErrorArgumentSyntax:
+                _unboundArgument = true; // the parser reported it
                 return;
             default:
                 report(Descriptors.UnknownName.Create(source, argument.Span, source[argument.Span], _operation.Name, ExpectedKinds(), ""));
@@ -179,6 +186,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
                 return;
             }
         }
+        _unboundArgument = true;
         var candidates = Positional().SelectMany(CandidateNames).Concat(_operation.Parameters.Where(p => p.Keyword || p.Kind == ParameterKind.Flag).Select(p => p.Name));
         report(Descriptors.UnknownName.Create(source, name.Word.Span, name.Text, _operation.Name, ExpectedKinds(), Suggestions.DidYouMean(name.Text, candidates)));
     }
@@ -193,8 +201,8 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             if (info is null)
             {
                 report(Descriptors.UnknownDopant.Create(source, name.Word.Span, element, Suggestions.DidYouMean(element, catalog.Dopants.Keys), string.Join(", ", catalog.Dopants.Keys)));
-                continue;
             }
+            // An unknown element still takes the amount after it, so the amount is not reported a second time.
             list = list.Add(new DopantAmount(element, info, null, name.Word.Span));
         }
         _arguments[parameter.Name] = new DopantsValue(list, existing is null ? name.Word.Span : existing.Span.Cover(name.Word.Span));
@@ -204,6 +212,17 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
     {
         var value = syntax.Value;
         var text = source[syntax.Span];
+        if (double.IsNaN(value))
+        {
+            _unboundArgument = true; // a malformed number, reported by the lexer
+            return null;
+        }
+        if (double.IsInfinity(value))
+        {
+            report(Descriptors.ImpossibleValue.Create(source, syntax.Span, text, "the number is too large"));
+            _unboundArgument = true;
+            return null;
+        }
         if (syntax.Unit is null)
         {
             var example = target ?? Positional().FirstOrDefault(p => p.Kind == ParameterKind.Quantity && !_arguments.ContainsKey(p.Name));
@@ -377,6 +396,10 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
 
     private void ReportMissing()
     {
+        if (_unboundArgument)
+        {
+            return;
+        }
         foreach (var parameter in _operation.Parameters.Where(p => p.Required && !_arguments.ContainsKey(p.Name)))
         {
             if (parameter.Kind == ParameterKind.Quantity && _reportedMismatch)

@@ -77,7 +77,7 @@ public sealed class Parser
                 continue;
             }
             var parsed = ParseStatement();
-            if (parsed is StepSyntax or UseSyntax)
+            if (parsed is StepSyntax or UseSyntax or ErrorStatementSyntax { SkippedTokens.Length: > 0 })
             {
                 if (!sawStep && parsed.Then is { } then)
                 {
@@ -192,6 +192,10 @@ public sealed class Parser
             }
             return new ErrorStatementSyntax(then, [.. tokens], semicolon);
         }
+        if (tokens[0].Kind == TokenKind.Word)
+        {
+            return ParseStep(then, tokens, start, semicolon);
+        }
         var result = Grammar.StatementFor(tokens[0].Kind).Parse(tokens);
         if (result.Success)
         {
@@ -199,6 +203,34 @@ public sealed class Parser
         }
         ReportParseError(tokens, start, result.Error!);
         return new ErrorStatementSyntax(then, [.. tokens], semicolon);
+    }
+
+    /// <summary>
+    /// A step is parsed argument by argument: tokens that start no argument become an <see cref="ErrorArgumentSyntax"/>
+    /// with one diagnostic, and the arguments after them still parse, so the binder sees the rest of the step.
+    /// </summary>
+    private StepSyntax ParseStep(SyntaxToken? then, ReadOnlySpan<SyntaxToken> tokens, int sliceStart, SyntaxToken? semicolon)
+    {
+        var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
+        var i = 1;
+        while (i < tokens.Length)
+        {
+            var rest = tokens[i..];
+            var result = Grammar.SizedArgument.Parse(rest);
+            if (result.Success)
+            {
+                arguments.Add(result.Value.Argument);
+                i += result.Value.Length;
+                continue;
+            }
+            // Skip through the token where the argument went wrong (at least one token, so the loop advances).
+            var failedAt = Math.Clamp(result.Error!.ErrorOffset, 0, rest.Length);
+            var skip = Math.Max(1, Math.Min(failedAt + 1, rest.Length));
+            ReportParseError(rest, sliceStart + i, result.Error!);
+            arguments.Add(new ErrorArgumentSyntax([.. rest[..skip]]));
+            i += skip;
+        }
+        return new StepSyntax(then, tokens[0], arguments.ToImmutable(), semicolon);
     }
 
     /// <summary>
@@ -346,6 +378,10 @@ public sealed class Parser
 
         public static readonly Parser<SyntaxToken, ArgumentSyntax> Argument =
             OneOf(Quantity, NameLike, StringArgument).Labelled("an argument (a quantity, a name or a string)");
+
+        /// <summary>One argument and how many tokens it took, for the step parser's recovery loop.</summary>
+        public static readonly Parser<SyntaxToken, (ArgumentSyntax Argument, int Length)> SizedArgument =
+            Map((argument, length) => (argument, length), Argument, CurrentOffset);
 
         private static readonly Parser<SyntaxToken, NamedArgumentSyntax> NamedArgument =
             OneOf(

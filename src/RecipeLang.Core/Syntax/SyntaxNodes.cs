@@ -407,7 +407,8 @@ public sealed class QuantitySyntax(SyntaxToken number, SyntaxToken? unit) : Argu
 
     public SyntaxToken? Unit { get; } = unit;
 
-    public double Value => double.Parse(Number.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The number's value; NaN for a malformed number (the lexer reported it), infinity when out of range.</summary>
+    public double Value => double.TryParse(Number.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
 
     public override IEnumerable<SyntaxToken> Tokens() => Unit is null ? [Number] : [Number, Unit];
 }
@@ -453,6 +454,14 @@ public sealed class RatioSyntax(
     public override IEnumerable<SyntaxToken> Tokens() => EqualsToken is null
         ? Interleave(Parts, PartColons)
         : Interleave(Components, ComponentColons).Append(EqualsToken).Concat(Interleave(Parts, PartColons));
+}
+
+/// <summary>Tokens inside a step that are no argument (<c>anneal 850C ) O2</c>); kept so the step's other arguments still bind.</summary>
+public sealed class ErrorArgumentSyntax(ImmutableArray<SyntaxToken> tokens) : ArgumentSyntax
+{
+    public ImmutableArray<SyntaxToken> SkippedTokens { get; } = tokens;
+
+    public override IEnumerable<SyntaxToken> Tokens() => SkippedTokens;
 }
 
 public sealed class StringSyntax(SyntaxToken token) : ArgumentSyntax

@@ -77,6 +77,17 @@ public class BinderTests
     public void BindingErrors(string step, string code) =>
         Assert.That(Codes(Analyze("recipe r for NCM523 { " + step + " }")), Does.Contain(code));
 
+    [TestCase("hydrothermal 4M LiOH 1.2.3C 3h", "RL0009")]
+    [TestCase("let T = 1.2.3C", "RL0009")]
+    [TestCase("hydrothermal 4M LiOH 1e999C 3h", "RL2005")]
+    public void BadNumbersAreReportedNeverThrown(string text, string code)
+    {
+        var analysis = Analyze(text.StartsWith("let") ? text : "recipe r for NCM523 { " + text + " }");
+
+        Assert.That(Codes(analysis), Does.Contain(code));
+        Assert.That(Codes(analysis), Does.Not.Contain("RL2002"), "no follow-on missing-parameter error");
+    }
+
     [Test]
     public void UnknownMaterialSuggestsTheClosest()
     {

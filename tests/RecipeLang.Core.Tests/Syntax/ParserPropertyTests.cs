@@ -25,6 +25,14 @@ public class ParserPropertyTests
         }));
 
     [Test]
+    public void TheWholeAnalysisNeverThrowsOnMutatedFiles()
+    {
+        var workspace = new RecipeLang.Workspace.RecipeWorkspace(new System.IO.Abstractions.TestingHelpers.MockFileSystem());
+        Check.One(Runs, Prop.ForAll(RecipeTextGenerator.MutatedFile.ToArbitrary(), text =>
+            workspace.Analyze(new RecipeLang.Text.SourceText(text, "/fuzz/x.recipe")).Diagnostics.All(d => d.Span.End <= text.Length)));
+    }
+
+    [Test]
     public void ArbitraryStringsNeverThrowAndStayLossless() =>
         Check.One(Runs, Prop.ForAll(ArbMap.Default.ArbFor<string>(), text =>
         {

@@ -55,11 +55,11 @@ public class ParserTests
 
         Assert.That(tree.Diagnostics.Select(d => (d.Code, d.Start.Line + 1, d.Start.Character + 1)),
             Is.EqualTo(new[] { ("RL0003", 1, 13), ("RL0003", 3, 6) }));
-        var statements = tree.Root.Statements;
-        Assert.That(statements.Select(s => s.GetType().Name),
-            Is.EqualTo(new[] { nameof(ErrorStatementSyntax), nameof(StepSyntax), nameof(ErrorStatementSyntax), nameof(StepSyntax) }));
-        Assert.That(((StepSyntax)statements[1]).Operation.Text, Is.EqualTo("wash"));
-        Assert.That(((StepSyntax)statements[3]).Operation.Text, Is.EqualTo("dry"));
+        var steps = tree.Root.Statements.Cast<StepSyntax>().ToList();
+        Assert.That(steps.Select(s => s.Operation.Text), Is.EqualTo(new[] { "anneal", "wash", "coat", "dry" }));
+        // The bad token is skipped inside its step: the step's other arguments are still there for the binder.
+        Assert.That(steps[0].Arguments.Select(a => a.GetType().Name), Is.EqualTo(new[] { nameof(QuantitySyntax), nameof(ErrorArgumentSyntax), nameof(NameSyntax) }));
+        Assert.That(((NameSyntax)steps[2].Arguments[^1]).Text, Is.EqualTo("Li3PO4"));
     }
 
     [Test]

@@ -55,10 +55,7 @@ public static class Formatter
             {
                 writer.Append('\n');
             }
-            foreach (var comment in Comments(tokens[0].LeadingTrivia))
-            {
-                writer.Append(indent).Append(comment).Append('\n');
-            }
+            WriteLeadingComments(writer, tokens[0].LeadingTrivia, indent);
             // Comments inside a multi-line statement move above it: the statement itself becomes one line.
             foreach (var token in tokens.Skip(1))
             {
@@ -234,6 +231,30 @@ public static class Formatter
     /// <summary>"°C" becomes "C", "hr" becomes "h"; an unknown unit is left as written for the checker to report.</summary>
     private static string CanonicalUnit(string spelling) =>
         UnitTable.TryLookup(spelling, out var unit) ? unit.Canonical : spelling;
+
+    /// <summary>Own-line comments above a statement; a blank line between two comment paragraphs is kept.</summary>
+    private static void WriteLeadingComments(StringBuilder writer, IEnumerable<SyntaxTrivia> trivia, string indent)
+    {
+        var newLines = 0;
+        var first = true;
+        foreach (var item in trivia)
+        {
+            if (item.Kind == TriviaKind.NewLine)
+            {
+                newLines++;
+            }
+            else if (item.Kind == TriviaKind.Comment)
+            {
+                if (!first && newLines >= 2)
+                {
+                    writer.Append('\n');
+                }
+                writer.Append(indent).Append(item.Text.TrimEnd()).Append('\n');
+                first = false;
+                newLines = 0;
+            }
+        }
+    }
 
     private static void AppendEndOfLineComment(StringBuilder writer, SyntaxToken last)
     {

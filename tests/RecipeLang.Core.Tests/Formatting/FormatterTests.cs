@@ -34,6 +34,10 @@ public class FormatterTests
     }
 
     [Test]
+    public void BlankLinesBetweenCommentParagraphsStay() =>
+        Assert.That(Formatter.Format(Parser.Parse("# one\n\n\n# two\n# three\nanneal 850C O2\n")), Is.EqualTo("# one\n\n# two\n# three\nanneal 850C O2\n"));
+
+    [Test]
     public void RefusesFilesWithSyntaxErrors() =>
         Assert.That(Formatter.Format(Parser.Parse("anneal 850C )")), Is.Null);
 

@@ -4,7 +4,7 @@ using RecipeLang.Text;
 
 namespace RecipeLang.Checking.Rules;
 
-/// <summary>Ni-rich materials must be annealed in O2: nothing else oxidises Ni2+ to Ni3+.</summary>
+/// <summary>Ni-rich materials must be annealed in O2: nothing else oxidises Ni2+ to Ni3+ at reconstruction temperatures.</summary>
 public sealed class NiRichAtmosphereRule() : RecipeRule(Descriptors.NiRichAtmosphere)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
@@ -13,7 +13,8 @@ public sealed class NiRichAtmosphereRule() : RecipeRule(Descriptors.NiRichAtmosp
         {
             return;
         }
-        foreach (var step in recipe.Steps.Where(s => s.IsFurnace))
+        // Only lattice-reconstruction temperatures: a binder burn-off (pyrolyze ~500 °C in air) is not an anneal.
+        foreach (var step in recipe.Steps.Where(s => s.IsFurnace && s.TemperatureC >= context.Limits.LatticeReconstructionMinC.Value))
         {
             if (step.Value<NamedValue>("atmosphere") is not { } atmosphere || material.AllowedAtmospheres.Contains(atmosphere.Text, StringComparer.OrdinalIgnoreCase))
             {

@@ -339,7 +339,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             ParameterKind.Atmosphere => catalog.Atmospheres.GetValueOrDefault(text) is { } atmosphere ? new NamedValue(atmosphere.Name, atmosphere, span) : null,
             ParameterKind.Coating => catalog.Coatings.GetValueOrDefault(text) is { } coating ? new NamedValue(coating.Name, coating, span) : null,
             ParameterKind.Binder => catalog.Binders.GetValueOrDefault(text) is { } binder ? new NamedValue(binder.Name, binder, span) : null,
-            ParameterKind.Conductive => catalog.Conductives.GetValueOrDefault(text) is { } conductive ? new NamedValue(conductive.Name, conductive, span) : null,
+            ParameterKind.Conductive => Conductives(text) is { } conductives ? new NamedValue(string.Join("+", conductives.Select(c => c.Name)), conductives[0], span) : null,
             ParameterKind.Choice => parameter.Choices?.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)) is { } choice ? new NamedValue(choice, null, span) : null,
             ParameterKind.Reagent => Reagent(text, span),
             ParameterKind.Reagents => Reagent(text, span),
@@ -348,6 +348,21 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             ParameterKind.Text => new TextValue(text, span),
             _ => null,
         };
+    }
+
+    /// <summary>One conductive additive or a combination (point–line–plane networks: carbon_black+graphene).</summary>
+    private List<ConductiveInfo>? Conductives(string text)
+    {
+        var parts = new List<ConductiveInfo>();
+        foreach (var part in text.Split('+'))
+        {
+            if (catalog.Conductives.GetValueOrDefault(part) is not { } conductive)
+            {
+                return null;
+            }
+            parts.Add(conductive);
+        }
+        return parts;
     }
 
     private ReagentValue? Reagent(string text, TextSpan span)

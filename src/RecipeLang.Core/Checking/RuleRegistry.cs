@@ -29,5 +29,6 @@ public static class RuleRegistry
         new MoltenSaltWashRule(),
         new CoatLastRule(),
         new SurfaceReconstructionFollowUpRule(),
+        new ElectrodeRatioRule(),
     ];
 }

@@ -98,6 +98,8 @@ public static class Descriptors
         "The site has no {0} supply (available: {1}); use one of those or add it to recipelang.json");
     public static readonly DiagnosticDescriptor HardRange = new("RL3014", "Impossible for the process", DiagnosticSeverity.Error,
         "{0} {1} of {2} is outside {3} ({4})");
+    public static readonly DiagnosticDescriptor ElectrodeRatio = new("RL3015", "Electrode ratio", DiagnosticSeverity.Warning,
+        "{0}");
 
     // RL4xxx sequence and defects
     public static readonly DiagnosticDescriptor FurnaceBeforeLithium = new("RL4001", "Furnace step before any lithium source", DiagnosticSeverity.Error,

@@ -256,6 +256,11 @@ public sealed class Lexer
                 // Hydrates (LiOH·H2O, CuSO4*5H2O) and pairs (Al/Cu, Ag/AgCl) stay one word.
                 _position++;
             }
+            else if (c == '+' && _position + 1 < _text.Length && IsWordStart(_text[_position + 1]))
+            {
+                // Combinations of additives: carbon_black+graphene.
+                _position++;
+            }
             else if (c == '.' && char.IsAsciiDigit(Peek(1)) && _position > 0 && char.IsAsciiDigit(_text[_position - 1]))
             {
                 // Fractional stoichiometry: LiNi0.8Co0.1Mn0.1O2.

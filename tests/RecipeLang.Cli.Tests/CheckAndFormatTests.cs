@@ -89,6 +89,20 @@ public class CheckAndFormatTests
     }
 
     [Test]
+    public void ExplainRecipePrintsTheSummaryTable()
+    {
+        Write("r.recipe", "recipe r for NCM523 {\n  defects lithium_loss, cation_mixing\n  hydrothermal 4M LiOH 180C 3h\n  then wash water x3\n  then dry 80C 12h vacuum\n  then anneal 850C O2 4h\n}\n");
+
+        var output = CliRunner.Run(_directory, "check", "--explain-recipe", "r.recipe").Output;
+
+        Assert.That(output, Does.Contain("recipe r for NCM523"));
+        Assert.That(output, Does.Contain("4   6     anneal           temperature=850C atmosphere=O2 time=4h"));
+        Assert.That(output, Does.Contain("total duration: 19 h; peak temperature: 850 °C"));
+        Assert.That(output, Does.Contain("lithium_loss: repaired by step 1"));
+        Assert.That(output, Does.Contain("cation_mixing: repaired by step 4"));
+    }
+
+    [Test]
     public void UnknownOptionIsAUsageError() =>
         Assert.That(CliRunner.Run(_directory, "fmt", "--bogus-option", "x").ExitCode, Is.EqualTo(2));
 

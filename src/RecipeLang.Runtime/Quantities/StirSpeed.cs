@@ -1,0 +1,13 @@
+namespace RecipeLang.Runtime;
+
+/// A stirrer speed, stored in revolutions per minute.
+public readonly record struct StirSpeed
+{
+    private StirSpeed(double value) => InRpm = value;
+
+    public double InRpm { get; }
+
+    public static StirSpeed Rpm(double revolutionsPerMinute) => new(revolutionsPerMinute);
+
+    public override string ToString() => QuantityFormat.Format(InRpm, "rpm");
+}

@@ -1,0 +1,14 @@
+namespace RecipeLang.Runtime;
+
+/// A liquid volume, stored in millilitres.
+public readonly record struct Volume
+{
+    private Volume(double value) => InMillilitres = value;
+
+    public double InMillilitres { get; }
+
+    public static Volume Millilitres(double millilitres) => new(millilitres);
+    public static Volume Litres(double litres) => new(litres * 1000);
+
+    public override string ToString() => QuantityFormat.Format(InMillilitres, "mL");
+}

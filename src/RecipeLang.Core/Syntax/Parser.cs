@@ -211,6 +211,12 @@ public sealed class Parser
     /// </summary>
     private StepSyntax ParseStep(SyntaxToken? then, ReadOnlySpan<SyntaxToken> tokens, int sliceStart, SyntaxToken? semicolon)
     {
+        // Fast path: one Pidgin run for the whole step; the argument-by-argument loop is only for broken steps.
+        var whole = Grammar.StatementFor(TokenKind.Word).Parse(tokens);
+        if (whole.Success)
+        {
+            return (StepSyntax)whole.Value(then, semicolon);
+        }
         var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
         var i = 1;
         while (i < tokens.Length)

@@ -225,9 +225,19 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         }
         if (syntax.Unit is null)
         {
-            var example = target ?? Positional().FirstOrDefault(p => p.Kind == ParameterKind.Quantity && !_arguments.ContainsKey(p.Name));
-            var suggestion = example?.Dimension is { } d ? NumberText.Canonical(value) + UnitTable.Si(d).Canonical : text + "C";
-            report(Descriptors.MissingUnit.Create(source, syntax.Span, text, suggestion));
+            // The slot the number most likely meant: the first free quantity; its usual unit makes the fix.
+            var slot = target ?? Positional().FirstOrDefault(p => p.Kind == ParameterKind.Quantity && !_arguments.ContainsKey(p.Name));
+            _unboundArgument = true;
+            if (slot is { Dimension: { } dimension })
+            {
+                var unit = UsualUnit(slot, dimension);
+                var diagnostic = Descriptors.MissingUnit.Create(source, syntax.Span, text, $"{text}{unit.Canonical} for the {slot.Name}");
+                report(diagnostic.WithFix($"Write {text}{unit.Canonical}", new TextChange(new TextSpan(syntax.Number.Span.End, 0), unit.Canonical)));
+            }
+            else
+            {
+                report(Descriptors.MissingUnit.Create(source, syntax.Span, text, "220C or 3h"));
+            }
             return null;
         }
         var spelling = syntax.Unit.Text;
@@ -276,6 +286,14 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         }
         ReportQuantityMismatch(text, known.Dimension, syntax.Span, target);
         return null;
+    }
+
+    /// <summary>The unit recipes write for a slot: its own range's unit, else the one the catalog's ranges use for that dimension.</summary>
+    private Unit UsualUnit(ParameterInfo slot, Dimension dimension)
+    {
+        var spelling = slot.Typical?.Unit
+            ?? catalog.Operations.Values.SelectMany(o => o.Parameters).Where(p => p.Dimension == dimension).Select(p => p.Typical?.Unit ?? p.Hard?.Unit).FirstOrDefault(u => u is not null);
+        return spelling is not null && UnitTable.TryLookup(spelling, dimension, out var unit) ? unit : UnitTable.Featured(dimension)[0];
     }
 
     /// <summary>RL2005: values no process can have, whatever the operation.</summary>

@@ -89,6 +89,15 @@ public class BinderTests
     }
 
     [Test]
+    public void NumberWithoutAUnitGetsTheSlotsUsualUnitAsAFix()
+    {
+        var diagnostic = Analyze("recipe r for NCM523 { anneal 850 O2 4h }").Diagnostics.Single(d => d.Code == "RL2004");
+
+        Assert.That(diagnostic.Message, Does.Contain("850C for the temperature"));
+        Assert.That(diagnostic.Fixes.Single().Edits.Single().NewText, Is.EqualTo("C"));
+    }
+
+    [Test]
     public void UnknownMaterialSuggestsTheClosest()
     {
         var diagnostic = Analyze("recipe r for NMC811 { anneal 750C O2 4h }").Diagnostics.Single(d => d.Code == "RL1002");

@@ -188,7 +188,12 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         }
         _unboundArgument = true;
         var candidates = Positional().SelectMany(CandidateNames).Concat(_operation.Parameters.Where(p => p.Keyword || p.Kind == ParameterKind.Flag).Select(p => p.Name));
-        report(Descriptors.UnknownName.Create(source, name.Word.Span, name.Text, _operation.Name, ExpectedKinds(), Suggestions.DidYouMean(name.Text, candidates)));
+        var commonName = catalog.Atmospheres.Values.FirstOrDefault(a => a.CommonNames.Contains(name.Text, StringComparer.OrdinalIgnoreCase) && a.Name != name.Text);
+        var suggestion = commonName is not null && Positional().Any(p => p.Kind == ParameterKind.Atmosphere)
+            ? $"; did you mean '{commonName.Name}'?"
+            : Suggestions.DidYouMean(name.Text, candidates);
+        var diagnostic = Descriptors.UnknownName.Create(source, name.Word.Span, name.Text, _operation.Name, ExpectedKinds(), suggestion);
+        report(commonName is null ? diagnostic : diagnostic.WithFix($"Write {commonName.Name}", new TextChange(name.Word.Span, commonName.Name)));
     }
 
     private void BindDopant(ParameterInfo parameter, NameSyntax name)

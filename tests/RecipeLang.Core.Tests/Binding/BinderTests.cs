@@ -98,6 +98,15 @@ public class BinderTests
     }
 
     [Test]
+    public void CommonNamesOfGasesSuggestTheCatalogName()
+    {
+        var diagnostic = Analyze("recipe r for NCM523 { anneal 850C oxygen 4h }").Diagnostics.Single(d => d.Code == "RL1003");
+
+        Assert.That(diagnostic.Message, Does.EndWith("did you mean 'O2'?"));
+        Assert.That(diagnostic.Fixes.Single().Edits.Single().NewText, Is.EqualTo("O2"));
+    }
+
+    [Test]
     public void UnknownMaterialSuggestsTheClosest()
     {
         var diagnostic = Analyze("recipe r for NMC811 { anneal 750C O2 4h }").Diagnostics.Single(d => d.Code == "RL1002");

@@ -1,0 +1,118 @@
+using RecipeLang.Runtime.Journal;
+
+namespace RecipeLang.Runtime.Execution;
+
+/// Runs compiled plans against a plant under a site's equipment limits: refuses plans stamped for
+/// another profile, puts the interlocks between plan and plant, journals every step, resumes an
+/// unfinished run, and brings the plant to its safe state on a fault or a stop.
+public sealed class PlanExecutor(EquipmentLimits limits)
+{
+    public EquipmentLimits Limits { get; } = limits;
+
+    /// Raised synchronously on the run's thread; keep handlers short.
+    public event EventHandler<RunProgress>? Progress;
+
+    public async Task<RunResult> RunAsync(IStepPlan plan, IProcessController controller, RunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new RunOptions();
+        var clock = options.Clock;
+        var startedAt = clock.GetTimestamp();
+        TimeSpan Elapsed() => clock.GetElapsedTime(startedAt);
+
+        if (plan.ProfileHash != Limits.Hash && !options.ProfileRechecked)
+            return Refused(
+                $"Plan '{plan.Name}' was checked against equipment profile {plan.ProfileHash}, but this plant's profile is {Limits.Hash} ({Limits}). " +
+                "Re-check the recipe against this profile and recompile it, or run with the 'rechecked' override if it has been re-checked.");
+
+        var planHash = PlanFingerprint.Compute(plan);
+        var journal = options.JournalPath is null ? null : new RunJournal(options.JournalPath);
+        HashSet<int> finished;
+        try
+        {
+            finished = FinishedSteps(journal, plan, planHash, out var refusal);
+            if (refusal is not null)
+                return Refused(refusal);
+        }
+        catch (Exception e) when (e is JournalFormatException or IOException or UnauthorizedAccessException)
+        {
+            return Refused($"Cannot read the journal: {e.Message}");
+        }
+
+        var resumeAt = Enumerable.Range(0, plan.Steps.Count).FirstOrDefault(i => !finished.Contains(i), plan.Steps.Count);
+        journal?.Append(new JournalEntry
+        {
+            Event = JournalEvents.RunStarted,
+            At = clock.GetUtcNow(),
+            Plan = plan.Name,
+            PlanHash = planHash,
+            ProfileHash = Limits.Hash,
+            ResumeAt = resumeAt,
+        });
+        Report(RunProgressKind.RunStarted, null, null, resumeAt > 0 ? $"resuming at step {resumeAt + 1}" : null);
+
+        var context = new RunContext(plan, finished, journal, clock, (kind, step, message) => Report(kind, step, null, message));
+        var guarded = new InterlockedController(controller, Limits, options.WatchInterval, verb => Report(RunProgressKind.Verb, context.Current, verb, null));
+        try
+        {
+            await plan.RunAsync(guarded, context, cancellationToken);
+            if (context.NextIndex != plan.Steps.Count)
+                throw new InvalidOperationException($"Plan '{plan.Name}' ended after {context.NextIndex} of its {plan.Steps.Count} steps.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var safe = await SafeState.ReachAsync(controller, Limits);
+            var message = context.Current is { } step ? $"Cancelled in {step}; the plant is in its safe state. Run again to resume." : "Cancelled; the plant is in its safe state.";
+            Stop(JournalEvents.Cancelled, RunProgressKind.Cancelled, context.Current, message);
+            return new RunResult(RunOutcome.Cancelled, message, context.Current, context.StepsRun, safe, Elapsed());
+        }
+        catch (Exception e)
+        {
+            var safe = await SafeState.ReachAsync(controller, Limits);
+            var cause = e is InterlockTrippedException ? $"interlock tripped: {e.Message}" : $"{e.GetType().Name}: {e.Message}";
+            var message = context.Current is { } step ? $"Fault in {step}: {cause}" : $"Fault: {cause}";
+            Stop(JournalEvents.Fault, RunProgressKind.Fault, context.Current, message);
+            return new RunResult(RunOutcome.Faulted, message, context.Current, context.StepsRun, safe, Elapsed());
+        }
+
+        journal?.Append(new JournalEntry { Event = JournalEvents.RunCompleted, At = clock.GetUtcNow(), Plan = plan.Name, PlanHash = planHash });
+        Report(RunProgressKind.RunCompleted, null, null, null);
+        return new RunResult(RunOutcome.Completed, $"Plan '{plan.Name}' completed.", null, context.StepsRun, [], Elapsed());
+
+        RunResult Refused(string message) => new(RunOutcome.Refused, message, null, [], [], TimeSpan.Zero);
+
+        void Report(RunProgressKind kind, PlannedStep? step, string? verb, string? message) =>
+            Progress?.Invoke(this, new RunProgress(kind, step, verb, message, clock.GetUtcNow(), Elapsed()));
+
+        void Stop(string journalEvent, RunProgressKind kind, PlannedStep? step, string message)
+        {
+            journal?.Append(new JournalEntry
+            {
+                Event = journalEvent,
+                At = clock.GetUtcNow(),
+                Step = step?.Index,
+                File = step?.Location.File,
+                Line = step?.Location.Line,
+                Column = step?.Location.Column,
+                Message = message,
+            });
+            Report(kind, step, null, message);
+        }
+    }
+
+    /// The steps finished since the journal's last completed run, all of which must be of this plan.
+    private static HashSet<int> FinishedSteps(RunJournal? journal, IStepPlan plan, string planHash, out string? refusal)
+    {
+        refusal = null;
+        if (journal is null)
+            return [];
+        var entries = journal.Read();
+        var open = entries.Skip(entries.ToList().FindLastIndex(e => e.Event == JournalEvents.RunCompleted) + 1).ToList();
+        if (open.FirstOrDefault(e => e.Event == JournalEvents.RunStarted && e.PlanHash != planHash) is { } other)
+        {
+            refusal = $"Journal {journal.Path} holds an unfinished run of plan '{other.Plan}' (plan hash {other.PlanHash}), not of '{plan.Name}' (plan hash {planHash}). " +
+                "Finish that run, or give this run another journal file.";
+            return [];
+        }
+        return open.Where(e => e.Event == JournalEvents.StepCompleted && e.Step is not null).Select(e => e.Step!.Value).ToHashSet();
+    }
+}

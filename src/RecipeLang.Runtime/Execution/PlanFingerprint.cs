@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RecipeLang.Runtime.Execution;
+
+/// A hash of what a plan does as far as the journal can tell (name, material, profile stamp, steps),
+/// so that a journal is never used to resume a different plan.
+public static class PlanFingerprint
+{
+    public static string Compute(IStepPlan plan)
+    {
+        var text = new StringBuilder()
+            .Append("plan=").Append(plan.Name).Append('\n')
+            .Append("material=").Append(plan.Material).Append('\n')
+            .Append("profile=").Append(plan.ProfileHash).Append('\n');
+        foreach (var step in plan.Steps)
+            text.Append("step=").Append(step.Index).Append('|').Append(step.Location).Append('|').Append(step.Description).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

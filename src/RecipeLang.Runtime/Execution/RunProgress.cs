@@ -1,0 +1,17 @@
+namespace RecipeLang.Runtime.Execution;
+
+public enum RunProgressKind
+{
+    RunStarted,
+    StepSkipped,
+    StepStarted,
+    Verb,
+    StepCompleted,
+    Fault,
+    Cancelled,
+    RunCompleted,
+}
+
+/// A progress event. Step is set for step, verb, fault and cancel events; Verb says what the plan asked
+/// the plant to do; Elapsed is by the run's clock.
+public sealed record RunProgress(RunProgressKind Kind, PlannedStep? Step, string? Verb, string? Message, DateTimeOffset At, TimeSpan Elapsed);

@@ -1,0 +1,20 @@
+namespace RecipeLang.Runtime.Journal;
+
+/// One line of a run journal. Which fields are set depends on Event (see JournalEvents).
+public sealed record JournalEntry
+{
+    public required string Event { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public string? Plan { get; init; }
+    public string? PlanHash { get; init; }
+    public string? ProfileHash { get; init; }
+    /// On run-started: the first step this run executes (0 for a fresh run, later when resuming).
+    public int? ResumeAt { get; init; }
+    /// 0-based step index.
+    public int? Step { get; init; }
+    public string? Description { get; init; }
+    public string? File { get; init; }
+    public int? Line { get; init; }
+    public int? Column { get; init; }
+    public string? Message { get; init; }
+}

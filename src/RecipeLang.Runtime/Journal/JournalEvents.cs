@@ -1,0 +1,12 @@
+namespace RecipeLang.Runtime.Journal;
+
+/// The values of JournalEntry.Event.
+public static class JournalEvents
+{
+    public const string RunStarted = "run-started";
+    public const string StepStarted = "step-started";
+    public const string StepCompleted = "step-completed";
+    public const string Fault = "fault";
+    public const string Cancelled = "cancelled";
+    public const string RunCompleted = "run-completed";
+}

@@ -1,0 +1,5 @@
+namespace RecipeLang.Runtime.Simulation;
+
+/// One point of the thermal profile: a vessel's true (noise-free) temperature and absolute pressure
+/// at a simulated time since the plant started.
+public sealed record ThermalSample(TimeSpan Time, Vessel Vessel, double TemperatureC, double PressureBar);

@@ -1,0 +1,103 @@
+using RecipeLang.Runtime;
+using RecipeLang.Runtime.Execution;
+using RecipeLang.Runtime.Simulation;
+using RecipeLang.Runtime.Tests.Plans;
+
+namespace RecipeLang.Runtime.Tests.Execution;
+
+public class ExecutorTests
+{
+    [Test]
+    public async Task Four_step_plan_with_a_20_hour_anneal_runs_on_simulated_time()
+    {
+        var plant = new SimulatedPlant();
+        var executor = new PlanExecutor(Site.Limits);
+
+        var result = await executor.RunAsync(new RegenerationPlan(Site.Limits.Hash), plant, new RunOptions { Clock = plant.Clock });
+
+        Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Completed), result.Message);
+        Assert.That(result.StepsRun, Is.EqualTo(new[] { 0, 1, 2, 3 }));
+        Assert.That(plant.Clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromHours(20 + 12 + 3)));
+        Assert.That(result.Elapsed, Is.EqualTo(plant.Clock.Elapsed));
+        Assert.That(plant.State(Vessel.Mixer).Contents, Does.Contain("200 mL 4 mol/L LiOH").And.Contain("1 g Li3PO4"));
+    }
+
+    [Test]
+    public async Task Thermal_profile_shows_the_anneal_plateau_and_the_autoclave_steam_pressure()
+    {
+        var plant = new SimulatedPlant();
+
+        await new PlanExecutor(Site.Limits).RunAsync(new RegenerationPlan(Site.Limits.Hash), plant);
+
+        var furnace = plant.ThermalProfile.Where(s => s.Vessel == Vessel.Furnace).ToList();
+        var autoclave = plant.ThermalProfile.Where(s => s.Vessel == Vessel.Autoclave).ToList();
+        Assert.That(furnace.Max(s => s.TemperatureC), Is.EqualTo(850).Within(1));
+        Assert.That(furnace.Count(s => Math.Abs(s.TemperatureC - 850) < 1), Is.GreaterThan(19 * 360), "about 20 h of 10 s samples at 850 °C");
+        Assert.That(autoclave.Max(s => s.PressureBar), Is.EqualTo(23.2).Within(0.2));
+        Assert.That(plant.ThermalProfile.Select(s => s.Time), Is.Ordered);
+    }
+
+    [Test]
+    public async Task Progress_reports_steps_and_verbs_with_simulated_time()
+    {
+        var plant = new SimulatedPlant();
+        var executor = new PlanExecutor(Site.Limits);
+        var events = new List<RunProgress>();
+        executor.Progress += (_, e) => events.Add(e);
+
+        await executor.RunAsync(new RegenerationPlan(Site.Limits.Hash), plant, new RunOptions { Clock = plant.Clock });
+
+        Assert.That(events.Where(e => e.Kind is RunProgressKind.StepStarted or RunProgressKind.StepCompleted).Select(e => (e.Kind, e.Step!.Index)),
+            Is.EqualTo(new[] { 0, 1, 2, 3 }.SelectMany(i => new[] { (RunProgressKind.StepStarted, i), (RunProgressKind.StepCompleted, i) })));
+        var hold = events.Single(e => e.Kind == RunProgressKind.Verb && e.Verb == "hold Furnace for 20:00:00");
+        Assert.That(hold.Step!.Index, Is.EqualTo(2));
+        var annealDone = events.Single(e => e.Kind == RunProgressKind.StepCompleted && e.Step!.Index == 2);
+        Assert.That(annealDone.Elapsed - hold.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromHours(20)));
+        Assert.That(events[^1].Kind, Is.EqualTo(RunProgressKind.RunCompleted));
+    }
+
+    [Test]
+    public async Task Plan_stamped_with_another_profile_is_refused_naming_both_hashes()
+    {
+        var checkedAgainst = EquipmentLimits.ComputeHash(1200, 240, 30, ["O2", "air", "N2", "Ar"]);
+        var plant = new SimulatedPlant();
+
+        var result = await new PlanExecutor(Site.Limits).RunAsync(new RegenerationPlan(checkedAgainst), plant);
+
+        Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Refused));
+        Assert.That(result.Message, Does.Contain(checkedAgainst).And.Contain(Site.Limits.Hash).And.Contain("rechecked"));
+        Assert.That(plant.Clock.Elapsed, Is.EqualTo(TimeSpan.Zero), "nothing reached the plant");
+    }
+
+    [Test]
+    public async Task Plan_stamped_with_another_profile_runs_when_rechecked()
+    {
+        var checkedAgainst = EquipmentLimits.ComputeHash(1200, 240, 30, ["O2", "air", "N2", "Ar"]);
+
+        var result = await new PlanExecutor(Site.Limits).RunAsync(new RegenerationPlan(checkedAgainst), new SimulatedPlant(),
+            new RunOptions { ProfileRechecked = true });
+
+        Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Completed), result.Message);
+    }
+
+    [Test]
+    public async Task Steps_out_of_order_fault_naming_the_plan()
+    {
+        var result = await new PlanExecutor(Site.Limits).RunAsync(new SkippingPlan(Site.Limits.Hash), new SimulatedPlant());
+
+        Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Faulted));
+        Assert.That(result.Message, Does.Contain("called step 1 but step 0 of 2 was next"));
+    }
+
+    private sealed class SkippingPlan(string profileHash) : IStepPlan
+    {
+        public string Name => "skipping";
+        public string Material => "LCO";
+        public string ProfileHash => profileHash;
+        public IReadOnlyList<PlannedStep> Steps { get; } =
+            [new(0, "a", new SourceLocation("s.recipe", 1, 1)), new(1, "b", new SourceLocation("s.recipe", 2, 1))];
+
+        public Task RunAsync(IProcessController controller, IStepContext context, CancellationToken cancellationToken) =>
+            context.StepAsync(1, ct => controller.StirAsync(Vessel.Mixer, StirSpeed.Rpm(100), TimeSpan.FromMinutes(1), ct), cancellationToken);
+    }
+}

@@ -12,6 +12,7 @@ internal sealed class InterlockedController(
 {
     private static readonly Vessel[] Watched = [Vessel.Furnace, Vessel.Autoclave];
 
+    private readonly Dictionary<Vessel, double> setPoints = [];
     private bool autoclaveSealed;
 
     public async Task ChargeAsync(Vessel vessel, string reagent, Mass mass, CancellationToken cancellationToken)
@@ -41,8 +42,25 @@ internal sealed class InterlockedController(
     {
         onVerb($"ramp {vessel} to {target} at {rate}");
         CheckSetPoint(vessel, target);
-        await plant.RampAsync(vessel, target, rate, cancellationToken);
-        await WatchAsync(cancellationToken);
+        if (!(rate.InCelsiusPerMinute > 0))
+        {
+            await plant.RampAsync(vessel, target, rate, cancellationToken);
+            return;
+        }
+        // A ramp can last hours too: give it to the plant in legs of one watch interval each and look
+        // at the sensors after every leg.
+        var setPoint = setPoints.TryGetValue(vessel, out var known) ? known : (await ReadTemperatureCheckedAsync(vessel, cancellationToken)).InCelsius;
+        if (!double.IsFinite(setPoint))
+            setPoint = target.InCelsius;
+        var leg = rate.InCelsiusPerMinute * watchInterval.TotalMinutes;
+        do
+        {
+            setPoint = target.InCelsius > setPoint ? Math.Min(target.InCelsius, setPoint + leg) : Math.Max(target.InCelsius, setPoint - leg);
+            await plant.RampAsync(vessel, Temperature.Celsius(setPoint), rate, cancellationToken);
+            setPoints[vessel] = setPoint;
+            await WatchAsync(cancellationToken);
+        }
+        while (setPoint != target.InCelsius);
     }
 
     public async Task HoldAsync(Vessel vessel, TimeSpan duration, CancellationToken cancellationToken)
@@ -62,6 +80,7 @@ internal sealed class InterlockedController(
     public async Task CoolAsync(Vessel vessel, Temperature target, CancellationToken cancellationToken)
     {
         onVerb($"cool {vessel} to {target}");
+        setPoints.Remove(vessel);
         await plant.CoolAsync(vessel, target, cancellationToken);
         await WatchAsync(cancellationToken);
     }
@@ -96,6 +115,7 @@ internal sealed class InterlockedController(
     public async Task PowerOffAsync(Vessel vessel, CancellationToken cancellationToken)
     {
         onVerb($"power off {vessel}");
+        setPoints.Remove(vessel);
         await plant.PowerOffAsync(vessel, cancellationToken);
         await WatchAsync(cancellationToken);
     }
@@ -139,6 +159,7 @@ internal sealed class InterlockedController(
     {
         onVerb($"dry {vessel} at {temperature} for {duration}{(vacuum ? " under vacuum" : "")}");
         CheckSetPoint(vessel, temperature);
+        setPoints.Remove(vessel);
         await plant.DryAsync(vessel, temperature, duration, vacuum, cancellationToken);
         await WatchAsync(cancellationToken);
     }

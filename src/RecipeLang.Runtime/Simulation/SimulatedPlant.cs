@@ -76,7 +76,8 @@ public sealed class SimulatedPlant : IProcessController
             perTick: dt =>
             {
                 var step = rate.InCelsiusPerMinute * dt.TotalMinutes;
-                v.SetPointC = goal > v.SetPointC ? Math.Min(goal, v.SetPointC + step) : Math.Max(goal, v.SetPointC - step);
+                // Snap within rounding of the goal, or summing ticks could leave it a hair short.
+                v.SetPointC = Math.Abs(goal - v.SetPointC) <= step * (1 + 1e-9) ? goal : v.SetPointC + Math.CopySign(step, goal - v.SetPointC);
             },
             done: () => v.SetPointC == goal);
     });

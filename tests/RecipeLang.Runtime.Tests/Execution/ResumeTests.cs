@@ -1,0 +1,166 @@
+using System.Reflection;
+using System.Text.Json;
+using RecipeLang.Runtime;
+using RecipeLang.Runtime.Execution;
+using RecipeLang.Runtime.Simulation;
+using RecipeLang.Runtime.Tests.Plans;
+
+namespace RecipeLang.Runtime.Tests.Execution;
+
+public class ResumeTests
+{
+    private static readonly RegenerationPlan Plan = new(Site.Limits.Hash);
+
+    [Test]
+    public async Task Run_cancelled_after_step_2_resumes_with_steps_3_and_4_only()
+    {
+        using var journal = new TempJournal();
+        using var stop = new CancellationTokenSource();
+        var first = new PlanExecutor(Site.Limits);
+        var firstCalls = CountVerbsPerStep(first);
+        first.Progress += (_, e) =>
+        {
+            if (e.Kind == RunProgressKind.StepCompleted && e.Step!.Index == 1)
+                stop.Cancel();
+        };
+
+        var cancelled = await first.RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, stop.Token);
+        var second = new PlanExecutor(Site.Limits);
+        var secondCalls = CountVerbsPerStep(second);
+        var resumed = await second.RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+
+        Assert.That(cancelled.Outcome, Is.EqualTo(RunOutcome.Cancelled));
+        Assert.That(cancelled.StepsRun, Is.EqualTo(new[] { 0, 1 }));
+        Assert.That(firstCalls.Keys, Is.EquivalentTo(new[] { 0, 1 }));
+        Assert.That(resumed.Outcome, Is.EqualTo(RunOutcome.Completed), resumed.Message);
+        Assert.That(resumed.StepsRun, Is.EqualTo(new[] { 2, 3 }));
+        Assert.That(secondCalls.Keys, Is.EquivalentTo(new[] { 2, 3 }), "no verb of a finished step reached the plant again");
+        Assert.That(secondCalls[2], Is.EqualTo(5));
+        Assert.That(secondCalls[3], Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Run_killed_inside_step_3_resumes_by_rerunning_that_step_from_its_start()
+    {
+        using var journal = new TempJournal();
+        // The furnace hold never returns: the process "dies" there with the journal as it was.
+        var hanging = HangingController.Around(new SimulatedPlant(), hangOn: nameof(IProcessController.HoldAsync), vessel: Vessel.Furnace);
+        var killed = new PlanExecutor(Site.Limits).RunAsync(Plan, hanging, new RunOptions { JournalPath = journal.Path });
+        Assert.That(killed.IsCompleted, Is.False);
+        Assert.That(journal.Lines[^1], Does.Contain("\"event\":\"step-started\"").And.Contain("\"step\":2"));
+
+        var second = new PlanExecutor(Site.Limits);
+        var calls = CountVerbsPerStep(second);
+        var resumed = await second.RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+
+        Assert.That(resumed.Outcome, Is.EqualTo(RunOutcome.Completed), resumed.Message);
+        Assert.That(resumed.StepsRun, Is.EqualTo(new[] { 2, 3 }));
+        Assert.That(calls[2], Is.EqualTo(5), "the interrupted step ran all its verbs again, from the transfer on");
+    }
+
+    [Test]
+    public async Task Journal_is_json_lines_and_append_only_across_a_resume()
+    {
+        using var journal = new TempJournal();
+        using var stop = new CancellationTokenSource();
+        var first = new PlanExecutor(Site.Limits);
+        first.Progress += (_, e) =>
+        {
+            if (e.Kind == RunProgressKind.StepCompleted && e.Step!.Index == 1)
+                stop.Cancel();
+        };
+        await first.RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, stop.Token);
+        var afterFirst = File.ReadAllBytes(journal.Path);
+
+        await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+        var afterResume = File.ReadAllBytes(journal.Path);
+
+        Assert.That(afterResume.Take(afterFirst.Length), Is.EqualTo(afterFirst), "the resume only appended");
+        var events = journal.Lines.Select(line =>
+        {
+            using var entry = JsonDocument.Parse(line);
+            var root = entry.RootElement;
+            return root.GetProperty("event").GetString() + (root.TryGetProperty("step", out var step) ? $" {step.GetInt32()}" : "");
+        });
+        Assert.That(events, Is.EqualTo(new[]
+        {
+            "run-started", "step-started 0", "step-completed 0", "step-started 1", "step-completed 1", "cancelled",
+            "run-started", "step-started 2", "step-completed 2", "step-started 3", "step-completed 3", "run-completed",
+        }));
+        using var resumeStart = JsonDocument.Parse(journal.Lines[6]);
+        Assert.That(resumeStart.RootElement.GetProperty("resumeAt").GetInt32(), Is.EqualTo(2));
+        Assert.That(resumeStart.RootElement.GetProperty("plan").GetString(), Is.EqualTo("ncm523_hydrothermal"));
+        Assert.That(resumeStart.RootElement.GetProperty("planHash").GetString(), Is.EqualTo(PlanFingerprint.Compute(Plan)));
+    }
+
+    [Test]
+    public async Task Completed_run_in_the_journal_starts_the_next_run_from_step_1()
+    {
+        using var journal = new TempJournal();
+        await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+
+        var again = await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+
+        Assert.That(again.StepsRun, Is.EqualTo(new[] { 0, 1, 2, 3 }));
+    }
+
+    [Test]
+    public async Task Journal_with_an_unfinished_run_of_another_plan_is_refused()
+    {
+        using var journal = new TempJournal();
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, stop.Token);
+
+        var other = new RegenerationPlan(Site.Limits.Hash, annealC: 800);
+        var result = await new PlanExecutor(Site.Limits).RunAsync(other, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+
+        Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Refused));
+        Assert.That(result.Message, Does.Contain(PlanFingerprint.Compute(Plan)).And.Contain(PlanFingerprint.Compute(other)));
+    }
+
+    [Test]
+    public async Task Journal_that_is_not_json_lines_is_refused_with_its_line_number()
+    {
+        using var journal = new TempJournal();
+        File.WriteAllText(journal.Path, "not json\n{\"event\":\"run-started\",\"at\":\"2025-01-01T00:00:00Z\"}\n");
+
+        var result = await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+
+        Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Refused));
+        Assert.That(result.Message, Does.Contain("run.jsonl:1: not a run-journal entry"));
+    }
+
+    /// Counts the verbs the plan issues in each step, as the executor reports them.
+    private static Dictionary<int, int> CountVerbsPerStep(PlanExecutor executor)
+    {
+        var counts = new Dictionary<int, int>();
+        executor.Progress += (_, e) =>
+        {
+            if (e.Kind == RunProgressKind.Verb && e.Step is { } step)
+                counts[step.Index] = counts.GetValueOrDefault(step.Index) + 1;
+        };
+        return counts;
+    }
+
+    /// Forwards every verb to a plant, except that one verb on one vessel never completes.
+    public class HangingController : DispatchProxy
+    {
+        private IProcessController plant = null!;
+        private string hangOn = "";
+        private Vessel vessel;
+
+        public static IProcessController Around(IProcessController plant, string hangOn, Vessel vessel)
+        {
+            var proxy = Create<IProcessController, HangingController>();
+            var hanging = (HangingController)(object)proxy;
+            (hanging.plant, hanging.hangOn, hanging.vessel) = (plant, hangOn, vessel);
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod!.Name == hangOn && Equals(args![0], vessel)
+                ? new TaskCompletionSource().Task
+                : targetMethod.Invoke(plant, args);
+    }
+}

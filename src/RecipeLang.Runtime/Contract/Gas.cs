@@ -1,7 +1,9 @@
 namespace RecipeLang.Runtime;
 
+/// <summary>
 /// A process atmosphere by name ("O2", "air", "N2", "Ar"), compared without regard to case,
 /// the way site profiles spell them.
+/// </summary>
 public readonly record struct Gas
 {
     private Gas(string name) => Name = name;
@@ -13,7 +15,7 @@ public readonly record struct Gas
     public static Gas Nitrogen { get; } = new("N2");
     public static Gas Argon { get; } = new("Ar");
 
-    /// No gas: the vessel is evacuated. Always allowed; not part of a site's gas list.
+    /// <summary>No gas: the vessel is evacuated. Always allowed; not part of a site's gas list.</summary>
     public static Gas Vacuum { get; } = new("vacuum");
 
     public static Gas Named(string name)

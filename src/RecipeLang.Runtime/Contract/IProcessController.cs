@@ -21,62 +21,64 @@ namespace RecipeLang.Runtime;
 
 public interface IProcessController
 {
-    /// Adds a solid reagent to a vessel.
+    /// <summary>Adds a solid reagent to a vessel.</summary>
     Task ChargeAsync(Vessel vessel, string reagent, Mass mass, CancellationToken cancellationToken);
 
-    /// Adds a solution of a reagent at a concentration to a vessel.
+    /// <summary>Adds a solution of a reagent at a concentration to a vessel.</summary>
     Task ChargeSolutionAsync(Vessel vessel, string reagent, Concentration concentration, Volume volume, CancellationToken cancellationToken);
 
-    /// Sets the gas over a vessel and its flow (Gas.Vacuum evacuates; its flow is ignored).
+    /// <summary>Sets the gas over a vessel and its flow (Gas.Vacuum evacuates; its flow is ignored).</summary>
     Task SetAtmosphereAsync(Vessel vessel, Gas gas, GasFlow flow, CancellationToken cancellationToken);
 
-    /// Moves the vessel's set-point to a temperature at a rate; returns when the set-point arrives.
+    /// <summary>Moves the vessel's set-point to a temperature at a rate; returns when the set-point arrives.</summary>
     Task RampAsync(Vessel vessel, Temperature target, TemperatureRate rate, CancellationToken cancellationToken);
 
-    /// Keeps the vessel at its current set-point for a time.
+    /// <summary>Keeps the vessel at its current set-point for a time.</summary>
     Task HoldAsync(Vessel vessel, TimeSpan duration, CancellationToken cancellationToken);
 
-    /// Switches the heater off and waits until the vessel has cooled to a temperature.
+    /// <summary>Switches the heater off and waits until the vessel has cooled to a temperature.</summary>
     Task CoolAsync(Vessel vessel, Temperature target, CancellationToken cancellationToken);
 
-    /// Closes a pressure vessel (the autoclave).
+    /// <summary>Closes a pressure vessel (the autoclave).</summary>
     Task SealAsync(Vessel vessel, CancellationToken cancellationToken);
 
-    /// Opens a pressure vessel to the atmosphere. Part of the safe state: must work from any state.
+    /// <summary>Opens a pressure vessel to the atmosphere. Part of the safe state: must work from any state.</summary>
     Task VentAsync(Vessel vessel, CancellationToken cancellationToken);
 
-    /// Flows an inert gas through a vessel to displace its atmosphere. Part of the safe state.
+    /// <summary>Flows an inert gas through a vessel to displace its atmosphere. Part of the safe state.</summary>
     Task PurgeAsync(Vessel vessel, Gas inertGas, CancellationToken cancellationToken);
 
-    /// Switches off a vessel's heater (and a cell's current). Part of the safe state.
+    /// <summary>Switches off a vessel's heater (and a cell's current). Part of the safe state.</summary>
     Task PowerOffAsync(Vessel vessel, CancellationToken cancellationToken);
 
+    /// <summary>
     /// Galvanostatic step: drives a current through the cell until its potential reaches the cut-off
     /// or the time runs out, whichever comes first.
+    /// </summary>
     Task ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken);
 
-    /// Potentiostatic step: holds the cell at a potential for a time.
+    /// <summary>Potentiostatic step: holds the cell at a potential for a time.</summary>
     Task ApplyPotentialAsync(Vessel vessel, Potential potential, TimeSpan duration, CancellationToken cancellationToken);
 
     Task StirAsync(Vessel vessel, StirSpeed speed, TimeSpan duration, CancellationToken cancellationToken);
 
     Task SonicateAsync(Vessel vessel, TimeSpan duration, CancellationToken cancellationToken);
 
-    /// Washes the vessel's solids with a solvent, a number of times.
+    /// <summary>Washes the vessel's solids with a solvent, a number of times.</summary>
     Task WashAsync(Vessel vessel, string solvent, Volume volume, int cycles, CancellationToken cancellationToken);
 
-    /// Dries the vessel's contents at a temperature for a time, under vacuum or not.
+    /// <summary>Dries the vessel's contents at a temperature for a time, under vacuum or not.</summary>
     Task DryAsync(Vessel vessel, Temperature temperature, TimeSpan duration, bool vacuum, CancellationToken cancellationToken);
 
-    /// Moves the solids from one vessel to another.
+    /// <summary>Moves the solids from one vessel to another.</summary>
     Task TransferAsync(Vessel from, Vessel to, CancellationToken cancellationToken);
 
-    /// Reads a vessel's temperature sensor. A lost sensor returns NaN or throws.
+    /// <summary>Reads a vessel's temperature sensor. A lost sensor returns NaN or throws.</summary>
     Task<Temperature> ReadTemperatureAsync(Vessel vessel, CancellationToken cancellationToken);
 
-    /// Reads a vessel's absolute pressure sensor.
+    /// <summary>Reads a vessel's absolute pressure sensor.</summary>
     Task<Pressure> ReadPressureAsync(Vessel vessel, CancellationToken cancellationToken);
 
-    /// Reads the cell's working-electrode potential.
+    /// <summary>Reads the cell's working-electrode potential.</summary>
     Task<Potential> ReadPotentialAsync(Vessel vessel, CancellationToken cancellationToken);
 }

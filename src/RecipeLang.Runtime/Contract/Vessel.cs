@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// The vessels of a regeneration line. A site maps each to its hardware.
+/// <summary>The vessels of a regeneration line. A site maps each to its hardware.</summary>
 public enum Vessel
 {
     Furnace,

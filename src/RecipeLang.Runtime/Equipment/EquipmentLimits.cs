@@ -4,11 +4,14 @@ using System.Text;
 
 namespace RecipeLang.Runtime;
 
-/// The site's equipment maxima that the run-time interlocks enforce, and the profile a plan is stamped with.
-public sealed record EquipmentLimits
+/// <summary>The site's equipment maxima that the run-time interlocks enforce, and the profile a plan is stamped with.</summary>
+public sealed class EquipmentLimits
 {
     public EquipmentLimits(double furnaceMaxC, double autoclaveMaxC, double autoclaveMaxBar, IEnumerable<string> allowedGases)
     {
+        RequirePositive(furnaceMaxC, nameof(furnaceMaxC));
+        RequirePositive(autoclaveMaxC, nameof(autoclaveMaxC));
+        RequirePositive(autoclaveMaxBar, nameof(autoclaveMaxBar));
         FurnaceMaxC = furnaceMaxC;
         AutoclaveMaxC = autoclaveMaxC;
         AutoclaveMaxBar = autoclaveMaxBar;
@@ -20,14 +23,15 @@ public sealed record EquipmentLimits
     public double AutoclaveMaxC { get; }
     public double AutoclaveMaxBar { get; }
 
-    /// Gas names as the canonical form has them: trimmed, distinct ignoring case, sorted.
+    /// <summary>Gas names as the canonical form has them: trimmed, distinct ignoring case, sorted.</summary>
     public IReadOnlyList<string> AllowedGases { get; }
 
-    /// ComputeHash of these values.
+    /// <summary>ComputeHash of these values.</summary>
     public string Hash { get; }
 
     public bool Allows(Gas gas) => gas.IsVacuum || AllowedGases.Any(gas.Is);
 
+    /// <summary>
     /// SHA-256, lower-case hex, of the UTF-8 bytes of this canonical text (each line ends in "\n",
     /// no byte-order mark, no other whitespace):
     ///
@@ -41,6 +45,7 @@ public sealed record EquipmentLimits
     /// (an empty list gives "allowed_gases=").
     /// Any project that checks recipes against a profile must hash it with exactly this function (or
     /// this exact text) so that the executor recognises the stamp.
+    /// </summary>
     public static string ComputeHash(double furnaceMaxC, double autoclaveMaxC, double autoclaveMaxBar, IEnumerable<string> allowedGases)
     {
         var text = new StringBuilder()
@@ -54,6 +59,12 @@ public sealed record EquipmentLimits
 
     public override string ToString() =>
         $"furnace ≤ {Number(FurnaceMaxC)} °C, autoclave ≤ {Number(AutoclaveMaxC)} °C and ≤ {Number(AutoclaveMaxBar)} bar, gases {string.Join(", ", AllowedGases)}";
+
+    private static void RequirePositive(double value, string name)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+            throw new ArgumentOutOfRangeException(name, value, $"An equipment limit must be a positive number; {name} is {value}.");
+    }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

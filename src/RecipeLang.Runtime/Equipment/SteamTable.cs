@@ -1,11 +1,15 @@
 namespace RecipeLang.Runtime;
 
+/// <summary>
 /// Saturated-water vapour pressure (absolute) as a function of temperature: what a sealed autoclave
 /// holding water reaches at a temperature.
+/// </summary>
 public static class SteamTable
 {
+    /// <summary>
     /// Points on the IAPWS-IF97 saturation line as printed in steam tables
     /// (/work/shared/domain/process-rules.md, "Hydrothermal relithiation"): °C, bar.
+    /// </summary>
     private static readonly (double Celsius, double Bar)[] Points =
     [
         (100, 1.01), (120, 1.99), (150, 4.76), (180, 10.0), (200, 15.5), (220, 23.2),
@@ -14,9 +18,11 @@ public static class SteamTable
 
     public static double CriticalCelsius => 374;
 
+    /// <summary>
     /// Interpolates log-linearly in pressure between table points (vapour pressure is close to
     /// exponential in temperature). Below 100 °C it extrapolates the first segment; above the critical
     /// point there is no liquid left, so the critical pressure is returned.
+    /// </summary>
     public static Pressure SaturationPressure(Temperature temperature)
     {
         var t = temperature.InCelsius;

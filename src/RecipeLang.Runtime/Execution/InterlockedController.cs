@@ -1,9 +1,11 @@
 namespace RecipeLang.Runtime.Execution;
 
+/// <summary>
 /// Wraps the plant's controller so that no verb reaches it when it would exceed an equipment limit,
 /// and so that the furnace's and the autoclave's sensors are checked after each verb and during long
 /// holds, whichever vessel the verb addressed (a heater can run away while the plan works elsewhere).
 /// It holds whatever the plan says, even a plan whose checker was bypassed.
+/// </summary>
 internal sealed class InterlockedController(
     IProcessController plant,
     EquipmentLimits limits,

@@ -2,14 +2,16 @@ using RecipeLang.Runtime.Journal;
 
 namespace RecipeLang.Runtime.Execution;
 
+/// <summary>
 /// Runs compiled plans against a plant under a site's equipment limits: refuses plans stamped for
 /// another profile, puts the interlocks between plan and plant, journals every step, resumes an
 /// unfinished run, and brings the plant to its safe state on a fault or a stop.
+/// </summary>
 public sealed class PlanExecutor(EquipmentLimits limits)
 {
     public EquipmentLimits Limits { get; } = limits;
 
-    /// Raised synchronously on the run's thread; keep handlers short.
+    /// <summary>Raised synchronously on the run's thread; keep handlers short.</summary>
     public event EventHandler<RunProgress>? Progress;
 
     public async Task<RunResult> RunAsync(IStepPlan plan, IProcessController controller, RunOptions? options = null, CancellationToken cancellationToken = default)
@@ -23,6 +25,9 @@ public sealed class PlanExecutor(EquipmentLimits limits)
             return Refused(
                 $"Plan '{plan.Name}' was checked against equipment profile {plan.ProfileHash}, but this plant's profile is {Limits.Hash} ({Limits}). " +
                 "Re-check the recipe against this profile and recompile it, or run with the 'rechecked' override if it has been re-checked.");
+
+        if (plan.Steps.Select((step, i) => (step, i)).FirstOrDefault(p => p.step.Index != p.i) is { step: not null } misnumbered)
+            return Refused($"Plan '{plan.Name}' is malformed: its step at position {misnumbered.i} says it is step {misnumbered.step.Index}.");
 
         var planHash = PlanFingerprint.Compute(plan);
         var journal = options.JournalPath is null ? null : new RunJournal(options.JournalPath);
@@ -99,7 +104,7 @@ public sealed class PlanExecutor(EquipmentLimits limits)
         }
     }
 
-    /// The steps finished since the journal's last completed run, all of which must be of this plan.
+    /// <summary>The steps finished since the journal's last completed run, all of which must be of this plan.</summary>
     private static HashSet<int> FinishedSteps(RunJournal? journal, IStepPlan plan, string planHash, out string? refusal)
     {
         refusal = null;

@@ -3,8 +3,10 @@ using System.Text;
 
 namespace RecipeLang.Runtime.Execution;
 
+/// <summary>
 /// A hash of what a plan does as far as the journal can tell (name, material, profile stamp, steps),
 /// so that a journal is never used to resume a different plan.
+/// </summary>
 public static class PlanFingerprint
 {
     public static string Compute(IStepPlan plan)

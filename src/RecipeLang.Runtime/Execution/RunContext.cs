@@ -2,8 +2,10 @@ using RecipeLang.Runtime.Journal;
 
 namespace RecipeLang.Runtime.Execution;
 
+/// <summary>
 /// The IStepContext of one run: journals each step, skips the ones an earlier run finished, and
 /// remembers which step is running so that a fault can name it.
+/// </summary>
 internal sealed class RunContext(
     IStepPlan plan,
     IReadOnlySet<int> finished,
@@ -15,7 +17,7 @@ internal sealed class RunContext(
 
     public int NextIndex { get; private set; }
 
-    /// The step whose body is running, or that threw.
+    /// <summary>The step whose body is running, or that threw.</summary>
     public PlannedStep? Current { get; private set; }
 
     public IReadOnlyList<int> StepsRun => stepsRun;

@@ -3,10 +3,10 @@ namespace RecipeLang.Runtime.Execution;
 public enum RunOutcome
 {
     Completed,
-    /// The plan was not started: its profile stamp or the journal does not match.
+    /// <summary>The plan was not started: its profile stamp or the journal does not match.</summary>
     Refused,
-    /// An interlock tripped or a verb failed; the plant was brought to its safe state.
+    /// <summary>An interlock tripped or a verb failed; the plant was brought to its safe state.</summary>
     Faulted,
-    /// The caller cancelled; the plant was brought to its safe state. Run again to resume.
+    /// <summary>The caller cancelled; the plant was brought to its safe state. Run again to resume.</summary>
     Cancelled,
 }

@@ -12,6 +12,8 @@ public enum RunProgressKind
     RunCompleted,
 }
 
+/// <summary>
 /// A progress event. Step is set for step, verb, fault and cancel events; Verb says what the plan asked
 /// the plant to do; Elapsed is by the run's clock.
+/// </summary>
 public sealed record RunProgress(RunProgressKind Kind, PlannedStep? Step, string? Verb, string? Message, DateTimeOffset At, TimeSpan Elapsed);

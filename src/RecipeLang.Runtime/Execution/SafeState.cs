@@ -1,8 +1,10 @@
 namespace RecipeLang.Runtime.Execution;
 
+/// <summary>
 /// Drives the plant to rest after a fault or a stop: every heater and the cell off, the autoclave
 /// vented, the hot vessels purged with an inert gas. Each action is tried even when an earlier one
 /// failed, because a half-safe plant is better than one left as the fault found it.
+/// </summary>
 internal static class SafeState
 {
     private static readonly Vessel[] Powered = [Vessel.Furnace, Vessel.Autoclave, Vessel.Dryer, Vessel.Cell, Vessel.Mixer];

@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime.Journal;
 
-/// One line of a run journal. Which fields are set depends on Event (see JournalEvents).
+/// <summary>One line of a run journal. Which fields are set depends on Event (see JournalEvents).</summary>
 public sealed record JournalEntry
 {
     public required string Event { get; init; }
@@ -8,9 +8,9 @@ public sealed record JournalEntry
     public string? Plan { get; init; }
     public string? PlanHash { get; init; }
     public string? ProfileHash { get; init; }
-    /// On run-started: the first step this run executes (0 for a fresh run, later when resuming).
+    /// <summary>On run-started: the first step this run executes (0 for a fresh run, later when resuming).</summary>
     public int? ResumeAt { get; init; }
-    /// 0-based step index.
+    /// <summary>0-based step index.</summary>
     public int? Step { get; init; }
     public string? Description { get; init; }
     public string? File { get; init; }

@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime.Journal;
 
-/// The values of JournalEntry.Event.
+/// <summary>The values of JournalEntry.Event.</summary>
 public static class JournalEvents
 {
     public const string RunStarted = "run-started";

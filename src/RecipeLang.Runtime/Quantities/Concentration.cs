@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// A molar concentration, stored in mol/L.
+/// <summary>A molar concentration, stored in mol/L.</summary>
 public readonly record struct Concentration
 {
     private Concentration(double value) => InMolar = value;

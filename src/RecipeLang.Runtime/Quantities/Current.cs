@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// An electric current, stored in milliamperes; negative is cathodic (reduction, Li insertion).
+/// <summary>An electric current, stored in milliamperes; negative is cathodic (reduction, Li insertion).</summary>
 public readonly record struct Current
 {
     private Current(double value) => InMilliamperes = value;

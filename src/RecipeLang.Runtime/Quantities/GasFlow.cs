@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// A gas flow, stored in standard litres per minute.
+/// <summary>A gas flow, stored in standard litres per minute.</summary>
 public readonly record struct GasFlow
 {
     private GasFlow(double value) => InLitresPerMinute = value;

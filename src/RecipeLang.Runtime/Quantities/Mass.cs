@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// A mass, stored in grams.
+/// <summary>A mass, stored in grams.</summary>
 public readonly record struct Mass
 {
     private Mass(double value) => InGrams = value;

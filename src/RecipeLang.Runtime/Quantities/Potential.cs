@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// An electrode potential, stored in volts against the cell's reference electrode.
+/// <summary>An electrode potential, stored in volts against the cell's reference electrode.</summary>
 public readonly record struct Potential
 {
     private Potential(double value) => InVolts = value;

@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// An absolute pressure, stored in bar.
+/// <summary>An absolute pressure, stored in bar.</summary>
 public readonly record struct Pressure
 {
     private Pressure(double value) => InBar = value;

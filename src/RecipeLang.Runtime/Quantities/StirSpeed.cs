@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// A stirrer speed, stored in revolutions per minute.
+/// <summary>A stirrer speed, stored in revolutions per minute.</summary>
 public readonly record struct StirSpeed
 {
     private StirSpeed(double value) => InRpm = value;

@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// A temperature or set-point, stored in degrees Celsius.
+/// <summary>A temperature or set-point, stored in degrees Celsius.</summary>
 public readonly record struct Temperature
 {
     private Temperature(double value) => InCelsius = value;

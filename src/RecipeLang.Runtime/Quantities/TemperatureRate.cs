@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// A heating or cooling rate, stored in degrees Celsius per minute.
+/// <summary>A heating or cooling rate, stored in degrees Celsius per minute.</summary>
 public readonly record struct TemperatureRate
 {
     private TemperatureRate(double value) => InCelsiusPerMinute = value;

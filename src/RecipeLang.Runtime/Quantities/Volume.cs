@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime;
 
-/// A liquid volume, stored in millilitres.
+/// <summary>A liquid volume, stored in millilitres.</summary>
 public readonly record struct Volume
 {
     private Volume(double value) => InMillilitres = value;

@@ -1,9 +1,11 @@
 namespace RecipeLang.Runtime.Simulation;
 
+/// <summary>
 /// A simulated regeneration line (furnace, autoclave, electrochemical cell, mixer, dryer) for dry runs
 /// and tests. Every verb completes at once in wall time and advances a virtual clock through a
 /// first-order thermal model in small ticks; sensors add seeded Gaussian noise. Faults can be injected
 /// to exercise the interlocks.
+/// </summary>
 public sealed class SimulatedPlant : IProcessController
 {
     private static readonly TimeSpan Forever = TimeSpan.FromDays(7);
@@ -23,7 +25,7 @@ public sealed class SimulatedPlant : IProcessController
 
     public SimulatedClock Clock { get; } = new();
 
-    /// Every tick's true temperature and pressure of each vessel that is heated, warm or sealed.
+    /// <summary>Every tick's true temperature and pressure of each vessel that is heated, warm or sealed.</summary>
     public IReadOnlyList<ThermalSample> ThermalProfile => profile;
 
     public VesselState State(Vessel vessel)
@@ -32,13 +34,13 @@ public sealed class SimulatedPlant : IProcessController
         return new VesselState(vessel, v.TemperatureC, v.SetPointC, v.HeaterOn, v.Sealed, v.Atmosphere, v.PressureBar, v.Contents.ToArray());
     }
 
-    /// The vessel's heater stays at full power from the given simulated time on, whatever it is told.
+    /// <summary>The vessel's heater stays at full power from the given simulated time on, whatever it is told.</summary>
     public void InjectStuckHeater(Vessel vessel, TimeSpan after = default) => vessels[vessel].StuckHeaterFrom = Clock.Elapsed + after;
 
-    /// The vessel settles this many degrees above its set-point (a badly tuned controller).
+    /// <summary>The vessel settles this many degrees above its set-point (a badly tuned controller).</summary>
     public void InjectOvershoot(Vessel vessel, double degreesC) => vessels[vessel].OvershootC = degreesC;
 
-    /// The vessel's temperature and pressure sensors fail: readings are NaN, or throw IOException.
+    /// <summary>The vessel's temperature and pressure sensors fail: readings are NaN, or throw IOException.</summary>
     public void InjectSensorLoss(Vessel vessel, TimeSpan after = default, bool throws = false)
     {
         vessels[vessel].SensorLostFrom = Clock.Elapsed + after;
@@ -193,8 +195,10 @@ public sealed class SimulatedPlant : IProcessController
         return truth(vessel) + Gaussian() * sigma;
     }
 
+    /// <summary>
     /// Moves simulated time on in ticks until `duration` has passed or `done` holds (checked before
     /// each tick); `perTick` applies the verb's own change for the tick before the thermal update.
+    /// </summary>
     private void Advance(TimeSpan duration, CancellationToken cancellationToken, Action<TimeSpan>? perTick = null, Func<bool>? done = null)
     {
         var passed = TimeSpan.Zero;

@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime.Simulation;
 
-/// The mutable state of one simulated vessel, its thermal model and its injected faults.
+/// <summary>The mutable state of one simulated vessel, its thermal model and its injected faults.</summary>
 internal sealed class SimulatedVessel(Vessel vessel, ThermalModel model, double ambientC)
 {
     public Vessel Vessel { get; } = vessel;

@@ -1,8 +1,10 @@
 namespace RecipeLang.Runtime.Simulation;
 
+/// <summary>
 /// First-order thermal behaviour of one vessel: it approaches its heater's target with TimeConstant
 /// (and ambient, heater off, with CoolingTimeConstant), never heating faster than the heater's power
 /// allows (MaxHeatingRate) nor hotter than the heater at full power can drive it (CeilingC).
+/// </summary>
 public sealed record ThermalModel(TimeSpan TimeConstant, TimeSpan CoolingTimeConstant, TemperatureRate MaxHeatingRate, double CeilingC)
 {
     public static ThermalModel For(Vessel vessel) => vessel switch

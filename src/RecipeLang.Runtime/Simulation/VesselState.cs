@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime.Simulation;
 
-/// What a simulated vessel is doing right now (true values, no sensor noise).
+/// <summary>What a simulated vessel is doing right now (true values, no sensor noise).</summary>
 public sealed record VesselState(
     Vessel Vessel,
     double TemperatureC,

@@ -35,4 +35,11 @@ public class EquipmentLimitsTests
         Assert.That(limits.Allows(Gas.Vacuum), Is.True);
         Assert.That(limits.Allows(Gas.Argon), Is.False);
     }
+
+    [TestCase(0, 240, 30)]
+    [TestCase(1100, double.NaN, 30)]
+    [TestCase(1100, 240, -1)]
+    public void Limits_must_be_positive_numbers(double furnace, double autoclave, double bar) =>
+        Assert.That(() => new EquipmentLimits(furnace, autoclave, bar, ["O2"]),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("must be a positive number"));
 }

@@ -123,7 +123,7 @@ public class ResumeTests
     public async Task Journal_that_is_not_json_lines_is_refused_with_its_line_number()
     {
         using var journal = new TempJournal();
-        File.WriteAllText(journal.Path, "not json\n{\"event\":\"run-started\",\"at\":\"2025-01-01T00:00:00Z\"}\n");
+        File.WriteAllText(journal.Path, "not json\n{\"event\":\"step-started\",\"at\":\"2025-01-01T00:00:00Z\",\"step\":0}\n");
 
         var result = await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
 
@@ -131,7 +131,31 @@ public class ResumeTests
         Assert.That(result.Message, Does.Contain("run.jsonl:1: not a run-journal entry"));
     }
 
-    /// Counts the verbs the plan issues in each step, as the executor reports them.
+    [Test]
+    public async Task Torn_last_journal_line_from_a_crash_is_ignored()
+    {
+        using var journal = new TempJournal();
+        using var stop = new CancellationTokenSource();
+        var first = new PlanExecutor(Site.Limits);
+        first.Progress += (_, e) =>
+        {
+            if (e.Kind == RunProgressKind.StepCompleted && e.Step!.Index == 0)
+                stop.Cancel();
+        };
+        await first.RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, stop.Token);
+        File.AppendAllText(journal.Path, "{\"event\":\"step-comp");
+
+        var resumed = await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+
+        Assert.That(resumed.Outcome, Is.EqualTo(RunOutcome.Completed), resumed.Message);
+        Assert.That(resumed.StepsRun, Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(journal.Lines.Count(l => l.StartsWith("{\"event\":\"step-comp", StringComparison.Ordinal) && !l.EndsWith('}')), Is.EqualTo(1),
+            "the torn line stays alone on its line");
+        var again = await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+        Assert.That(again.StepsRun, Is.EqualTo(new[] { 0, 1, 2, 3 }), "the journal still reads after the crash");
+    }
+
+    /// <summary>Counts the verbs the plan issues in each step, as the executor reports them.</summary>
     private static Dictionary<int, int> CountVerbsPerStep(PlanExecutor executor)
     {
         var counts = new Dictionary<int, int>();
@@ -143,7 +167,7 @@ public class ResumeTests
         return counts;
     }
 
-    /// Forwards every verb to a plant, except that one verb on one vessel never completes.
+    /// <summary>Forwards every verb to a plant, except that one verb on one vessel never completes.</summary>
     public class HangingController : DispatchProxy
     {
         private IProcessController plant = null!;

@@ -5,7 +5,7 @@ namespace RecipeLang.Runtime.Tests.Plans;
 
 public static class PlantAssert
 {
-    /// Heaters off everywhere, autoclave open, furnace and autoclave under inert gas.
+    /// <summary>Heaters off everywhere, autoclave open, furnace and autoclave under inert gas.</summary>
     public static void IsInSafeState(SimulatedPlant plant)
     {
         Assert.Multiple(() =>

@@ -2,8 +2,10 @@ using RecipeLang.Runtime;
 
 namespace RecipeLang.Runtime.Tests.Plans;
 
+/// <summary>
 /// A four-step plan written the way the compiler emits one: a straight sequence of awaited verbs
 /// inside context.StepAsync calls. The numbers are parameters so that tests can push one past a limit.
+/// </summary>
 public sealed class RegenerationPlan(string profileHash, double hydrothermalC = 220, double annealC = 850) : IStepPlan
 {
     public const string File = "ncm523.recipe";

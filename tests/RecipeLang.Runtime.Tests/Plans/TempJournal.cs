@@ -1,6 +1,6 @@
 namespace RecipeLang.Runtime.Tests.Plans;
 
-/// A journal path in a fresh temporary folder, removed with the object.
+/// <summary>A journal path in a fresh temporary folder, removed with the object.</summary>
 public sealed class TempJournal : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("recipelang-journal-").FullName;

@@ -67,7 +67,7 @@ internal sealed class InterlockedController(
 
     public async Task HoldAsync(Vessel vessel, TimeSpan duration, CancellationToken cancellationToken)
     {
-        onVerb($"hold {vessel} for {duration}");
+        onVerb($"hold {vessel} for {QuantityFormat.Format(duration)}");
         // A hold is where a runaway heater goes unseen longest: hold in slices and look in between.
         var left = duration;
         while (left > TimeSpan.Zero)
@@ -124,28 +124,28 @@ internal sealed class InterlockedController(
 
     public async Task ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken)
     {
-        onVerb($"apply {current} to {vessel} until {cutoff} or {maxDuration}");
+        onVerb($"apply {current} to {vessel} until {cutoff} or {QuantityFormat.Format(maxDuration)}");
         await plant.ApplyCurrentAsync(vessel, current, cutoff, maxDuration, cancellationToken);
         await WatchAsync(cancellationToken);
     }
 
     public async Task ApplyPotentialAsync(Vessel vessel, Potential potential, TimeSpan duration, CancellationToken cancellationToken)
     {
-        onVerb($"hold {vessel} at {potential} for {duration}");
+        onVerb($"hold {vessel} at {potential} for {QuantityFormat.Format(duration)}");
         await plant.ApplyPotentialAsync(vessel, potential, duration, cancellationToken);
         await WatchAsync(cancellationToken);
     }
 
     public async Task StirAsync(Vessel vessel, StirSpeed speed, TimeSpan duration, CancellationToken cancellationToken)
     {
-        onVerb($"stir {vessel} at {speed} for {duration}");
+        onVerb($"stir {vessel} at {speed} for {QuantityFormat.Format(duration)}");
         await plant.StirAsync(vessel, speed, duration, cancellationToken);
         await WatchAsync(cancellationToken);
     }
 
     public async Task SonicateAsync(Vessel vessel, TimeSpan duration, CancellationToken cancellationToken)
     {
-        onVerb($"sonicate {vessel} for {duration}");
+        onVerb($"sonicate {vessel} for {QuantityFormat.Format(duration)}");
         await plant.SonicateAsync(vessel, duration, cancellationToken);
         await WatchAsync(cancellationToken);
     }
@@ -159,7 +159,7 @@ internal sealed class InterlockedController(
 
     public async Task DryAsync(Vessel vessel, Temperature temperature, TimeSpan duration, bool vacuum, CancellationToken cancellationToken)
     {
-        onVerb($"dry {vessel} at {temperature} for {duration}{(vacuum ? " under vacuum" : "")}");
+        onVerb($"dry {vessel} at {temperature} for {QuantityFormat.Format(duration)}{(vacuum ? " under vacuum" : "")}");
         CheckSetPoint(vessel, temperature);
         setPoints.Remove(vessel);
         await plant.DryAsync(vessel, temperature, duration, vacuum, cancellationToken);

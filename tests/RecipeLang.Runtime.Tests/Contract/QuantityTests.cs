@@ -19,6 +19,14 @@ public class QuantityTests
         Assert.That(StirSpeed.Rpm(300).ToString(), Is.EqualTo("300 rpm"));
     }
 
+    [TestCase(20 * 3600, "20 h")]
+    [TestCase(90 * 60, "1 h 30 min")]
+    [TestCase(45, "45 s")]
+    [TestCase(0, "0 s")]
+    [TestCase(30 * 3600 + 5, "30 h 5 s")]
+    public void Durations_print_as_an_operator_reads_them(int seconds, string expected) =>
+        Assert.That(QuantityFormat.Format(TimeSpan.FromSeconds(seconds)), Is.EqualTo(expected));
+
     [Test]
     public void Factories_convert_to_the_stored_unit()
     {

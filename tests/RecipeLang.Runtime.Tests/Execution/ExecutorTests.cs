@@ -49,7 +49,7 @@ public class ExecutorTests
 
         Assert.That(events.Where(e => e.Kind is RunProgressKind.StepStarted or RunProgressKind.StepCompleted).Select(e => (e.Kind, e.Step!.Index)),
             Is.EqualTo(new[] { 0, 1, 2, 3 }.SelectMany(i => new[] { (RunProgressKind.StepStarted, i), (RunProgressKind.StepCompleted, i) })));
-        var hold = events.Single(e => e.Kind == RunProgressKind.Verb && e.Verb == "hold Furnace for 20:00:00");
+        var hold = events.Single(e => e.Kind == RunProgressKind.Verb && e.Verb == "hold Furnace for 20 h");
         Assert.That(hold.Step!.Index, Is.EqualTo(2));
         var annealDone = events.Single(e => e.Kind == RunProgressKind.StepCompleted && e.Step!.Index == 2);
         Assert.That(annealDone.Elapsed - hold.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromHours(20)));

@@ -34,9 +34,11 @@ public sealed record BoundStep(
 
     public bool Has(string parameter) => Arguments.ContainsKey(parameter);
 
-    /// <summary>The step's temperature set-point in °C, if it has one with a value.</summary>
-    public double? TemperatureC =>
-        Quantity("temperature") is { } t && t.TryConvertTo("C", out var c) ? Math.Round(c.Value, 9) : null;
+    /// <summary>The step's temperature set-point in °C and where it is written, if it has one with a value.</summary>
+    public (double Celsius, TextSpan Span)? Temperature =>
+        Value<QuantityValue>("temperature") is { } t && t.Quantity.TryConvertTo("C", out var c) ? (Math.Round(c.Value, 9), t.Span) : null;
+
+    public double? TemperatureC => Temperature?.Celsius;
 
     public AtmosphereInfo? Atmosphere => Value<NamedValue>("atmosphere")?.Info as AtmosphereInfo;
 
@@ -67,6 +69,9 @@ public sealed record BoundStep(
     public TextSpan ReportSpan(TextSpan spanInStep) => Via is null ? spanInStep : Via.Span;
 
     public string Describe() => $"step {Index + 1} ({Name}, line {Start.Line + 1})";
+
+    /// <summary>A furnace step at or above a temperature: what reconstructs a lattice or diffuses a dopant.</summary>
+    public bool IsFurnaceAtOrAbove(double celsius) => IsFurnace && TemperatureC >= celsius;
 }
 
 public sealed record BoundDefect(string Name, DefectInfo? Info, DefectSyntax Syntax, ImmutableDictionary<string, Quantity> Arguments);
@@ -88,4 +93,7 @@ public sealed record BoundRecipe(
     public TextSpan NameSpan => Syntax?.Name.Span ?? (Steps.Length > 0 ? Steps[0].Syntax.Operation.Span : default);
 
     public bool Declares(string defect) => Defects.Any(d => d.Name == defect);
+
+    /// <summary>The steps that run after the given one.</summary>
+    public IEnumerable<BoundStep> After(BoundStep step) => Steps.Skip(step.Index + 1);
 }

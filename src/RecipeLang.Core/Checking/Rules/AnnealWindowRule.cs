@@ -15,7 +15,7 @@ public sealed class AnnealWindowRule() : RecipeRule(Descriptors.AnnealWindow)
         }
         foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.When == RepairCondition.AfterLithiumSource)))
         {
-            if (step.TemperatureC is not { } celsius || step.Value<QuantityValue>("temperature") is not { } temperature)
+            if (step.Temperature is not var (celsius, temperatureSpan))
             {
                 continue;
             }
@@ -29,7 +29,7 @@ public sealed class AnnealWindowRule() : RecipeRule(Descriptors.AnnealWindow)
             var advice = destroys
                 ? $"; above {RuleContext.Celsius(errorAbove)} lithium volatilises and the layered structure decomposes ({context.Limits.AnnealOverWindowErrorC.Source})"
                 : celsius < context.Limits.LatticeReconstructionMinC.Value ? $"; below {RuleContext.Celsius(context.Limits.LatticeReconstructionMinC.Value)} the lattice does not reorder" : "";
-            var diagnostic = context.Create(Descriptor, step, temperature.Span, step.Name, material.Name, RuleContext.Celsius(celsius), window.Format(), window.Source, advice);
+            var diagnostic = context.Create(Descriptor, step, temperatureSpan, step.Name, material.Name, RuleContext.Celsius(celsius), window.Format(), window.Source, advice);
             context.Report(destroys ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
         }
     }

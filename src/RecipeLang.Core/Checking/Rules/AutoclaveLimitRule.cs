@@ -11,7 +11,7 @@ public sealed class AutoclaveLimitRule() : RecipeRule(Descriptors.AutoclaveLimit
     {
         foreach (var step in recipe.Steps.Where(s => s.Name == "hydrothermal"))
         {
-            if (step.TemperatureC is not { } celsius || step.Value<QuantityValue>("temperature") is not { } temperature)
+            if (step.Temperature is not var (celsius, temperatureSpan))
             {
                 continue;
             }
@@ -19,11 +19,11 @@ public sealed class AutoclaveLimitRule() : RecipeRule(Descriptors.AutoclaveLimit
             var pressure = SteamTable.SaturationPressureBar(celsius);
             if (celsius > equipment.AutoclaveMaxC)
             {
-                context.Report(Descriptor, step, temperature.Span, $"{RuleContext.Celsius(celsius)} is above the autoclave's maximum temperature", RuleContext.Celsius(equipment.AutoclaveMaxC), equipment.Source);
+                context.Report(Descriptor, step, temperatureSpan, $"{RuleContext.Celsius(celsius)} is above the autoclave's maximum temperature", RuleContext.Celsius(equipment.AutoclaveMaxC), equipment.Source);
             }
             else if (pressure > equipment.AutoclaveMaxBar)
             {
-                context.Report(Descriptor, step, temperature.Span, $"at {RuleContext.Celsius(celsius)} saturated steam reaches {pressure:0.#} bar ({SteamTable.Source})", $"{equipment.AutoclaveMaxBar:0.#} bar", equipment.Source);
+                context.Report(Descriptor, step, temperatureSpan, $"at {RuleContext.Celsius(celsius)} saturated steam reaches {pressure:0.#} bar ({SteamTable.Source})", $"{equipment.AutoclaveMaxBar:0.#} bar", equipment.Source);
             }
         }
     }

@@ -11,10 +11,10 @@ public sealed class AutoclaveRoutineRule() : RecipeRule(Descriptors.AutoclaveRou
     {
         foreach (var step in recipe.Steps.Where(s => s.Name == "hydrothermal"))
         {
-            if (step.TemperatureC is { } celsius && step.Value<QuantityValue>("temperature") is { } temperature
+            if (step.Temperature is var (celsius, temperatureSpan)
                 && celsius > context.Equipment.AutoclaveRoutineMaxC && celsius <= context.Equipment.AutoclaveMaxC)
             {
-                context.Report(Descriptor, step, temperature.Span, RuleContext.Celsius(celsius), RuleContext.Celsius(context.Equipment.AutoclaveRoutineMaxC), $"{SteamTable.SaturationPressureBar(celsius):0.#}");
+                context.Report(Descriptor, step, temperatureSpan, RuleContext.Celsius(celsius), RuleContext.Celsius(context.Equipment.AutoclaveRoutineMaxC), $"{SteamTable.SaturationPressureBar(celsius):0.#}");
             }
         }
     }

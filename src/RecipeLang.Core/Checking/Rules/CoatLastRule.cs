@@ -11,7 +11,7 @@ public sealed class CoatLastRule() : RecipeRule(Descriptors.CoatBeforeReconstruc
     {
         foreach (var coat in recipe.Steps.Where(s => s.Category == OperationCategories.Coating))
         {
-            var blocked = recipe.Steps.Skip(coat.Index + 1).FirstOrDefault(s => s.SuppliesLithium || s.Operation.Repairs.Any(r => r.When == RepairCondition.AfterLithiumSource));
+            var blocked = recipe.After(coat).FirstOrDefault(s => s.SuppliesLithium || s.Operation.Repairs.Any(r => r.When == RepairCondition.AfterLithiumSource));
             if (blocked is not null && coat.Coating is not { Kind: CoatingKind.Polymer })
             {
                 context.Report(RuleContext.Related(context.Create(Descriptor, coat, coat.Syntax.Operation.Span, coat.Describe(), blocked.Describe()), blocked, "the blocked step"));

@@ -12,7 +12,7 @@ public sealed class DopantDiffusionRule() : RecipeRule(Descriptors.DopantNotDiff
         var minimum = context.Limits.DopantDiffusionMinC.Value;
         foreach (var step in recipe.Steps.Where(s => s.Category == OperationCategories.Doping))
         {
-            if (!recipe.Steps.Skip(step.Index + 1).Any(s => s.TemperatureC >= minimum))
+            if (!recipe.After(step).Any(s => s.TemperatureC >= minimum))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe(), RuleContext.Celsius(minimum));
             }

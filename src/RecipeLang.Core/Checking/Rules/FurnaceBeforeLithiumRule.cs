@@ -19,9 +19,9 @@ public sealed class FurnaceBeforeLithiumRule() : RecipeRule(Descriptors.FurnaceB
             {
                 return;
             }
-            if (step.IsFurnace && step.TemperatureC is { } celsius && celsius >= context.Limits.LithiumLossFurnaceMinC.Value && step.Value<QuantityValue>("temperature") is { } temperature)
+            if (step.IsFurnace && step.Temperature is var (celsius, temperatureSpan) && celsius >= context.Limits.LithiumLossFurnaceMinC.Value)
             {
-                context.Report(Descriptor, step, temperature.Span, step.Describe(), RuleContext.Celsius(celsius));
+                context.Report(Descriptor, step, temperatureSpan, step.Describe(), RuleContext.Celsius(celsius));
             }
         }
     }

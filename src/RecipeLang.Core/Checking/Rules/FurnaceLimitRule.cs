@@ -10,9 +10,9 @@ public sealed class FurnaceLimitRule() : RecipeRule(Descriptors.FurnaceLimit)
     {
         foreach (var step in recipe.Steps.Where(s => s.IsFurnace))
         {
-            if (step.TemperatureC is { } celsius && celsius > context.Equipment.FurnaceMaxC && step.Value<QuantityValue>("temperature") is { } temperature)
+            if (step.Temperature is var (celsius, temperatureSpan) && celsius > context.Equipment.FurnaceMaxC)
             {
-                context.Report(Descriptor, step, temperature.Span, RuleContext.Celsius(celsius), RuleContext.Celsius(context.Equipment.FurnaceMaxC));
+                context.Report(Descriptor, step, temperatureSpan, RuleContext.Celsius(celsius), RuleContext.Celsius(context.Equipment.FurnaceMaxC));
             }
         }
     }

@@ -11,7 +11,7 @@ public sealed class MixWithoutSinterRule() : RecipeRule(Descriptors.MixWithoutSi
     {
         foreach (var step in recipe.Steps.Where(s => s.Category == OperationCategories.Mixing && s.ActiveReagents.Any(r => r.LithiumBearing)))
         {
-            if (!recipe.Steps.Skip(step.Index + 1).Any(s => s.IsFurnace && s.TemperatureC >= context.Limits.LatticeReconstructionMinC.Value))
+            if (!recipe.After(step).Any(s => s.IsFurnaceAtOrAbove(context.Limits.LatticeReconstructionMinC.Value)))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe());
             }

@@ -14,7 +14,7 @@ public sealed class MoltenSaltMeltingRule() : RecipeRule(Descriptors.MoltenSaltF
     {
         foreach (var step in recipe.Steps.Where(s => s.Name == "molten_salt"))
         {
-            if (step.TemperatureC is not { } celsius || step.Value<QuantityValue>("temperature") is not { } temperature || step.Value<MixtureValue>("salts") is not { } salts)
+            if (step.Temperature is not var (celsius, temperatureSpan) || step.Value<MixtureValue>("salts") is not { } salts)
             {
                 continue;
             }
@@ -23,7 +23,7 @@ public sealed class MoltenSaltMeltingRule() : RecipeRule(Descriptors.MoltenSaltF
             {
                 if (salts.Components[0].Reagent is { MeltingPointC: { } melting } salt && celsius <= melting)
                 {
-                    context.Report(Descriptor, step, temperature.Span, names, RuleContext.Celsius(celsius), RuleContext.Celsius(melting), salt.MeltingPointSource ?? "catalog");
+                    context.Report(Descriptor, step, temperatureSpan, names, RuleContext.Celsius(celsius), RuleContext.Celsius(melting), salt.MeltingPointSource ?? "catalog");
                 }
                 continue;
             }
@@ -35,12 +35,12 @@ public sealed class MoltenSaltMeltingRule() : RecipeRule(Descriptors.MoltenSaltF
             }
             if (eutectic.MeltingPointC is { } range && celsius <= range.Min)
             {
-                context.Report(Descriptor, step, temperature.Span, names, RuleContext.Celsius(celsius), range.Format(), eutectic.Source);
+                context.Report(Descriptor, step, temperatureSpan, names, RuleContext.Celsius(celsius), range.Format(), eutectic.Source);
             }
             else if (eutectic.MeltingPointC is null && eutectic.ReportedWorkingC is { } working && celsius < working.Min)
             {
                 // Only a working temperature is known: below it the melt is unproven, not proven solid.
-                context.Report(Descriptors.UncataloguedEutectic, step, temperature.Span, $"{names} (reported working temperature {working.Format()}, {working.Source})");
+                context.Report(Descriptors.UncataloguedEutectic, step, temperatureSpan, $"{names} (reported working temperature {working.Format()}, {working.Source})");
             }
         }
     }

@@ -11,7 +11,7 @@ public sealed class MoltenSaltWashRule() : RecipeRule(Descriptors.SaltNotWashed)
     {
         foreach (var step in recipe.Steps.Where(s => s.IsFurnace && s.Operation.FindParameter("salts") is not null))
         {
-            if (!recipe.Steps.Skip(step.Index + 1).Any(s => s.IsWet))
+            if (!recipe.After(step).Any(s => s.IsWet))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe());
             }

@@ -14,7 +14,7 @@ public sealed class NiRichAtmosphereRule() : RecipeRule(Descriptors.NiRichAtmosp
             return;
         }
         // Only lattice-reconstruction temperatures: a binder burn-off (pyrolyze ~500 °C in air) is not an anneal.
-        foreach (var step in recipe.Steps.Where(s => s.IsFurnace && s.TemperatureC >= context.Limits.LatticeReconstructionMinC.Value))
+        foreach (var step in recipe.Steps.Where(s => s.IsFurnaceAtOrAbove(context.Limits.LatticeReconstructionMinC.Value)))
         {
             if (step.Value<NamedValue>("atmosphere") is not { } atmosphere || material.AllowedAtmospheres.Contains(atmosphere.Text, StringComparer.OrdinalIgnoreCase))
             {

@@ -14,7 +14,7 @@ public sealed class NiRichWaterRule() : RecipeRule(Descriptors.NiRichWater)
         }
         foreach (var step in recipe.Steps.Where(s => s.IsWet && IsAqueous(s)))
         {
-            if (!recipe.Steps.Skip(step.Index + 1).Any(s => s.IsFurnace && s.Atmosphere is not null))
+            if (!recipe.After(step).Any(s => s.IsFurnace && s.Atmosphere is not null))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe(), material.Name);
             }

@@ -12,11 +12,11 @@ public sealed class PolymerCoatingHeatRule() : RecipeRule(Descriptors.PolymerBur
         foreach (var coat in recipe.Steps.Where(s => s.Coating is { Kind: CoatingKind.Polymer }))
         {
             var coating = coat.Coating!;
-            foreach (var later in recipe.Steps.Skip(coat.Index + 1))
+            foreach (var later in recipe.After(coat))
             {
-                if (later.TemperatureC is { } celsius && celsius > coating.SurvivesUpToC && later.Value<QuantityValue>("temperature") is { } temperature)
+                if (later.Temperature is var (celsius, temperatureSpan) && celsius > coating.SurvivesUpToC)
                 {
-                    var diagnostic = context.Create(Descriptor, later, temperature.Span, later.Describe(), RuleContext.Celsius(celsius), coating.Name, coat.Describe(), $"{RuleContext.Celsius(coating.SurvivesUpToC)} ({coating.Source})");
+                    var diagnostic = context.Create(Descriptor, later, temperatureSpan, later.Describe(), RuleContext.Celsius(celsius), coating.Name, coat.Describe(), $"{RuleContext.Celsius(coating.SurvivesUpToC)} ({coating.Source})");
                     context.Report(RuleContext.Related(diagnostic, coat, $"the {coating.Name} coating is applied here"));
                 }
             }

@@ -17,7 +17,7 @@ public static class Repairs
         RepairCondition.OxygenAtmosphere => step.Atmosphere is { Name: "O2" },
         RepairCondition.OxidizingAtmosphere => step.Atmosphere is { Oxidizing: true },
         RepairCondition.AfterLithiumSource => recipe.Steps.Take(step.Index).Any(s => s.SuppliesLithium || (s.Category == OperationCategories.Mixing && s.ActiveReagents.Any(r => r.LithiumBearing))),
-        RepairCondition.FollowedByFurnace => recipe.Steps.Skip(step.Index + 1).Any(s => s.IsFurnace && s.TemperatureC >= context.Limits.LatticeReconstructionMinC.Value),
+        RepairCondition.FollowedByFurnace => recipe.After(step).Any(s => s.IsFurnaceAtOrAbove(context.Limits.LatticeReconstructionMinC.Value)),
         RepairCondition.SurfaceReagent => step.ActiveReagents.Any(r => r.Reagent?.HasRole(ReagentRoles.SurfaceReconstruction) == true),
         RepairCondition.Acid => step.ActiveReagents.Any(r => r.Reagent?.HasRole(ReagentRoles.Acid) == true),
         RepairCondition.PolymerCoating => step.Coating is { Kind: CoatingKind.Polymer },

@@ -10,7 +10,7 @@ public sealed class SaltDecompositionRule() : RecipeRule(Descriptors.SaltDecompo
     {
         foreach (var step in recipe.Steps.Where(s => s.Name == "molten_salt"))
         {
-            if (step.TemperatureC is not { } celsius || step.Value<QuantityValue>("temperature") is not { } temperature)
+            if (step.Temperature is not var (celsius, temperatureSpan))
             {
                 continue;
             }
@@ -18,7 +18,7 @@ public sealed class SaltDecompositionRule() : RecipeRule(Descriptors.SaltDecompo
             {
                 if (salt.Reagent is { DecompositionC: { } decomposition } info && celsius > decomposition)
                 {
-                    context.Report(Descriptor, step, temperature.Span, info.Name, RuleContext.Celsius(decomposition), info.DecompositionSource ?? "catalog", RuleContext.Celsius(celsius));
+                    context.Report(Descriptor, step, temperatureSpan, info.Name, RuleContext.Celsius(decomposition), info.DecompositionSource ?? "catalog", RuleContext.Celsius(celsius));
                 }
             }
         }

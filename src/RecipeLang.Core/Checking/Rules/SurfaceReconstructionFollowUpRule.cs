@@ -15,7 +15,7 @@ public sealed class SurfaceReconstructionFollowUpRule() : RecipeRule(Descriptors
             {
                 continue;
             }
-            if (!recipe.Steps.Skip(step.Index + 1).Any(s => s.SuppliesLithium || (s.IsFurnace && s.TemperatureC >= context.Limits.LatticeReconstructionMinC.Value)))
+            if (!recipe.After(step).Any(s => s.SuppliesLithium || s.IsFurnaceAtOrAbove(context.Limits.LatticeReconstructionMinC.Value)))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe());
             }

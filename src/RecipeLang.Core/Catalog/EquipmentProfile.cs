@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace RecipeLang.Catalog;
 
 /// <summary>
-/// The site's equipment limits. The checker turns them into errors; a compiled plan is stamped with
-/// <see cref="ComputeHash"/> so the executor refuses to run it under another profile.
+/// The site's equipment limits. The checker turns them into errors; the compiler stamps a plan with the
+/// runtime's hash of the limits the executor enforces (RecipeLang.Runtime.EquipmentLimits.ComputeHash, one
+/// definition for both sides), so the executor refuses to run it under another profile.
 /// </summary>
 /// <param name="AutoclaveRoutineMaxC">Above this the liner is outside routine use (info).</param>
 /// <param name="AutoclaveFillRatio">Fill ratio window of the autoclave in %; above its Max is an error.</param>
@@ -34,20 +31,5 @@ public sealed record EquipmentProfile(
         Source: "site default: furnace 1100 °C; PTFE-lined autoclave 240 °C maximum, 200 °C routine, 30 bar "
             + "[process-rules.md: vendor data for PTFE-lined hydrothermal autoclaves]");
 
-    /// <summary>
-    /// Lowercase hex SHA-256 of the profile's canonical text, UTF-8:
-    /// <c>furnaceMaxC=1100;autoclaveMaxC=240;autoclaveMaxBar=30;gases=Ar,N2,O2,air</c> — numbers in
-    /// invariant culture with the round-trip format "R", gases sorted ordinally (so upper case first) and
-    /// joined by commas, no spaces, no trailing separator. The runtime computes the same text.
-    /// </summary>
-    public string ComputeHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText())));
-
-    public string CanonicalText() =>
-        $"furnaceMaxC={Number(FurnaceMaxC)};autoclaveMaxC={Number(AutoclaveMaxC)};autoclaveMaxBar={Number(AutoclaveMaxBar)};"
-        + $"gases={string.Join(',', Gases.Order(StringComparer.Ordinal))}";
-
     public bool HasGas(string atmosphere) => Gases.Contains(atmosphere, StringComparer.OrdinalIgnoreCase);
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

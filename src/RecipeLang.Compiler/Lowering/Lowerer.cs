@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.Runtime;
+
+namespace RecipeLang.Compiler.Lowering;
+
+/// <summary>Turns a checked recipe into controller verbs by its operations' templates (<see cref="LoweringTemplates"/>).</summary>
+public static partial class Lowerer
+{
+    public static LoweredRecipe Lower(BoundRecipe recipe, EquipmentProfile profile, string sourcePath)
+    {
+        var assumptions = new List<string>();
+        var context = new LoweringContext(recipe, profile, assumptions);
+        var steps = recipe.Steps.Select(step =>
+        {
+            context.Step = step;
+            if (!LoweringTemplates.ByOperation.TryGetValue(step.Name, out var templates))
+            {
+                throw new InvalidOperationException($"No lowering template for operation '{step.Name}'.");
+            }
+            var verbs = templates
+                .Where(t => (t.When is null || step.Has(t.When)) && (t.Unless is null || !step.Has(t.Unless)))
+                .Select(t => new Verb(t.Kind, t.Vessel, [.. t.Arguments.Select(a => a.Resolve(context))]))
+                .ToImmutableArray();
+            // A step that came through `use` is located at the use statement in this file.
+            var at = step.Via is null ? step.Start : recipe.Source.GetPosition(step.Via.Span.Start);
+            return new LoweredStep(step.Index, step.Name, Describe(step), at.Line + 1, at.Character + 1, verbs);
+        }).ToImmutableArray();
+        return new LoweredRecipe(
+            recipe.Name,
+            recipe.Material?.Name ?? "",
+            sourcePath,
+            Sha256(recipe.Source.Text),
+            ProfileHash(profile),
+            recipe.Batch is { } batch && batch.TryConvertTo("g", out var grams) ? grams.Value : null,
+            recipe.Notes,
+            steps,
+            [.. assumptions]);
+    }
+
+    /// <summary>The stamp the executor compares: the runtime's hash of the limits it enforces.</summary>
+    public static string ProfileHash(EquipmentProfile profile) =>
+        EquipmentLimits.ComputeHash(profile.FurnaceMaxC, profile.AutoclaveMaxC, profile.AutoclaveMaxBar, profile.Gases);
+
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The step's text from its operation word (without a leading <c>then</c>), on one line.</summary>
+    private static string Describe(BoundStep step)
+    {
+        var start = step.Syntax.Operation.Span.Start;
+        return Whitespace().Replace(step.Source.Text[start..step.Syntax.Span.End], " ").Trim();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

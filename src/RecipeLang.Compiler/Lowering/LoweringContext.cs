@@ -1,0 +1,31 @@
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.Chemistry;
+
+namespace RecipeLang.Compiler.Lowering;
+
+/// <summary>What an argument source may read while one step is lowered; collects the assumptions it makes.</summary>
+public sealed class LoweringContext(BoundRecipe recipe, EquipmentProfile profile, List<string> assumptions)
+{
+    public BoundStep Step { get; internal set; } = null!;
+
+    public EquipmentProfile Profile { get; } = profile;
+
+    public string Material => recipe.Material?.Name ?? "cathode";
+
+    public double BatchGrams { get; } = recipe.Batch is { } batch && batch.TryConvertTo("g", out var grams) ? grams.Value : LoweringDefaults.BatchGrams;
+
+    /// <summary>Formula units of the material in the batch (from its catalogued composition).</summary>
+    public double MaterialMoles => recipe.Material is { } material
+        ? BatchGrams / material.Composition.Sum(e => Elements.TryGet(e.Key, out var element) ? element.AtomicWeight * e.Value : 0)
+        : throw new InvalidOperationException($"{Step.Describe()}: the recipe names no catalogued material to size the reagent against.");
+
+    public void Assume(string text)
+    {
+        var line = $"{Step.Describe()}: {text}";
+        if (!assumptions.Contains(line))
+        {
+            assumptions.Add(line);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using RecipeLang.Runtime;
+using static RecipeLang.Compiler.Lowering.ArgumentSource;
+
+namespace RecipeLang.Compiler.Lowering;
+
+/// <summary>One verb of a template; <paramref name="When"/> names a flag or parameter that must be present, <paramref name="Unless"/> one that must not.</summary>
+public sealed record VerbTemplate(VerbKind Kind, Vessel Vessel, ImmutableArray<ArgumentSource> Arguments, string? When = null, string? Unless = null);
+
+/// <summary>
+/// The lowering as data: for each catalogued operation, the controller verbs it becomes and where each
+/// argument comes from. A C# table rather than JSON because every entry is then checked by the compiler
+/// (verb names, vessels, argument kinds) and a test makes sure every operation of the catalog has one;
+/// adding an operation means adding a row here, never a branch in the lowering code.
+/// </summary>
+public static class LoweringTemplates
+{
+    private static readonly ArgumentSource SafeOpen = new Constant(new VerbArgument(ArgumentKind.Temperature, LoweringDefaults.SafeOpenC));
+    private static readonly ArgumentSource DefaultFlow = new Constant(new VerbArgument(ArgumentKind.GasFlow, LoweringDefaults.GasFlowLPerMin));
+    private static readonly ArgumentSource DefaultStir = new Constant(new VerbArgument(ArgumentKind.StirSpeed, LoweringDefaults.StirRpm));
+    private static readonly ArgumentSource Ramp = new Parameter("ramp", ArgumentKind.TemperatureRate, LoweringDefaults.RampCPerMin);
+    private static readonly ArgumentSource Time = new Parameter("time", ArgumentKind.Duration);
+
+    private static VerbTemplate V(VerbKind kind, Vessel vessel, params ArgumentSource[] arguments) => new(kind, vessel, [.. arguments]);
+
+    /// <summary>A furnace programme: atmosphere, ramp, hold, cool.</summary>
+    private static VerbTemplate[] Furnace(string defaultGas) =>
+    [
+        V(VerbKind.SetAtmosphere, Vessel.Furnace, new Atmosphere(defaultGas), DefaultFlow),
+        V(VerbKind.Ramp, Vessel.Furnace, new Parameter("temperature", ArgumentKind.Temperature), Ramp),
+        V(VerbKind.Hold, Vessel.Furnace, Time),
+        V(VerbKind.Cool, Vessel.Furnace, SafeOpen),
+    ];
+
+    public static IReadOnlyDictionary<string, ImmutableArray<VerbTemplate>> ByOperation { get; } = new Dictionary<string, ImmutableArray<VerbTemplate>>
+    {
+        ["hydrothermal"] =
+        [
+            V(VerbKind.Charge, Vessel.Autoclave, new MaterialName(), new BatchMass()),
+            V(VerbKind.ChargeSolution, Vessel.Autoclave, new Named("reagents"), new Parameter("concentration", ArgumentKind.Concentration), new SolutionVolume()),
+            V(VerbKind.Seal, Vessel.Autoclave),
+            V(VerbKind.Ramp, Vessel.Autoclave, new Parameter("temperature", ArgumentKind.Temperature), Ramp),
+            V(VerbKind.Hold, Vessel.Autoclave, Time),
+            V(VerbKind.Cool, Vessel.Autoclave, SafeOpen),
+            V(VerbKind.Vent, Vessel.Autoclave),
+            V(VerbKind.Transfer, Vessel.Autoclave, new Target(Vessel.Mixer)),
+        ],
+        ["molten_salt"] =
+        [
+            V(VerbKind.Charge, Vessel.Furnace, new MaterialName(), new BatchMass()),
+            V(VerbKind.Charge, Vessel.Furnace, new Named("salts"), new BatchMassOf("salts")),
+            .. Furnace("air"),
+            V(VerbKind.Transfer, Vessel.Furnace, new Target(Vessel.Mixer)),
+        ],
+        ["anneal"] = [.. Furnace("air")],
+        ["pyrolyze"] = [.. Furnace("N2")],
+        ["electrochemical"] =
+        [
+            V(VerbKind.ChargeSolution, Vessel.Cell, new Named("electrolyte"), new Parameter("concentration", ArgumentKind.Concentration, 1), new SolutionVolume()),
+            V(VerbKind.ApplyCurrent, Vessel.Cell, new CellCurrent("current"), new Parameter("cutoff", ArgumentKind.Potential), Time),
+            V(VerbKind.Transfer, Vessel.Cell, new Target(Vessel.Mixer)),
+        ],
+        ["solid_state"] =
+        [
+            V(VerbKind.Charge, Vessel.Mixer, new Named("reagent"), new LithiumSourceMass("reagent")),
+            V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time),
+        ],
+        ["dope"] =
+        [
+            V(VerbKind.Charge, Vessel.Mixer, new Named("dopants"), new DopantMass("dopants")),
+            V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time),
+        ],
+        ["etch"] =
+        [
+            V(VerbKind.ChargeSolution, Vessel.Mixer, new Named("acid"), new Parameter("concentration", ArgumentKind.Concentration), new SolutionVolume()),
+            V(VerbKind.Sonicate, Vessel.Mixer, Time) with { When = "ultrasonic" },
+            V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time) with { Unless = "ultrasonic" },
+        ],
+        ["coat"] =
+        [
+            V(VerbKind.Charge, Vessel.Mixer, new Named("coating"), new FractionOfBatch("amount", 1)),
+            V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time),
+            V(VerbKind.Transfer, Vessel.Mixer, new Target(Vessel.Furnace)) with { When = "temperature" },
+            V(VerbKind.Ramp, Vessel.Furnace, new Parameter("temperature", ArgumentKind.Temperature), Ramp) with { When = "temperature" },
+            V(VerbKind.Hold, Vessel.Furnace, Time) with { When = "temperature" },
+            V(VerbKind.Cool, Vessel.Furnace, SafeOpen) with { When = "temperature" },
+        ],
+        ["wash"] =
+        [
+            V(VerbKind.Wash, Vessel.Mixer, new Named("liquid", "water"), new WashVolume(), new Count("repeats", 1)),
+        ],
+        ["dry"] =
+        [
+            V(VerbKind.Transfer, Vessel.Mixer, new Target(Vessel.Dryer)),
+            V(VerbKind.Dry, Vessel.Dryer, new Parameter("temperature", ArgumentKind.Temperature), Time, new IsVacuum()),
+            V(VerbKind.Transfer, Vessel.Dryer, new Target(Vessel.Furnace)),
+        ],
+        ["separate"] =
+        [
+            V(VerbKind.Wash, Vessel.Mixer, new Named("solvent", "NMP"), new WashVolume(), new Constant(new VerbArgument(ArgumentKind.Count, 1))),
+            V(VerbKind.Ramp, Vessel.Mixer, new Parameter("temperature", ArgumentKind.Temperature), Ramp) with { When = "temperature" },
+            V(VerbKind.Sonicate, Vessel.Mixer, Time) with { When = "ultrasonic" },
+            V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time) with { Unless = "ultrasonic" },
+            V(VerbKind.Cool, Vessel.Mixer, SafeOpen) with { When = "temperature" },
+        ],
+        ["grind"] =
+        [
+            V(VerbKind.Stir, Vessel.Mixer, new Parameter("speed", ArgumentKind.StirSpeed, LoweringDefaults.StirRpm), Time),
+        ],
+        ["electrode"] =
+        [
+            V(VerbKind.Charge, Vessel.Mixer, new Named("binder"), new FractionOfBatch("binder_amount", 10)),
+            V(VerbKind.Charge, Vessel.Mixer, new Named("conductive"), new FractionOfBatch("conductive_amount", 10)),
+            V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time),
+            V(VerbKind.Transfer, Vessel.Mixer, new Target(Vessel.Cell)),
+        ],
+    };
+}

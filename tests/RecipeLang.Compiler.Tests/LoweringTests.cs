@@ -1,0 +1,78 @@
+using RecipeLang.Catalog;
+using RecipeLang.Compiler.Lowering;
+using RecipeLang.Runtime;
+
+namespace RecipeLang.Compiler.Tests;
+
+public class LoweringTests
+{
+    [Test]
+    public void Every_catalogued_operation_has_a_template() =>
+        Assert.That(RecipeCatalog.Default.Operations.Keys, Is.SubsetOf(LoweringTemplates.ByOperation.Keys));
+
+    [TestCaseSource(typeof(Examples), nameof(Examples.Table1Files))]
+    public void Table1_example_lowers_to_its_golden_step_list(string file)
+    {
+        var recipes = Examples.LowerFile(Path.Combine(Examples.Root, "examples", "table1", file));
+        Golden.Match(Path.Combine("lowering", Path.ChangeExtension(file, ".txt")), string.Join("\n", recipes.Select(Render)));
+    }
+
+    [Test]
+    public void Hydrothermal_charges_seals_ramps_holds_cools_vents_and_transfers()
+    {
+        var step = Lower("hydrothermal 4M LiOH 220C 3h then wash water x3 then dry 80C 12h").Steps[0];
+        Assert.That(step.Verbs.Select(v => v.Kind), Is.EqualTo(new[]
+        {
+            VerbKind.Charge, VerbKind.ChargeSolution, VerbKind.Seal, VerbKind.Ramp, VerbKind.Hold, VerbKind.Cool, VerbKind.Vent, VerbKind.Transfer,
+        }));
+        Assert.That(step.Verbs.All(v => v.Vessel == Vessel.Autoclave), Is.True);
+        Assert.That(step.Verbs[1].Arguments.Select(a => a.ToString()), Is.EqualTo(new[] { "LiOH", "4 M", "200 mL" }));
+        Assert.That(step.Verbs[3].Arguments[0], Is.EqualTo(new VerbArgument(ArgumentKind.Temperature, 220)));
+        Assert.That(step.Verbs[4].Arguments[0], Is.EqualTo(new VerbArgument(ArgumentKind.Duration, 3 * 3600)));
+    }
+
+    [Test]
+    public void Anneal_sets_the_gas_ramps_at_the_given_rate_holds_and_cools()
+    {
+        var step = Lower("recipe r for NCM523 { batch 50g\n solid_state LiOH·H2O excess 5% then anneal 850C O2 4h ramp 3C/min }").Steps[1];
+        Assert.That(step.Verbs.Select(v => v.ToString()), Is.EqualTo(new[]
+        {
+            "SetAtmosphere Furnace: O2, 0.5 L/min",
+            "Ramp Furnace: 850 °C, 3 °C/min",
+            "Hold Furnace: 4 h",
+            "Cool Furnace: 50 °C",
+        }));
+    }
+
+    [Test]
+    public void Solution_volume_comes_from_an_explicit_volume_before_the_solids_loading()
+    {
+        var recipe = Lower("recipe r for NCM523 { batch 50g\n hydrothermal 4M LiOH 220C 3h volume 0.75L then wash water x3 then dry 80C 12h then anneal 850C O2 4h }");
+        Assert.That(recipe.Steps[0].Verbs[1].Arguments[2], Is.EqualTo(new VerbArgument(ArgumentKind.Volume, 750)));
+        Assert.That(recipe.Assumptions.Any(a => a.Contains("solution volume")), Is.False);
+    }
+
+    [Test]
+    public void Values_the_recipe_leaves_open_are_recorded_as_assumptions()
+    {
+        var recipe = Lower("hydrothermal 4M LiOH 220C then wash water x3 then dry 80C 12h");
+        Assert.That(recipe.Assumptions, Has.Some.Contains("time not given: 6 h"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("10 g at 50 g/L solids (lowering default) = 0.2 L"));
+    }
+
+    [Test]
+    public void Profile_hash_is_the_runtime_hash_of_the_site_limits()
+    {
+        var profile = EquipmentProfile.Default;
+        var limits = new EquipmentLimits(profile.FurnaceMaxC, profile.AutoclaveMaxC, profile.AutoclaveMaxBar, profile.Gases);
+        Assert.That(Lowerer.ProfileHash(profile), Is.EqualTo(limits.Hash));
+    }
+
+    internal static LoweredRecipe Lower(string text) =>
+        Examples.LowerFile(Path.Combine(Examples.Root, "inline.recipe"), text).Single();
+
+    private static string Render(LoweredRecipe recipe) =>
+        $"recipe {recipe.Name} for {recipe.Material} (batch {recipe.BatchGrams} g)\n" +
+        string.Concat(recipe.Steps.Select(s => $"  {s.Index + 1}. line {s.Line}: {s.Description}\n" + string.Concat(s.Verbs.Select(v => $"     {v}\n")))) +
+        string.Concat(recipe.Assumptions.Select(a => $"  assumed: {a}\n"));
+}

@@ -7,6 +7,8 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(FormatCommand.Create());
 root.Subcommands.Add(LintCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
+root.Subcommands.Add(CompileCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

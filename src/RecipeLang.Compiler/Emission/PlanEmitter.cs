@@ -39,7 +39,8 @@ public static class PlanEmitter
             Comment($"// SHA-256 of the recipe: {recipe.SourceSha256}"),
             Comment($"// Equipment profile: {recipe.ProfileHash}"),
             Trivia(NullableDirectiveTrivia(Token(SyntaxKind.EnableKeyword), true)));
-        var ns = FileScopedNamespaceDeclaration(ParseName(Namespace)).WithMembers(SingletonList<MemberDeclarationSyntax>(type));
+        // A block namespace, so that several plans concatenate into one valid C# file (compile --emit cs).
+        var ns = NamespaceDeclaration(ParseName(Namespace)).WithMembers(SingletonList<MemberDeclarationSyntax>(type));
         return CompilationUnit()
             .WithMembers(SingletonList<MemberDeclarationSyntax>(ns))
             .WithLeadingTrivia(header)

@@ -112,11 +112,11 @@ public sealed record BillOfMaterials(
             text.AppendLine(Invariant($"  solution  {s.Reagent,-22} {s.Litres,10:0.###} L at {s.Molar:0.###} M = {s.Molar * s.Litres:0.####} mol"));
             if (s.AnhydrousGrams is { } grams)
             {
-                text.AppendLine(Invariant($"            {s.Reagent,-22} {grams,10:0.###} g ({s.Molar:0.###} mol/L × {s.Litres:0.###} L × {s.MolarMass:0.##} g/mol)"));
+                text.AppendLine(Invariant($"            {s.Reagent,-22} {grams,10:0.##} g ({s.Molar:0.###} mol/L × {s.Litres:0.###} L × {s.MolarMass:0.##} g/mol)"));
             }
             if (s.HydrateGrams is { } hydrateGrams)
             {
-                text.AppendLine(Invariant($"         or {s.HydrateName,-22} {hydrateGrams,10:0.###} g ({s.Molar:0.###} mol/L × {s.Litres:0.###} L × {s.HydrateMolarMass:0.##} g/mol)"));
+                text.AppendLine(Invariant($"         or {s.HydrateName,-22} {hydrateGrams,10:0.##} g ({s.Molar:0.###} mol/L × {s.Litres:0.###} L × {s.HydrateMolarMass:0.##} g/mol)"));
             }
         }
         foreach (var l in Liquids)

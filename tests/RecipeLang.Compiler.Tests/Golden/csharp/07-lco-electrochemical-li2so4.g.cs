@@ -3,91 +3,93 @@
 // SHA-256 of the recipe: b7faa60aed7db9e951b2abff398c66257248d63c5d945bd0b80a4dcd84f1d09c
 // Equipment profile: 86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0
 #nullable enable
-namespace RecipeLang.Plans;
-public sealed class LcoElectrochemicalPlan : global::RecipeLang.Runtime.IStepPlan
+namespace RecipeLang.Plans
 {
-    public string Name => "lco_electrochemical";
-    public string Material => "LCO";
-    public string ProfileHash => "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0";
-    public global::System.Collections.Generic.IReadOnlyList<global::RecipeLang.Runtime.PlannedStep> Steps { get; } = new global::RecipeLang.Runtime.PlannedStep[]
+    public sealed class LcoElectrochemicalPlan : global::RecipeLang.Runtime.IStepPlan
     {
-        new global::RecipeLang.Runtime.PlannedStep(0, "electrochemical Li2SO4 1M 10mA/g cutoff -0.8V 6h counter Pt reference AgAgCl", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 10, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(1, "wash water x3", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 11, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(2, "dry 80C 12h", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 12, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(3, "separate NMP 80C 1h ultrasonic", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 13, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(4, "wash ethanol x2", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 14, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(5, "dry 80C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 15, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(6, "anneal 850C air 4h ramp 5C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 16, 3))
-    };
+        public string Name => "lco_electrochemical";
+        public string Material => "LCO";
+        public string ProfileHash => "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0";
+        public global::System.Collections.Generic.IReadOnlyList<global::RecipeLang.Runtime.PlannedStep> Steps { get; } = new global::RecipeLang.Runtime.PlannedStep[]
+        {
+            new global::RecipeLang.Runtime.PlannedStep(0, "electrochemical Li2SO4 1M 10mA/g cutoff -0.8V 6h counter Pt reference AgAgCl", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 10, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(1, "wash water x3", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 11, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(2, "dry 80C 12h", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 12, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(3, "separate NMP 80C 1h ultrasonic", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 13, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(4, "wash ethanol x2", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 14, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(5, "dry 80C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 15, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(6, "anneal 850C air 4h ramp 5C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 16, 3))
+        };
 
-    public async global::System.Threading.Tasks.Task RunAsync(global::RecipeLang.Runtime.IProcessController c, global::RecipeLang.Runtime.IStepContext context, global::System.Threading.CancellationToken cancellationToken)
-    {
-#line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-        await context.StepAsync(0, async (ct) =>
+        public async global::System.Threading.Tasks.Task RunAsync(global::RecipeLang.Runtime.IProcessController c, global::RecipeLang.Runtime.IStepContext context, global::System.Threading.CancellationToken cancellationToken)
         {
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.ChargeSolutionAsync(global::RecipeLang.Runtime.Vessel.Cell, "Li2SO4", global::RecipeLang.Runtime.Concentration.Molar(1), global::RecipeLang.Runtime.Volume.Millilitres(100), ct);
+            await context.StepAsync(0, async (ct) =>
+            {
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.ApplyCurrentAsync(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Current.Milliamperes(50), global::RecipeLang.Runtime.Potential.Volts(-0.8), global::System.TimeSpan.FromSeconds(21600), ct);
+                await c.ChargeSolutionAsync(global::RecipeLang.Runtime.Vessel.Cell, "Li2SO4", global::RecipeLang.Runtime.Concentration.Molar(1), global::RecipeLang.Runtime.Volume.Millilitres(100), ct);
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Vessel.Mixer, ct);
-        }, cancellationToken);
+                await c.ApplyCurrentAsync(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Current.Milliamperes(50), global::RecipeLang.Runtime.Potential.Volts(-0.8), global::System.TimeSpan.FromSeconds(21600), ct);
+#line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Vessel.Mixer, ct);
+            }, cancellationToken);
 #line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-        await context.StepAsync(1, async (ct) =>
-        {
+            await context.StepAsync(1, async (ct) =>
+            {
 #line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "water", global::RecipeLang.Runtime.Volume.Millilitres(50), 3, ct);
-        }, cancellationToken);
+                await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "water", global::RecipeLang.Runtime.Volume.Millilitres(50), 3, ct);
+            }, cancellationToken);
 #line 12 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-        await context.StepAsync(2, async (ct) =>
-        {
+            await context.StepAsync(2, async (ct) =>
+            {
 #line 12 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
 #line 12 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), false, ct);
+                await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), false, ct);
 #line 12 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
-        }, cancellationToken);
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
+            }, cancellationToken);
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-        await context.StepAsync(3, async (ct) =>
-        {
+            await context.StepAsync(3, async (ct) =>
+            {
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "NMP", global::RecipeLang.Runtime.Volume.Millilitres(50), 1, ct);
+                await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "NMP", global::RecipeLang.Runtime.Volume.Millilitres(50), 1, ct);
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.RampAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
+                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.SonicateAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::System.TimeSpan.FromSeconds(3600), ct);
+                await c.SonicateAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::System.TimeSpan.FromSeconds(3600), ct);
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
-        }, cancellationToken);
+                await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
+            }, cancellationToken);
 #line 14 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-        await context.StepAsync(4, async (ct) =>
-        {
+            await context.StepAsync(4, async (ct) =>
+            {
 #line 14 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "ethanol", global::RecipeLang.Runtime.Volume.Millilitres(50), 2, ct);
-        }, cancellationToken);
+                await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "ethanol", global::RecipeLang.Runtime.Volume.Millilitres(50), 2, ct);
+            }, cancellationToken);
 #line 15 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-        await context.StepAsync(5, async (ct) =>
-        {
+            await context.StepAsync(5, async (ct) =>
+            {
 #line 15 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
 #line 15 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), true, ct);
+                await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), true, ct);
 #line 15 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
-        }, cancellationToken);
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
+            }, cancellationToken);
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-        await context.StepAsync(6, async (ct) =>
-        {
+            await context.StepAsync(6, async (ct) =>
+            {
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("air"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
+                await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("air"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850.0000000000001), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
+                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850.0000000000001), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(14400), ct);
+                await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(14400), ct);
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
-        }, cancellationToken);
+                await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
+            }, cancellationToken);
 #line default
+        }
     }
 }

@@ -3,74 +3,76 @@
 // SHA-256 of the recipe: b91bb48a7b483d614e56fa7908679add0d4ea042c8b1e8967d4bf2be7f07da84
 // Equipment profile: 86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0
 #nullable enable
-namespace RecipeLang.Plans;
-public sealed class Ncm83AlCuDopingPlan : global::RecipeLang.Runtime.IStepPlan
+namespace RecipeLang.Plans
 {
-    public string Name => "ncm83_al_cu_doping";
-    public string Material => "NCM83";
-    public string ProfileHash => "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0";
-    public global::System.Collections.Generic.IReadOnlyList<global::RecipeLang.Runtime.PlannedStep> Steps { get; } = new global::RecipeLang.Runtime.PlannedStep[]
+    public sealed class Ncm83AlCuDopingPlan : global::RecipeLang.Runtime.IStepPlan
     {
-        new global::RecipeLang.Runtime.PlannedStep(0, "wash ethanol x2", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 9, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(1, "dry 100C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 10, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(2, "mix LiOH·H2O excess 5%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 11, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(3, "dope Al 1mol% Cu 0.5mol%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 12, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(4, "grind 30min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 13, 3)),
-        new global::RecipeLang.Runtime.PlannedStep(5, "anneal 750C O2 12h ramp 3C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 14, 3))
-    };
+        public string Name => "ncm83_al_cu_doping";
+        public string Material => "NCM83";
+        public string ProfileHash => "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0";
+        public global::System.Collections.Generic.IReadOnlyList<global::RecipeLang.Runtime.PlannedStep> Steps { get; } = new global::RecipeLang.Runtime.PlannedStep[]
+        {
+            new global::RecipeLang.Runtime.PlannedStep(0, "wash ethanol x2", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 9, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(1, "dry 100C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 10, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(2, "mix LiOH·H2O excess 5%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 11, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(3, "dope Al 1mol% Cu 0.5mol%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 12, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(4, "grind 30min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 13, 3)),
+            new global::RecipeLang.Runtime.PlannedStep(5, "anneal 750C O2 12h ramp 3C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 14, 3))
+        };
 
-    public async global::System.Threading.Tasks.Task RunAsync(global::RecipeLang.Runtime.IProcessController c, global::RecipeLang.Runtime.IStepContext context, global::System.Threading.CancellationToken cancellationToken)
-    {
-#line 9 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-        await context.StepAsync(0, async (ct) =>
+        public async global::System.Threading.Tasks.Task RunAsync(global::RecipeLang.Runtime.IProcessController c, global::RecipeLang.Runtime.IStepContext context, global::System.Threading.CancellationToken cancellationToken)
         {
 #line 9 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "ethanol", global::RecipeLang.Runtime.Volume.Millilitres(500), 2, ct);
-        }, cancellationToken);
+            await context.StepAsync(0, async (ct) =>
+            {
+#line 9 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
+                await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "ethanol", global::RecipeLang.Runtime.Volume.Millilitres(500), 2, ct);
+            }, cancellationToken);
 #line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-        await context.StepAsync(1, async (ct) =>
-        {
+            await context.StepAsync(1, async (ct) =>
+            {
 #line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
 #line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(100), global::System.TimeSpan.FromSeconds(43200), true, ct);
+                await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(100), global::System.TimeSpan.FromSeconds(43200), true, ct);
 #line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
-        }, cancellationToken);
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
+            }, cancellationToken);
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-        await context.StepAsync(2, async (ct) =>
-        {
+            await context.StepAsync(2, async (ct) =>
+            {
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(22.610669378982905), ct);
+                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(22.610669378982905), ct);
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
-        }, cancellationToken);
+                await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
+            }, cancellationToken);
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-        await context.StepAsync(3, async (ct) =>
-        {
+            await context.StepAsync(3, async (ct) =>
+            {
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "Al + Cu", global::RecipeLang.Runtime.Mass.Grams(0.30151767230717597), ct);
+                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "Al + Cu", global::RecipeLang.Runtime.Mass.Grams(0.30151767230717597), ct);
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
-        }, cancellationToken);
+                await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
+            }, cancellationToken);
 #line 13 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-        await context.StepAsync(4, async (ct) =>
-        {
+            await context.StepAsync(4, async (ct) =>
+            {
 #line 13 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
-        }, cancellationToken);
+                await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
+            }, cancellationToken);
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-        await context.StepAsync(5, async (ct) =>
-        {
+            await context.StepAsync(5, async (ct) =>
+            {
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("O2"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
+                await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("O2"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(750), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(3), ct);
+                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(750), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(3), ct);
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(43200), ct);
+                await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(43200), ct);
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
-        }, cancellationToken);
+                await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
+            }, cancellationToken);
 #line default
+        }
     }
 }

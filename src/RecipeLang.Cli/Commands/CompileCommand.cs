@@ -1,0 +1,106 @@
+using System.CommandLine;
+using RecipeLang.Cli.Input;
+using RecipeLang.Compiler;
+using RecipeLang.Compiler.Emission;
+using RecipeLang.Compiler.Lowering;
+using RecipeLang.Compiler.Output;
+using RecipeLang.Workspace;
+
+namespace RecipeLang.Cli.Commands;
+
+/// <summary>
+/// <c>recipelang compile paths... --emit cs|dll|bom|procedure [-o path]</c>: checks the recipes, and only when
+/// none has an error lowers them and writes C#, one assembly, bills of materials or Markdown procedures.
+/// </summary>
+public static class CompileCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Recipe files, folders (searched for *.recipe) or globs", Arity = ArgumentArity.OneOrMore };
+        var emit = new Option<string>("--emit") { Description = "What to write: cs (C# source), dll (one assembly), bom (bill of materials), procedure (Markdown)", DefaultValueFactory = _ => "dll" };
+        emit.AcceptOnlyFromAmong("cs", "dll", "bom", "procedure");
+        var output = new Option<string?>("--output", "-o") { Description = "Output file (required for dll; the others print to stdout without it)" };
+        var command = new Command("compile", "Compile checked recipes into C# step plans, an assembly, bills of materials or procedures") { paths, emit, output };
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(emit)!, result.GetValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string[] paths, string emit, string? outputPath, TextWriter output, TextWriter error)
+    {
+        if (emit == "dll" && outputPath is null)
+        {
+            throw new UsageException("--emit dll needs an output file: -o plans.dll");
+        }
+        var analyses = CheckCommand.Analyze(RecipeFiles.Expand(paths));
+        if (!TryLower(analyses, output, out var recipes))
+        {
+            return ExitCodes.Errors;
+        }
+        switch (emit)
+        {
+            case "cs":
+                Write(outputPath, output, string.Join(Environment.NewLine, PlanEmitter.EmitAll(recipes.Select(r => r.Recipe)).Select(f => f.Code)));
+                break;
+            case "bom":
+                Write(outputPath, output, string.Join(Environment.NewLine, recipes.Select(r => BillOfMaterials.Create(r.Recipe, r.Catalog).ToText())));
+                break;
+            case "procedure":
+                Write(outputPath, output, string.Join(Environment.NewLine, recipes.Select(r => ProcedureWriter.Write(r.Recipe, BillOfMaterials.Create(r.Recipe, r.Catalog)))));
+                break;
+            default:
+                var compiled = PlanCompiler.Compile(recipes.Select(r => r.Recipe), Path.GetFileNameWithoutExtension(outputPath!));
+                if (!compiled.Success)
+                {
+                    foreach (var compileError in compiled.Errors)
+                    {
+                        error.WriteLine(compileError);
+                    }
+                    return ExitCodes.Errors;
+                }
+                WriteFile(outputPath!, () => File.WriteAllBytes(outputPath!, [.. compiled.Image]));
+                output.WriteLine($"Compiled {CheckCommand.Plural(recipes.Count, "plan")} into {outputPath}.");
+                break;
+        }
+        return ExitCodes.Clean;
+    }
+
+    /// <summary>Prints the diagnostics like <c>check</c> and returns false when any recipe has an error.</summary>
+    internal static bool TryLower(IReadOnlyList<DocumentAnalysis> analyses, TextWriter output, out IReadOnlyList<(LoweredRecipe Recipe, Catalog.RecipeCatalog Catalog)> recipes)
+    {
+        recipes = [];
+        if (analyses.Any(a => a.HasErrors))
+        {
+            Output.DiagnosticReport.WriteText(output, analyses);
+            output.WriteLine(CheckCommand.Summary(analyses));
+            output.WriteLine("Nothing compiled: fix the errors first.");
+            return false;
+        }
+        recipes = analyses
+            .SelectMany(a => a.Recipes.Select(r => (Lowerer.Lower(r, a.Catalog.Equipment, a.Source.Path.Replace('\\', '/')), a.Catalog)))
+            .ToList();
+        return true;
+    }
+
+    private static void Write(string? path, TextWriter output, string text)
+    {
+        if (path is null)
+        {
+            output.Write(text);
+            return;
+        }
+        WriteFile(path, () => File.WriteAllText(path, text));
+        output.WriteLine($"Wrote {path}.");
+    }
+
+    private static void WriteFile(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot write ({e.Message})");
+        }
+    }
+}

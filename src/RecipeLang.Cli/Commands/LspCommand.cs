@@ -1,0 +1,17 @@
+using System.CommandLine;
+using RecipeLang.LanguageServer.Hosting;
+using RecipeLang.Workspace;
+
+namespace RecipeLang.Cli.Commands;
+
+/// <summary><c>recipelang lsp</c>: the language server over stdin/stdout (LSP 3.17).</summary>
+public static class LspCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("lsp", "Run the language server over standard input and output (for editors)");
+        command.SetAction((_, cancellationToken) => LanguageServerHost.RunAsync(
+            Console.OpenStandardInput(), Console.OpenStandardOutput(), new RecipeWorkspace(new System.IO.Abstractions.FileSystem()), cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using RecipeLang.LanguageServer.Protocol;
+using Range = RecipeLang.LanguageServer.Protocol.Range;
+using RecipeLang.Workspace;
+
+namespace RecipeLang.LanguageServer.Features;
+
+/// <summary>
+/// Publishes diagnostics after edits, debounced per document: each change cancels the pending analysis of the
+/// previous version, and a result is published only if its version is still the document's latest, so the client
+/// never sees stale diagnostics for an old version.
+/// </summary>
+public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan debounce, string docsBaseUri)
+{
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+
+    public void Schedule(OpenDocument document)
+    {
+        var cancellation = new CancellationTokenSource();
+        if (_pending.TryGetValue(document.Uri, out var previous))
+        {
+            previous.Cancel();
+        }
+        _pending[document.Uri] = cancellation;
+        _ = RunAsync(document, cancellation.Token);
+    }
+
+    /// <summary>Clears a closed document's diagnostics.</summary>
+    public Task ClearAsync(string uri)
+    {
+        if (_pending.TryRemove(uri, out var pending))
+        {
+            pending.Cancel();
+        }
+        return publish(new PublishDiagnosticsParams(uri, null, []));
+    }
+
+    /// <summary>Re-checks every open document (a recipelang.json or an imported file changed).</summary>
+    public void ScheduleAll()
+    {
+        foreach (var document in documents.All)
+        {
+            Schedule(document);
+        }
+    }
+
+    private async Task RunAsync(OpenDocument document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(debounce, cancellationToken).ConfigureAwait(false);
+            var analysis = await Task.Run(() => documents.Analyze(document), cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested || documents.Get(document.Uri)?.Version != document.Version)
+            {
+                return;
+            }
+            await publish(new PublishDiagnosticsParams(document.Uri, document.Version, Convert(analysis, docsBaseUri))).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A newer version superseded this one.
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"recipelang lsp: diagnostics for {document.Uri} failed: {e}");
+        }
+    }
+
+    public static LspDiagnostic[] Convert(DocumentAnalysis analysis, string docsBaseUri) =>
+        [.. analysis.Diagnostics.Select(d => new LspDiagnostic(
+            Conversions.ToRange(d.Start, d.End),
+            Conversions.ToLspSeverity(d.Severity),
+            d.Code,
+            new CodeDescription(docsBaseUri + d.Code + ".md"),
+            "recipelang",
+            d.Message,
+            d.Related.IsEmpty ? null : [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(Conversions.ToUri(r.Path), Conversions.ToRange(r.Start, r.End)), r.Message))]))];
+}

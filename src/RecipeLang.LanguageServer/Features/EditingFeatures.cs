@@ -1,0 +1,68 @@
+using RecipeLang.Formatting;
+using RecipeLang.LanguageServer.Protocol;
+using Range = RecipeLang.LanguageServer.Protocol.Range;
+using RecipeLang.Workspace;
+
+namespace RecipeLang.LanguageServer.Features;
+
+/// <summary>Formatting (the Core formatter) and code actions (the checker's fixes).</summary>
+public static class EditingFeatures
+{
+    /// <summary>One edit replacing the whole document, or none when it is formatted or has syntax errors.</summary>
+    public static TextEdit[] Format(DocumentAnalysis analysis)
+    {
+        var formatted = Formatter.Format(analysis.Tree);
+        if (formatted is null || formatted == analysis.Source.Text)
+        {
+            return [];
+        }
+        return [new TextEdit(analysis.Source.ToRange(new Text.TextSpan(0, analysis.Source.Length)), formatted)];
+    }
+
+    /// <summary>
+    /// Range formatting formats the whole statements the range touches: the layout of one statement does not depend
+    /// on its neighbours except for <c>then</c>, so the document is formatted and only lines in the range are kept.
+    /// </summary>
+    public static TextEdit[] FormatRange(DocumentAnalysis analysis, Range range)
+    {
+        var edits = Format(analysis);
+        if (edits.Length == 0)
+        {
+            return [];
+        }
+        var source = analysis.Source;
+        var formatted = new Text.SourceText(edits[0].NewText);
+        var before = source.Text.Split('\n');
+        var after = formatted.Text.Split('\n');
+        // Only when formatting keeps the line structure can a range be replaced line by line; else format it all.
+        if (before.Length != after.Length)
+        {
+            return edits;
+        }
+        var result = new List<TextEdit>();
+        for (var line = Math.Max(0, range.Start.Line); line <= Math.Min(range.End.Line, before.Length - 1); line++)
+        {
+            if (before[line].TrimEnd('\r') != after[line])
+            {
+                result.Add(new TextEdit(new Range(new Position(line, 0), new Position(line, before[line].TrimEnd('\r').Length)), after[line]));
+            }
+        }
+        return [.. result];
+    }
+
+    public static CodeAction[] CodeActions(DocumentAnalysis analysis, string uri, Range range, string docsBaseUri)
+    {
+        var span = analysis.Source.ToSpan(range);
+        var actions = new List<CodeAction>();
+        foreach (var diagnostic in analysis.Diagnostics.Where(d => d.Span.Start <= span.End && d.Span.End >= span.Start))
+        {
+            var lspDiagnostic = DiagnosticsPublisher.Convert(analysis, docsBaseUri).First(d => d.Code == diagnostic.Code && d.Range == Conversions.ToRange(diagnostic.Start, diagnostic.End));
+            foreach (var fix in diagnostic.Fixes)
+            {
+                var edits = fix.Edits.Select(e => new TextEdit(analysis.Source.ToRange(e.Span), e.NewText)).ToArray();
+                actions.Add(new CodeAction(fix.Title, "quickfix", [lspDiagnostic], diagnostic.Fixes.Length == 1, new WorkspaceEdit(new() { [uri] = edits })));
+            }
+        }
+        return [.. actions];
+    }
+}

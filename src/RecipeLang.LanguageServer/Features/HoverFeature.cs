@@ -1,0 +1,135 @@
+using System.Text;
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.LanguageServer.Protocol;
+using Range = RecipeLang.LanguageServer.Protocol.Range;
+using RecipeLang.Summary;
+using RecipeLang.Syntax;
+using RecipeLang.Units;
+using RecipeLang.Workspace;
+
+namespace RecipeLang.LanguageServer.Features;
+
+/// <summary>Hover: operation docs with parameter ranges and sources, quantities in other units, materials, reagents, recipes.</summary>
+public static class HoverFeature
+{
+    public static Hover? Hover(DocumentAnalysis analysis, int offset)
+    {
+        var token = analysis.Tree.FindToken(offset);
+        if (token is null)
+        {
+            return null;
+        }
+        var catalog = analysis.Catalog;
+        var root = analysis.Tree.Root;
+        var text = Describe(analysis, catalog, root, token);
+        return text is null ? null : new Hover(new MarkupContent("markdown", text), analysis.Source.ToRange(token.Span));
+    }
+
+    private static string? Describe(DocumentAnalysis analysis, RecipeCatalog catalog, CompilationUnitSyntax root, SyntaxToken token)
+    {
+        var step = SyntaxLookup.Innermost<StepSyntax>(root, token.Span.Start);
+        if (step?.Operation == token && catalog.FindOperation(token.Text) is { } operation)
+        {
+            return Operation(operation);
+        }
+        if (SyntaxLookup.Innermost<QuantitySyntax>(root, token.Span.Start) is { } quantitySyntax)
+        {
+            return Quantity(analysis, step, quantitySyntax);
+        }
+        if (root.Recipes.Any(r => r.Material == token) && catalog.Materials.GetValueOrDefault(token.Text) is { } material)
+        {
+            return Material(material);
+        }
+        if (token.Kind != TokenKind.Word && token.Kind != TokenKind.String)
+        {
+            return null;
+        }
+        if (catalog.Defects.GetValueOrDefault(token.Text) is { } defect)
+        {
+            return $"**defect** `{defect.Name}`\n\n{defect.Description}\n\nRepaired by: {string.Join(", ", catalog.Operations.Values.Where(o => o.Repairs.Any(r => r.Defect == defect.Name)).Select(o => $"`{o.Name}`"))}\n\n_Source: {defect.Source}_";
+        }
+        if (catalog.Atmospheres.GetValueOrDefault(token.Text) is { } atmosphere)
+        {
+            return $"**atmosphere** `{atmosphere.Name}`{(atmosphere.Oxidizing ? " (oxidizing)" : "")}\n\n{atmosphere.Description}";
+        }
+        if (catalog.Coatings.GetValueOrDefault(token.Text) is { } coating)
+        {
+            return $"**coating** `{coating.Name}` ({coating.Kind.ToString().ToLowerInvariant()})\n\nSurvives up to {coating.SurvivesUpToC:0} °C{(coating.UsualAmount is { } amount ? $"; usual amount {amount.Format()}" : "")}\n\n_Source: {coating.Source}_";
+        }
+        if (catalog.FindReagent(token.Text) is { } reagent)
+        {
+            return Reagent(reagent);
+        }
+        if (analysis.Bound.Scope.TryGetValue(token.Kind == TokenKind.String ? StringSyntax.Unquote(token.Text) : token.Text, out var recipe)
+            && analysis.Recipes.FirstOrDefault(r => r.Syntax == recipe.Syntax) is { } bound)
+        {
+            var summary = RecipeSummary.Create(bound, catalog);
+            return $"**recipe** `{summary.Name}`{(summary.Material is null ? "" : " for " + summary.Material)}\n\n{summary.Steps.Count} steps, {summary.TotalDuration.TotalHours:0.##} h, peak {(summary.PeakTemperatureC is { } peak ? $"{peak:0} °C" : "none")}";
+        }
+        return null;
+    }
+
+    private static string Operation(OperationInfo operation)
+    {
+        var builder = new StringBuilder();
+        builder.Append($"**{operation.Name}**");
+        if (operation.Aliases.Count > 0)
+        {
+            builder.Append($" (also {string.Join(", ", operation.Aliases.Select(a => $"`{a}`"))})");
+        }
+        builder.Append($" — {operation.Category}\n\n{operation.Summary}\n\n");
+        builder.Append("| parameter | takes | usual | source |\n|---|---|---|---|\n");
+        foreach (var parameter in operation.Parameters)
+        {
+            var takes = parameter.Kind == ParameterKind.Quantity ? parameter.Dimension?.DisplayName() : parameter.Kind.ToString().ToLowerInvariant();
+            var name = (parameter.Keyword ? $"`{parameter.Name} …`" : $"`{parameter.Name}`") + (parameter.Required ? " **required**" : "");
+            builder.Append($"| {name} | {takes} | {parameter.Typical?.Format() ?? ""} | {parameter.Typical?.Source ?? ""} |\n");
+        }
+        var repairs = operation.Repairs.Select(r => $"`{r.Defect}`").Distinct().ToList();
+        if (repairs.Count > 0)
+        {
+            builder.Append($"\nRepairs: {string.Join(", ", repairs)}");
+        }
+        return builder.ToString();
+    }
+
+    private static string? Quantity(DocumentAnalysis analysis, StepSyntax? stepSyntax, QuantitySyntax syntax)
+    {
+        if (syntax.Unit is null || !double.IsFinite(syntax.Value) || !UnitTable.TryLookup(syntax.Unit.Text, out var unit))
+        {
+            return null;
+        }
+        var quantity = new Quantity(syntax.Value, unit);
+        var text = $"`{quantity.Describe()}`";
+        var step = analysis.Recipes.SelectMany(r => r.Steps).FirstOrDefault(s => s.Syntax == stepSyntax && s.Via is null);
+        if (step?.Temperature is { } temperature && temperature.Span == syntax.Span && step.Operation.FindParameter("pressure") is not null)
+        {
+            text += $"\n\nSaturated steam at {temperature.Celsius:0} °C: **{SteamTable.SaturationPressureBar(temperature.Celsius):0.#} bar** absolute (_{SteamTable.Source}_)";
+        }
+        return text;
+    }
+
+    private static string Material(MaterialInfo material) =>
+        $"**{material.Name}** — Li{string.Concat(material.Composition.Where(c => c.Key != "Li" && c.Key != "O").Select(c => $" {c.Key}{c.Value:0.##}"))} O2" +
+        $"{(material.IsNiRich ? " (Ni-rich)" : "")}\n\nAnneal window: **{material.AnnealWindowC.Format()}** (_{material.AnnealWindowC.Source}_)\n\n" +
+        $"Atmospheres: {string.Join(", ", material.AllowedAtmospheres)}{(material.WaterSensitive ? "\n\nWater-sensitive surface" : "")}\n\n_Source: {material.Source}_";
+
+    private static string Reagent(ReagentInfo reagent)
+    {
+        var lines = new List<string> { $"**{reagent.Name}** `{reagent.Formula}`{(reagent.LithiumBearing ? " (lithium source)" : "")}" };
+        if (reagent.SolubilityM is { } solubility)
+        {
+            lines.Add($"Solubility ≈ {solubility} M (_{reagent.SolubilitySource}_)");
+        }
+        if (reagent.MeltingPointC is { } melting)
+        {
+            lines.Add($"Melts at {melting} °C (_{reagent.MeltingPointSource}_)");
+        }
+        if (reagent.DecompositionC is { } decomposition)
+        {
+            lines.Add($"Decomposes above {decomposition} °C (_{reagent.DecompositionSource}_)");
+        }
+        return string.Join("\n\n", lines);
+    }
+}

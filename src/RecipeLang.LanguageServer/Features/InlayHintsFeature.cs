@@ -1,0 +1,37 @@
+using RecipeLang.Catalog;
+using RecipeLang.LanguageServer.Protocol;
+using Range = RecipeLang.LanguageServer.Protocol.Range;
+using RecipeLang.Summary;
+using RecipeLang.Workspace;
+
+namespace RecipeLang.LanguageServer.Features;
+
+/// <summary>Inlay hints: the step number before each step, the steam pressure after a sealed-vessel temperature, a recipe's total duration.</summary>
+public static class InlayHintsFeature
+{
+    private const int Type = 1, Parameter = 2;
+
+    public static InlayHint[] Hints(DocumentAnalysis analysis, Range range)
+    {
+        var source = analysis.Source;
+        var span = source.ToSpan(range);
+        var hints = new List<InlayHint>();
+        foreach (var recipe in analysis.Recipes)
+        {
+            foreach (var step in recipe.Steps.Where(s => s.Via is null && s.Syntax.Span.Start >= span.Start && s.Syntax.Span.Start <= span.End))
+            {
+                hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(step.Syntax.Operation.Span.Start)), $"{step.Index + 1}.", Parameter, false, true));
+                if (step.Temperature is { } temperature && step.Operation.FindParameter("pressure") is not null)
+                {
+                    hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(temperature.Span.End)), $"≈{SteamTable.SaturationPressureBar(temperature.Celsius):0.#} bar", Type, true, false));
+                }
+            }
+            if (recipe.Syntax is { } syntax && span.Start <= syntax.OpenBrace.Span.Start && syntax.OpenBrace.Span.Start <= span.End)
+            {
+                var summary = RecipeSummary.Create(recipe, analysis.Catalog);
+                hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(syntax.OpenBrace.Span.End)), $"{summary.TotalDuration.TotalHours:0.##} h in total", Type, true, false));
+            }
+        }
+        return [.. hints];
+    }
+}

@@ -1,0 +1,102 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+
+namespace RecipeLang.LanguageServer.Hosting;
+
+/// <summary>
+/// Sits between stdin and the JSON-RPC reader and passes on only well-formed messages. A header block without a
+/// usable Content-Length, garbage bytes before a header, or a body that is not a JSON object is logged to stderr
+/// and skipped; reading resumes at the next <c>Content-Length:</c>. Without it one malformed message would
+/// end the JSON-RPC connection, and with it the editor's language server.
+/// </summary>
+public static class MessageFramer
+{
+    private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
+    private static readonly byte[] LengthField = "Content-Length:"u8.ToArray();
+
+    /// <summary>Copies valid messages from <paramref name="input"/> to <paramref name="output"/> until the input ends.</summary>
+    public static async Task RunAsync(Stream input, PipeWriter output, TextWriter log, CancellationToken cancellationToken)
+    {
+        var reader = PipeReader.Create(input);
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                while (TryReadMessage(ref buffer, log, out var body))
+                {
+                    if (body is not null)
+                    {
+                        await output.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), cancellationToken).ConfigureAwait(false);
+                        await output.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+                        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
+            await output.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One frame off the buffer: true when something was consumed; <paramref name="body"/> is null for a dropped frame.</summary>
+    private static bool TryReadMessage(ref ReadOnlySequence<byte> buffer, TextWriter log, out byte[]? body)
+    {
+        body = null;
+        var reader = new SequenceReader<byte>(buffer);
+        if (!reader.TryReadTo(out ReadOnlySequence<byte> header, HeaderEnd, advancePastDelimiter: true))
+        {
+            return false;
+        }
+        var headerText = Encoding.ASCII.GetString(header.ToArray());
+        // Garbage before a header is tolerated: the last Content-Length in the block is the message's.
+        var at = headerText.LastIndexOf("Content-Length:", StringComparison.OrdinalIgnoreCase);
+        var lengthText = at < 0 ? null : headerText[(at + LengthField.Length)..].Split('\r', '\n')[0].Trim();
+        if (lengthText is null || !int.TryParse(lengthText, out var length) || length < 0 || length > 64 * 1024 * 1024)
+        {
+            log.WriteLine($"recipelang lsp: dropped a message with no usable Content-Length ({Shorten(headerText)})");
+            buffer = buffer.Slice(reader.Position);
+            return true;
+        }
+        if (reader.Remaining < length)
+        {
+            return false;
+        }
+        var content = reader.UnreadSequence.Slice(0, length).ToArray();
+        buffer = buffer.Slice(reader.Position).Slice(length);
+        if (IsJsonObject(content))
+        {
+            body = content;
+        }
+        else
+        {
+            log.WriteLine($"recipelang lsp: dropped a message that is not a JSON object ({Shorten(Encoding.UTF8.GetString(content))})");
+        }
+        return true;
+    }
+
+    private static bool IsJsonObject(byte[] content)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text.Replace("\r\n", " ") : text[..60].Replace("\r\n", " ") + "…";
+}

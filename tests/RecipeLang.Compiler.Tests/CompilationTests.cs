@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RecipeLang.Compiler.Emission;
+using RecipeLang.Compiler.Lowering;
 using RecipeLang.Runtime;
 using RecipeLang.Runtime.Execution;
 using RecipeLang.Runtime.Simulation;
@@ -115,6 +116,18 @@ public class CompilationTests
         var compiled = PlanCompiler.Compile([recipe]);
         Assert.That(compiled.Errors, Is.Empty);
         Assert.That(compiled.Load().Single().Name, Is.EqualTo(hostile));
+    }
+
+    [Test]
+    public void Roslyn_errors_are_reported_at_the_recipe_line_not_in_the_generated_code()
+    {
+        var recipe = Examples.Table1.Single(r => r.Name == "ncm523_hydrothermal");
+        var broken = recipe.Steps[3] with { Verbs = [new Verb(VerbKind.Seal, Vessel.Furnace, [new VerbArgument(ArgumentKind.Temperature, 5)])] };
+        var compiled = PlanCompiler.Compile([recipe with { Steps = [.. recipe.Steps.Take(3), broken, .. recipe.Steps.Skip(4)] }]);
+        Assert.That(compiled.Success, Is.False);
+        var error = compiled.Errors.Single();
+        Assert.That((error.File, error.Line), Is.EqualTo(("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 12)));
+        Assert.That(error.ToString(), Does.StartWith("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe:12: error: generated plan does not compile: CS"));
     }
 
     [Test]

@@ -82,6 +82,15 @@ public class CompilationTests
         Assert.That(code, Does.Contain("#line 12 \"examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe\""));
     }
 
+    [Test]
+    public void Plans_of_several_recipes_concatenate_into_one_valid_csharp_file()
+    {
+        var code = string.Join("\n", PlanEmitter.EmitAll(Examples.Table1).Select(f => f.Code));
+        var tree = CSharpSyntaxTree.ParseText(code);
+        Assert.That(tree.GetDiagnostics(), Is.Empty);
+        Assert.That(tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Count(), Is.EqualTo(Examples.Table1.Count));
+    }
+
     [TestCase("03-ncm523-hydrothermal-lioh-220c.recipe")]
     [TestCase("07-lco-electrochemical-li2so4.recipe")]
     [TestCase("08-ncm83-al-cu-dual-doping.recipe")]

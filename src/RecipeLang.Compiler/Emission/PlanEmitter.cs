@@ -16,6 +16,13 @@ public static class PlanEmitter
 {
     public const string Namespace = "RecipeLang.Plans";
 
+    // Parsed once: the parser is the slow part of building many trees, and syntax nodes are immutable and reusable.
+    private static readonly NameSyntax RuntimeNamespace = ParseName("global::RecipeLang.Runtime");
+    private static readonly NameSyntax GenericCollections = ParseName("global::System.Collections.Generic");
+    private static readonly NameSyntax Tasks = ParseName("global::System.Threading.Tasks");
+    private static readonly TypeSyntax CancellationTokenType = ParseTypeName("global::System.Threading.CancellationToken");
+    private static readonly ExpressionSyntax FromSeconds = ParseExpression("global::System.TimeSpan.FromSeconds");
+
     /// <summary>One compilation unit (file) per recipe; class names are unique across <paramref name="identifiers"/>.</summary>
     public static CompilationUnitSyntax Emit(LoweredRecipe recipe, PlanIdentifiers identifiers)
     {
@@ -74,7 +81,7 @@ public static class PlanEmitter
             New("SourceLocation", Str(recipe.SourcePath), Int(step.Line), Int(step.Column))));
         var array = ArrayCreationExpression(ArrayType(Runtime("PlannedStep")).WithRankSpecifiers(SingletonList(ArrayRankSpecifier(SingletonSeparatedList<ExpressionSyntax>(OmittedArraySizeExpression())))))
             .WithInitializer(InitializerExpression(SyntaxKind.ArrayInitializerExpression, SeparatedList(items)));
-        return PropertyDeclaration(QualifiedName(ParseName("global::System.Collections.Generic"), type), "Steps")
+        return PropertyDeclaration(QualifiedName(GenericCollections, type), "Steps")
             .WithModifiers(TokenList(Token(SyntaxKind.PublicKeyword)))
             .WithAccessorList(AccessorList(SingletonList(AccessorDeclaration(SyntaxKind.GetAccessorDeclaration).WithSemicolonToken(Token(SyntaxKind.SemicolonToken)))))
             .WithInitializer(EqualsValueClause(array))
@@ -100,13 +107,13 @@ public static class PlanEmitter
         {
             statements[^1] = statements[^1].WithTrailingTrivia(Trivia(LineDirectiveTrivia(Token(SyntaxKind.DefaultKeyword), true)));
         }
-        return MethodDeclaration(QualifiedName(ParseName("global::System.Threading.Tasks"), IdentifierName("Task")), "RunAsync")
+        return MethodDeclaration(QualifiedName(Tasks, IdentifierName("Task")), "RunAsync")
             .WithModifiers(TokenList(Token(SyntaxKind.PublicKeyword), Token(SyntaxKind.AsyncKeyword)))
             .WithParameterList(ParameterList(SeparatedList(new[]
             {
                 Parameter(Identifier("c")).WithType(Runtime("IProcessController")),
                 Parameter(Identifier("context")).WithType(Runtime("IStepContext")),
-                Parameter(Identifier("cancellationToken")).WithType(ParseTypeName("global::System.Threading.CancellationToken")),
+                Parameter(Identifier("cancellationToken")).WithType(CancellationTokenType),
             })))
             .WithBody(Block(statements));
     }
@@ -126,7 +133,7 @@ public static class PlanEmitter
         ArgumentKind.Text => Str(argument.Text!),
         ArgumentKind.Temperature => Factory("Temperature", "Celsius", argument.Number),
         ArgumentKind.TemperatureRate => Factory("TemperatureRate", "CelsiusPerMinute", argument.Number),
-        ArgumentKind.Duration => InvocationExpression(ParseExpression("global::System.TimeSpan.FromSeconds"), Args(Num(argument.Number))),
+        ArgumentKind.Duration => InvocationExpression(FromSeconds, Args(Num(argument.Number))),
         ArgumentKind.Mass => Factory("Mass", "Grams", argument.Number),
         ArgumentKind.Concentration => Factory("Concentration", "Molar", argument.Number),
         ArgumentKind.Volume => Factory("Volume", "Millilitres", argument.Number),
@@ -154,7 +161,7 @@ public static class PlanEmitter
     private static ArgumentListSyntax Args(params ExpressionSyntax[] arguments) =>
         ArgumentList(SeparatedList(arguments.Select(Argument)));
 
-    private static QualifiedNameSyntax Runtime(string type) => QualifiedName(ParseName("global::RecipeLang.Runtime"), IdentifierName(type));
+    private static QualifiedNameSyntax Runtime(string type) => QualifiedName(RuntimeNamespace, IdentifierName(type));
 
     private static LiteralExpressionSyntax Str(string value) => LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(value));
 

@@ -76,7 +76,7 @@ public static class RunCommand
                 continue;
             }
             WriteSummary(console, plan, result);
-            var file = plotPath ?? DefaultPlot(input, plan.Name);
+            var file = PlotFile(plotPath, input, plan.Name, plans.Count);
             ThermalPlot.Save(file, $"{plan.Name}: simulated thermal profile", plant.ThermalProfile);
             output.WriteLine($"Thermal profile: {file}");
         }
@@ -182,10 +182,18 @@ public static class RunCommand
         console.Write(table);
     }
 
-    private static string DefaultPlot(string input, string planName)
+    /// <summary>
+    /// --plot as given for one plan; with several plans each gets its own file, the plan's name before the
+    /// extension. Without --plot: &lt;name&gt;.thermal.svg next to the recipe (in the current folder for an assembly).
+    /// </summary>
+    private static string PlotFile(string? plotPath, string input, string planName, int planCount)
     {
-        var directory = input.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "" : Path.GetDirectoryName(input) ?? "";
         var safe = new string(planName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
+        if (plotPath is not null)
+        {
+            return planCount == 1 ? plotPath : Path.ChangeExtension(plotPath, null) + "." + safe + Path.GetExtension(plotPath);
+        }
+        var directory = input.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "" : Path.GetDirectoryName(input) ?? "";
         return Path.Combine(directory, safe + ".thermal.svg");
     }
 

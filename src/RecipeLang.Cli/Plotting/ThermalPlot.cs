@@ -20,7 +20,7 @@ public static class ThermalPlot
         plot.Title(title);
         plot.XLabel("time (h)");
         plot.YLabel("temperature (°C)");
-        plot.ShowLegend();
+        plot.ShowLegend(Alignment.UpperLeft);
         var extension = Path.GetExtension(path).ToLowerInvariant();
         switch (extension)
         {

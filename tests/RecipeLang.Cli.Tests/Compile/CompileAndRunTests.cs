@@ -36,6 +36,8 @@ public class CompileAndRunTests
         var run = CliRunner.Run(Root, "run", dll, "--simulate", "--plot", Path.Combine(_directory, "all.svg"));
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
         Assert.That(Regex.Matches(run.Output, @"Plan '.*' completed\.").Count, Is.EqualTo(Table1.Length));
+        Assert.That(Directory.GetFiles(_directory, "all.*.svg"), Has.Length.EqualTo(Table1.Length));
+        Assert.That(File.Exists(Path.Combine(_directory, "all.ncm523_hydrothermal.svg")), Is.True);
     }
 
     [Test]

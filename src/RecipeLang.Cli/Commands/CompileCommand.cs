@@ -75,10 +75,25 @@ public static class CompileCommand
             output.WriteLine("Nothing compiled: fix the errors first.");
             return false;
         }
-        recipes = analyses
-            .SelectMany(a => a.Recipes.Select(r => (Lowerer.Lower(r, a.Catalog.Equipment, a.Source.Path.Replace('\\', '/')), a.Catalog)))
-            .ToList();
-        return true;
+        var lowered = new List<(LoweredRecipe, Catalog.RecipeCatalog)>();
+        var failed = false;
+        foreach (var analysis in analyses)
+        {
+            foreach (var recipe in analysis.Recipes)
+            {
+                try
+                {
+                    lowered.Add((Lowerer.Lower(recipe, analysis.Catalog.Equipment, analysis.Source.Path.Replace('\\', '/')), analysis.Catalog));
+                }
+                catch (LoweringException e)
+                {
+                    output.WriteLine($"{analysis.Source.Path}: error: cannot compile recipe '{recipe.Name}': {e.Message}");
+                    failed = true;
+                }
+            }
+        }
+        recipes = lowered;
+        return !failed;
     }
 
     private static void Write(string? path, TextWriter output, string text)

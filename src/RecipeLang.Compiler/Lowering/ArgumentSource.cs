@@ -35,7 +35,7 @@ public abstract record ArgumentSource
                 context.Assume($"{Name} not given: {hours:0.##} h (usual for {context.Step.Name})");
                 return new VerbArgument(Kind, hours * 3600);
             }
-            var value = Default ?? throw new InvalidOperationException($"{context.Step.Describe()} has no {Name} and the lowering has no default for it.");
+            var value = Default ?? throw new LoweringException($"{context.Step.Describe()} has no {Name} and the lowering has no default for it.");
             context.Assume($"{Name} not given: {new VerbArgument(Kind, value)}");
             return new VerbArgument(Kind, value);
         }
@@ -51,7 +51,8 @@ public abstract record ArgumentSource
             NamedValue named => named.Text,
             DopantsValue dopants => string.Join(" + ", dopants.Dopants.Select(d => d.Element)),
             null when Default is not null => Default,
-            var other => throw new InvalidOperationException($"{context.Step.Describe()}: {Name} is {other?.GetType().Name ?? "missing"}."),
+            null => throw new LoweringException($"{context.Step.Describe()} has no {Name}."),
+            _ => throw new LoweringException($"{context.Step.Describe()}: {Name} must be a name here."),
         });
     }
 
@@ -148,7 +149,7 @@ public abstract record ArgumentSource
             {
                 return new VerbArgument(ArgumentKind.Current, perGram.Value * context.BatchGrams);
             }
-            throw new InvalidOperationException($"{context.Step.Describe()} has no {Name} in mA/g.");
+            throw new LoweringException($"{context.Step.Describe()} has no {Name} in mA/g.");
         }
     }
 
@@ -200,7 +201,7 @@ public abstract record ArgumentSource
             var lithiumPerUnit = formula?.Elements.GetValueOrDefault("Li") ?? 0;
             if (formula is null || lithiumPerUnit == 0)
             {
-                throw new InvalidOperationException($"{context.Step.Describe()}: cannot size a lithium source without a lithium formula.");
+                throw new LoweringException($"{context.Step.Describe()}: cannot size a lithium source without a lithium formula.");
             }
             var excess = context.Step.Quantity("excess") is { } e && e.TryConvertTo("%", out var pct) ? pct.Value : 0;
             var mass = context.MaterialMoles * (1 + excess / 100) / lithiumPerUnit * formula.MolarMass;

@@ -20,7 +20,7 @@ public static partial class Lowerer
             context.Step = step;
             if (!LoweringTemplates.ByOperation.TryGetValue(step.Name, out var templates))
             {
-                throw new InvalidOperationException($"No lowering template for operation '{step.Name}'.");
+                throw new LoweringException($"{step.Describe()}: no lowering template for operation '{step.Name}'.");
             }
             var verbs = templates
                 .Where(t => (t.When is null || step.Has(t.When)) && (t.Unless is null || !step.Has(t.Unless)))

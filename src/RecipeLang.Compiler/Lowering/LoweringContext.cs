@@ -18,7 +18,7 @@ public sealed class LoweringContext(BoundRecipe recipe, EquipmentProfile profile
     /// <summary>Formula units of the material in the batch (from its catalogued composition).</summary>
     public double MaterialMoles => recipe.Material is { } material
         ? BatchGrams / material.Composition.Sum(e => Elements.TryGet(e.Key, out var element) ? element.AtomicWeight * e.Value : 0)
-        : throw new InvalidOperationException($"{Step.Describe()}: the recipe names no catalogued material to size the reagent against.");
+        : throw new LoweringException($"{Step.Describe()}: the recipe names no catalogued material to size the reagent against.");
 
     public void Assume(string text)
     {

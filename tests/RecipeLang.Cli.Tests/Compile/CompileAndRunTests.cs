@@ -62,6 +62,16 @@ public class CompileAndRunTests
     }
 
     [Test]
+    public void A_checked_recipe_that_cannot_be_lowered_is_an_error_without_a_stack_trace()
+    {
+        Write("nomat.recipe", "solid_state LiOH·H2O excess 5% then anneal 850C O2 4h\n");
+        var result = CliRunner.Run(_directory, "compile", "nomat.recipe", "--emit", "bom");
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Output.Trim(), Is.EqualTo("nomat.recipe: error: cannot compile recipe 'nomat': step 1 (solid_state, line 1): the recipe names no catalogued material to size the reagent against."));
+        Assert.That(result.Error, Is.Empty);
+    }
+
+    [Test]
     public void Emit_bom_states_litres_of_solution_and_grams_of_lioh_monohydrate()
     {
         var result = CliRunner.Run(Root, "compile", "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", "--emit", "bom");

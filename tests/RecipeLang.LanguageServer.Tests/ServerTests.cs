@@ -188,6 +188,40 @@ public class ServerTests
     }
 
     [Test]
+    public async Task RenameInALibraryReachesClosedImportersInTheWorkspaceFolders()
+    {
+        const string library = "recipe relithiate for NCM523 {\n  hydrothermal 4M LiOH 180C 3h\n}\n";
+        const string importer = "import \"lib.recipe\"\nrecipe main for NCM523 {\n  use relithiate\n}\n";
+        var libraryUri = FileUri("lib.recipe", library);
+        var nested = Directory.CreateDirectory(Path.Combine(_directory, "more")).FullName;
+        File.WriteAllText(Path.Combine(nested, "other.recipe"), "import \"../lib.recipe\"\nrecipe other for NCM523 {\n  use relithiate\n}\n");
+        var importerUri = FileUri("main.recipe", importer);
+        var otherUri = Uri(Path.Combine(nested, "other.recipe"));
+        await using var client = await StartInitializedAsync();
+        await client.OpenAsync(libraryUri, library);
+        var rename = new JsonObject { ["textDocument"] = Document(libraryUri), ["position"] = Position(0, 9), ["newName"] = "relithiate_lioh" };
+
+        // No workspace folder yet: only the open library is known.
+        var alone = await client.ResultAsync("textDocument/rename", rename.DeepClone());
+        Assert.That(alone!["changes"]!.AsObject().Select(c => c.Key), Is.EquivalentTo(new[] { libraryUri }));
+
+        await client.NotifyAsync("workspace/didChangeWorkspaceFolders", new JsonObject
+        {
+            ["event"] = new JsonObject { ["added"] = new JsonArray(new JsonObject { ["uri"] = Uri(_directory), ["name"] = "recipes" }), ["removed"] = new JsonArray() },
+        });
+        var everywhere = (await client.ResultAsync("textDocument/rename", rename.DeepClone()))!["changes"]!.AsObject();
+        Assert.That(everywhere.Select(c => c.Key), Is.EquivalentTo(new[] { libraryUri, importerUri, otherUri }));
+        var importerEdit = everywhere[importerUri]!.AsArray().Single()!;
+        Assert.That(importerEdit["range"]!.ToJsonString(), Is.EqualTo(new JsonObject { ["start"] = Position(2, 6), ["end"] = Position(2, 16) }.ToJsonString()));
+
+        var references = await client.ResultAsync("textDocument/references", new JsonObject
+        {
+            ["textDocument"] = Document(libraryUri), ["position"] = Position(0, 9), ["context"] = new JsonObject { ["includeDeclaration"] = false },
+        });
+        Assert.That(references!.AsArray().Select(r => (string?)r!["uri"]), Is.EquivalentTo(new[] { importerUri, otherUri }));
+    }
+
+    [Test]
     public async Task SemanticTokensFullAndDelta()
     {
         await using var client = await StartInitializedAsync();

@@ -17,6 +17,7 @@ public sealed class DocumentStore(RecipeWorkspace workspace)
 {
     private readonly ConcurrentDictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Uri, int Version), Lazy<DocumentAnalysis>> _analyses = new();
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     public RecipeWorkspace Workspace { get; } = workspace;
 
@@ -66,8 +67,39 @@ public sealed class DocumentStore(RecipeWorkspace workspace)
     public DocumentAnalysis Analyze(OpenDocument document) =>
         _analyses.GetOrAdd((document.Uri, document.Version), _ => new Lazy<DocumentAnalysis>(() => Workspace.Analyze(document.Text))).Value;
 
-    /// <summary>Every open document's analysis (for references and rename across files).</summary>
-    public IEnumerable<DocumentAnalysis> AnalyzeAll() => _documents.Values.Select(Analyze);
+    /// <summary>The workspace folders (paths) whose recipe files references and rename search besides the open documents.</summary>
+    public IEnumerable<string> Folders => _folders.Keys;
+
+    public void AddFolder(string path) => _folders[path] = 0;
+
+    public void RemoveFolder(string path) => _folders.TryRemove(path, out _);
+
+    /// <summary>
+    /// The open documents and every other <c>.recipe</c> file under the workspace folders, read from disk: a
+    /// rename in a library must reach the recipes that import it even when they are not open.
+    /// </summary>
+    public IEnumerable<DocumentAnalysis> AnalyzeWorkspace()
+    {
+        var open = _documents.Values.ToList();
+        foreach (var document in open)
+        {
+            yield return Analyze(document);
+        }
+        var openPaths = open.Select(d => Workspace.FullPath(d.Path)).ToHashSet(StringComparer.Ordinal);
+        var fileSystem = Workspace.FileSystem;
+        var files = _folders.Keys.Where(fileSystem.Directory.Exists)
+            .SelectMany(folder => fileSystem.Directory.EnumerateFiles(folder, "*.recipe", SearchOption.AllDirectories))
+            .Select(Workspace.FullPath)
+            .Distinct(StringComparer.Ordinal)
+            .Where(path => !openPaths.Contains(path));
+        foreach (var file in files)
+        {
+            if (Workspace.TryGetText(file) is { } text)
+            {
+                yield return Workspace.Analyze(text);
+            }
+        }
+    }
 
     /// <summary>Analyses a file that is not open (an imported file) from disk, or null when it does not exist.</summary>
     public DocumentAnalysis? AnalyzePath(string path)

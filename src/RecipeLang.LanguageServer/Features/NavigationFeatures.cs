@@ -47,10 +47,10 @@ public static class NavigationFeatures
             e => e.Value.Select(c => new TextEdit(scope.First(a => a.Source.Path == e.Key).Source.ToRange(c.Span), c.NewText)).ToArray()));
     }
 
-    /// <summary>Open documents plus the file that declares the symbol, even when it is not open.</summary>
+    /// <summary>Open documents, the workspace folders' recipe files, and the file that declares the symbol wherever it is.</summary>
     private static IEnumerable<DocumentAnalysis> Scope(DocumentStore documents, Symbol symbol)
     {
-        var open = documents.AnalyzeAll().ToList();
+        var open = documents.AnalyzeWorkspace().ToList();
         if (open.All(a => a.Source.Path != symbol.Path) && documents.AnalyzePath(symbol.Path) is { } declaring)
         {
             open.Add(declaring);

@@ -40,6 +40,10 @@ public sealed class RecipeLanguageServer
         {
             debounce = TimeSpan.FromMilliseconds(Math.Clamp(milliseconds, 0, 5000));
         }
+        foreach (var folder in parameters.WorkspaceFolders?.Select(f => f.Uri) ?? (parameters.RootUri is { } root ? [root] : []))
+        {
+            _documents.AddFolder(Conversions.ToPath(folder));
+        }
         _publisher = new DiagnosticsPublisher(_documents, p => _publish(p), debounce, DocsBaseUri);
         _initialized = true;
         var capabilities = new ServerCapabilities(
@@ -134,7 +138,22 @@ public sealed class RecipeLanguageServer
     }
 
     [JsonRpcMethod("workspace/didChangeWorkspaceFolders", UseSingleObjectParameterDeserialization = true)]
-    public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams parameters) => DidChangeWatchedFiles(new DidChangeWatchedFilesParams([]));
+    public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams parameters)
+    {
+        if (!_initialized)
+        {
+            return;
+        }
+        foreach (var removed in parameters.Event.Removed)
+        {
+            _documents.RemoveFolder(Conversions.ToPath(removed.Uri));
+        }
+        foreach (var added in parameters.Event.Added)
+        {
+            _documents.AddFolder(Conversions.ToPath(added.Uri));
+        }
+        DidChangeWatchedFiles(new DidChangeWatchedFilesParams([]));
+    }
 
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
     public Hover? Hover(TextDocumentPositionParams parameters) =>

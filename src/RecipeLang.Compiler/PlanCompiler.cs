@@ -21,6 +21,9 @@ public sealed record CompiledPlans(ImmutableArray<byte> Image, ImmutableArray<Co
 {
     public bool Success => Errors.IsEmpty;
 
+    /// <summary>An assembly written earlier by <c>compile --emit dll</c>.</summary>
+    public static CompiledPlans FromImage(byte[] image) => new([.. image], [], []);
+
     /// <summary>Loads the assembly and creates one instance of every plan in it, in recipe order.</summary>
     public IReadOnlyList<IStepPlan> Load()
     {

@@ -97,7 +97,7 @@ public static class RunCommand
         IReadOnlyList<IStepPlan> loaded;
         try
         {
-            loaded = new CompiledPlans([.. File.ReadAllBytes(input)], [], []).Load();
+            loaded = CompiledPlans.FromImage(File.ReadAllBytes(input)).Load();
         }
         catch (BadImageFormatException)
         {

@@ -14,21 +14,21 @@ public abstract record ArgumentSource
     {
         public override VerbArgument Resolve(LoweringContext context)
         {
-            var (unit, factor) = Kind switch
+            var unit = Kind switch
             {
-                ArgumentKind.Temperature => ("C", 1.0),
-                ArgumentKind.TemperatureRate => ("C/min", 1.0),
-                ArgumentKind.Duration => ("s", 1.0),
-                ArgumentKind.Concentration => ("M", 1.0),
-                ArgumentKind.Volume => ("mL", 1.0),
-                ArgumentKind.Mass => ("g", 1.0),
-                ArgumentKind.Potential => ("V", 1.0),
-                ArgumentKind.StirSpeed => ("rpm", 1.0),
+                ArgumentKind.Temperature => "C",
+                ArgumentKind.TemperatureRate => "C/min",
+                ArgumentKind.Duration => "s",
+                ArgumentKind.Concentration => "M",
+                ArgumentKind.Volume => "mL",
+                ArgumentKind.Mass => "g",
+                ArgumentKind.Potential => "V",
+                ArgumentKind.StirSpeed => "rpm",
                 _ => throw new InvalidOperationException($"Parameter {Name} cannot be a {Kind}."),
             };
             if (context.Step.Quantity(Name) is { } quantity && quantity.TryConvertTo(unit, out var converted))
             {
-                return new VerbArgument(Kind, converted.Value * factor);
+                return new VerbArgument(Kind, converted.Value);
             }
             if (Kind == ArgumentKind.Duration && Default is null && LoweringDefaults.HoldHours.TryGetValue(context.Step.Name, out var hours))
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RecipeLang.Binding;
 using RecipeLang.Catalog;
 using RecipeLang.Chemistry;
@@ -20,9 +21,10 @@ public sealed class LoweringContext(BoundRecipe recipe, EquipmentProfile profile
         ? BatchGrams / material.Composition.Sum(e => Elements.TryGet(e.Key, out var element) ? element.AtomicWeight * e.Value : 0)
         : throw new LoweringException($"{Step.Describe()}: the recipe names no catalogued material to size the reagent against.");
 
-    public void Assume(string text)
+    /// <summary>Records a value the recipe left open; numbers are written in the invariant culture.</summary>
+    public void Assume(FormattableString text)
     {
-        var line = $"{Step.Describe()}: {text}";
+        var line = $"{Step.Describe()}: {text.ToString(CultureInfo.InvariantCulture)}";
         if (!assumptions.Contains(line))
         {
             assumptions.Add(line);

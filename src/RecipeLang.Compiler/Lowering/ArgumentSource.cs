@@ -106,21 +106,40 @@ public abstract record ArgumentSource
         public override VerbArgument Resolve(LoweringContext context) => new(ArgumentKind.Mass, context.BatchGrams);
     }
 
-    /// <summary>The <c>volume</c> parameter, or the batch over the solids loading (site profile, else the lowering default).</summary>
-    public sealed record SolutionVolume : ArgumentSource
+    /// <summary>
+    /// The <c>volume</c> parameter, or the batch over the solids loading (site profile, else the lowering default).
+    /// In an autoclave it also sizes the liner: the recipe's <c>fill</c>, else the site's fill window.
+    /// </summary>
+    public sealed record SolutionVolume(bool InAutoclave = false) : ArgumentSource
     {
         public override VerbArgument Resolve(LoweringContext context)
         {
+            double millilitres;
             if (context.Step.Quantity("volume") is { } volume && volume.TryConvertTo("mL", out var ml))
             {
-                return new VerbArgument(ArgumentKind.Volume, ml.Value);
+                millilitres = ml.Value;
             }
-            var (ratio, from) = context.Profile.SolidLiquidRatioGPerL is { } site
-                ? (site, "site profile")
-                : (LoweringDefaults.SolidLiquidGPerL, "lowering default");
-            var litres = context.BatchGrams / ratio;
-            context.Assume($"solution volume: {context.BatchGrams:0.###} g at {ratio:0.###} g/L solids ({from}) = {litres:0.####} L");
-            return new VerbArgument(ArgumentKind.Volume, litres * 1000);
+            else
+            {
+                var (ratio, from) = context.Profile.SolidLiquidRatioGPerL is { } site
+                    ? (site, "site profile")
+                    : (LoweringDefaults.SolidLiquidGPerL, "lowering default");
+                millilitres = context.BatchGrams / ratio * 1000;
+                context.Assume($"solution volume: {context.BatchGrams:0.###} g at {ratio:0.###} g/L solids ({from}) = {millilitres / 1000:0.####} L");
+            }
+            if (InAutoclave)
+            {
+                var window = context.Profile.AutoclaveFillRatio;
+                if (context.Step.Quantity("fill") is { } fill && fill.TryConvertTo("%", out var percent) && percent.Value > 0)
+                {
+                    context.Assume($"autoclave liner: {millilitres / 1000:0.###} L at {percent.Value:0.#} % fill (recipe) needs {millilitres / percent.Value / 10:0.###} L");
+                }
+                else
+                {
+                    context.Assume($"autoclave liner: {millilitres / 1000:0.###} L at {window.Min:0.#}–{window.Max:0.#} % fill (site profile) needs {millilitres / window.Max / 10:0.###}–{millilitres / window.Min / 10:0.###} L");
+                }
+            }
+            return new VerbArgument(ArgumentKind.Volume, millilitres);
         }
     }
 

@@ -37,7 +37,7 @@ public static class LoweringTemplates
         ["hydrothermal"] =
         [
             V(VerbKind.Charge, Vessel.Autoclave, new MaterialName(), new BatchMass()),
-            V(VerbKind.ChargeSolution, Vessel.Autoclave, new Named("reagents"), new Parameter("concentration", ArgumentKind.Concentration), new SolutionVolume()),
+            V(VerbKind.ChargeSolution, Vessel.Autoclave, new Named("reagents"), new Parameter("concentration", ArgumentKind.Concentration), new SolutionVolume(InAutoclave: true)),
             V(VerbKind.Seal, Vessel.Autoclave),
             V(VerbKind.Ramp, Vessel.Autoclave, new Parameter("temperature", ArgumentKind.Temperature), Ramp),
             V(VerbKind.Hold, Vessel.Autoclave, Time),

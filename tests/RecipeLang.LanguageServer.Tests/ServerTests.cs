@@ -271,7 +271,10 @@ public class ServerTests
         await client.SendRawAsync(Frame("{ this is not json"));
         await client.SendRawAsync(Frame("[1, 2, 3]"));
         var wrongParams = await client.RequestAsync("textDocument/hover", new JsonObject { ["textDocument"] = 42 });
-        Assert.That(wrongParams["error"], Is.Not.Null);
+        Assert.That((int)wrongParams["error"]!["code"]!, Is.EqualTo(-32602));
+        var missingParams = await client.RequestAsync("textDocument/hover", new JsonObject());
+        Assert.That((int)missingParams["error"]!["code"]!, Is.EqualTo(-32602));
+        await client.NotifyAsync("textDocument/didChange", new JsonObject { ["textDocument"] = "not an object" });
         var unknown = await client.RequestAsync("recipelang/noSuchMethod", new JsonObject());
         Assert.That((int)unknown["error"]!["code"]!, Is.EqualTo(-32601));
         var outOfRange = await client.ResultAsync("textDocument/hover", At(uri, 999, 999));

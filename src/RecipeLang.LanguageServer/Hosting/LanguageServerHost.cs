@@ -23,7 +23,7 @@ public static class LanguageServerHost
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Options };
         var handler = new HeaderDelimitedMessageHandler(output, pipe.Reader.AsStream(), formatter);
         var server = new RecipeLanguageServer(workspace);
-        using var rpc = new JsonRpc(handler)
+        using var rpc = new LspJsonRpc(handler)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };

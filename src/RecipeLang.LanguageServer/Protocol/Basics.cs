@@ -40,5 +40,9 @@ public static class LspJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A member the protocol requires that is missing or null makes the params invalid (InvalidParams, see
+        // LspJsonRpc) rather than a NullReferenceException deep in a feature.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
     };
 }

@@ -22,7 +22,7 @@ public sealed record SignatureHelp(SignatureInformation[] Signatures, int Active
 
 public sealed record ReferenceContext(bool IncludeDeclaration);
 
-public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext Context);
+public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext? Context = null);
 
 public sealed record RenameParams(TextDocumentIdentifier TextDocument, Position Position, string NewName);
 
@@ -40,7 +40,8 @@ public sealed record DocumentFormattingParams(TextDocumentIdentifier TextDocumen
 
 public sealed record DocumentRangeFormattingParams(TextDocumentIdentifier TextDocument, Range Range, FormattingOptions Options);
 
-public sealed record CodeActionContext(LspDiagnostic[] Diagnostics, string[]? Only);
+/// <param name="Diagnostics">The client's copy of the diagnostics in the range; unread, since the fixes come from the server's own analysis.</param>
+public sealed record CodeActionContext(System.Text.Json.JsonElement Diagnostics, string[]? Only = null);
 
 public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext Context);
 

@@ -4,7 +4,7 @@ namespace RecipeLang.LanguageServer.Protocol;
 
 public sealed record WorkspaceFolder(string Uri, string Name);
 
-public sealed record InitializeParams(int? ProcessId, string? RootUri, JsonElement? InitializationOptions, WorkspaceFolder[]? WorkspaceFolders);
+public sealed record InitializeParams(int? ProcessId = null, string? RootUri = null, JsonElement? InitializationOptions = null, WorkspaceFolder[]? WorkspaceFolders = null);
 
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
 

@@ -83,6 +83,16 @@ public sealed class LspClient : IAsyncDisposable
         return response["result"];
     }
 
+    /// <summary>Frames a request without sending it, to send several messages in one write; the task completes with its response.</summary>
+    public (int Id, byte[] Frame, Task<JsonNode> Response) PrepareRequest(string method, JsonNode? parameters)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var completion = new TaskCompletionSource<JsonNode>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = completion;
+        var frame = Frame(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters }.ToJsonString());
+        return (id, frame, completion.Task.WaitAsync(Timeout));
+    }
+
     public Task NotifyAsync(string method, JsonNode? parameters) =>
         SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
 

@@ -287,6 +287,35 @@ public class ServerTests
     }
 
     [Test]
+    public async Task ACancelledRequestAnswersRequestCancelledAndTheServerGoesOn()
+    {
+        await using var client = await StartInitializedAsync();
+        var uri = FileUri("cancel.recipe");
+        var text = new StringBuilder();
+        for (var i = 0; i < 1250; i++)
+        {
+            text.Append($"recipe r{i} for NCM523 {{\n  hydrothermal 4M LiOH 180C 3h\n  then dry 80C 12h\n}}\n");
+        }
+        // One write: open a large document, ask for its symbols (the first analysis takes a while), queue a hover
+        // behind it and cancel the hover. Messages are handled in order, so the hover is still waiting when the
+        // cancellation (handled on arrival) reaches it.
+        var symbols = client.PrepareRequest("textDocument/documentSymbol", new JsonObject { ["textDocument"] = Document(uri) });
+        var hover = client.PrepareRequest("textDocument/hover", At(uri, 1, 4));
+        var open = Frame(new JsonObject
+        {
+            ["jsonrpc"] = "2.0", ["method"] = "textDocument/didOpen",
+            ["params"] = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "recipe", ["version"] = 1, ["text"] = text.ToString() } },
+        }.ToJsonString());
+        var cancel = Frame(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "$/cancelRequest", ["params"] = new JsonObject { ["id"] = hover.Id } }.ToJsonString());
+        await client.SendRawAsync([.. open, .. symbols.Frame, .. hover.Frame, .. cancel]);
+
+        Assert.That((await symbols.Response)["result"]!.AsArray(), Has.Count.EqualTo(1250));
+        Assert.That((int)(await hover.Response)["error"]!["code"]!, Is.EqualTo(-32800));
+        var again = await client.ResultAsync("textDocument/hover", At(uri, 1, 4));
+        Assert.That((string?)again!["contents"]!["value"], Does.Contain("hydrothermal"));
+    }
+
+    [Test]
     public async Task BurstOfEditsOnALargeDocumentEndsWithTheLastVersion()
     {
         await using var client = await StartInitializedAsync();

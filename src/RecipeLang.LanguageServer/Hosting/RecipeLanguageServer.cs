@@ -156,29 +156,29 @@ public sealed class RecipeLanguageServer
     }
 
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
-    public Hover? Hover(TextDocumentPositionParams parameters) =>
-        At(parameters.TextDocument, parameters.Position, (analysis, offset) => HoverFeature.Hover(analysis, offset));
+    public Hover? Hover(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
+        At(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => HoverFeature.Hover(analysis, offset));
 
     [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
-    public CompletionList? Completion(TextDocumentPositionParams parameters) =>
-        At(parameters.TextDocument, parameters.Position, CompletionFeature.Complete);
+    public CompletionList? Completion(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
+        At(parameters.TextDocument, parameters.Position, cancellationToken, CompletionFeature.Complete);
 
     [JsonRpcMethod("textDocument/signatureHelp", UseSingleObjectParameterDeserialization = true)]
-    public SignatureHelp? SignatureHelp(TextDocumentPositionParams parameters) =>
-        At(parameters.TextDocument, parameters.Position, CompletionFeature.Signature);
+    public SignatureHelp? SignatureHelp(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
+        At(parameters.TextDocument, parameters.Position, cancellationToken, CompletionFeature.Signature);
 
     [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
-    public Location[]? Definition(TextDocumentPositionParams parameters) =>
-        At(parameters.TextDocument, parameters.Position, (analysis, offset) => NavigationFeatures.Definition(_documents, analysis, offset));
+    public Location[]? Definition(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
+        At(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => NavigationFeatures.Definition(_documents, analysis, offset));
 
     [JsonRpcMethod("textDocument/references", UseSingleObjectParameterDeserialization = true)]
-    public Location[]? References(ReferenceParams parameters) =>
-        At(parameters.TextDocument, parameters.Position, (analysis, offset) => NavigationFeatures.References(_documents, analysis, offset, parameters.Context?.IncludeDeclaration ?? true));
+    public Location[]? References(ReferenceParams parameters, CancellationToken cancellationToken) =>
+        At(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => NavigationFeatures.References(_documents, analysis, offset, parameters.Context?.IncludeDeclaration ?? true));
 
     [JsonRpcMethod("textDocument/rename", UseSingleObjectParameterDeserialization = true)]
-    public WorkspaceEdit? Rename(RenameParams parameters)
+    public WorkspaceEdit? Rename(RenameParams parameters, CancellationToken cancellationToken)
     {
-        var edit = At(parameters.TextDocument, parameters.Position, (analysis, offset) => NavigationFeatures.Rename(_documents, analysis, offset, parameters.NewName));
+        var edit = At(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => NavigationFeatures.Rename(_documents, analysis, offset, parameters.NewName));
         if (edit is null && !Navigation.SymbolFinder.IsValidName(parameters.NewName))
         {
             throw new LocalRpcException($"'{parameters.NewName}' is not a valid name: use one word of letters, digits and '_' that is not a keyword") { ErrorCode = ErrorCodes.InvalidParams };
@@ -187,33 +187,33 @@ public sealed class RecipeLanguageServer
     }
 
     [JsonRpcMethod("textDocument/documentSymbol", UseSingleObjectParameterDeserialization = true)]
-    public DocumentSymbol[]? DocumentSymbols(DocumentSymbolParams parameters) => With(parameters.TextDocument, NavigationFeatures.Symbols);
+    public DocumentSymbol[]? DocumentSymbols(DocumentSymbolParams parameters, CancellationToken cancellationToken) => With(parameters.TextDocument, cancellationToken, NavigationFeatures.Symbols);
 
     [JsonRpcMethod("textDocument/foldingRange", UseSingleObjectParameterDeserialization = true)]
-    public FoldingRange[]? FoldingRanges(FoldingRangeParams parameters) => With(parameters.TextDocument, NavigationFeatures.Folding);
+    public FoldingRange[]? FoldingRanges(FoldingRangeParams parameters, CancellationToken cancellationToken) => With(parameters.TextDocument, cancellationToken, NavigationFeatures.Folding);
 
     [JsonRpcMethod("textDocument/formatting", UseSingleObjectParameterDeserialization = true)]
-    public TextEdit[]? Formatting(DocumentFormattingParams parameters) => With(parameters.TextDocument, EditingFeatures.Format);
+    public TextEdit[]? Formatting(DocumentFormattingParams parameters, CancellationToken cancellationToken) => With(parameters.TextDocument, cancellationToken, EditingFeatures.Format);
 
     [JsonRpcMethod("textDocument/rangeFormatting", UseSingleObjectParameterDeserialization = true)]
-    public TextEdit[]? RangeFormatting(DocumentRangeFormattingParams parameters) =>
-        With(parameters.TextDocument, analysis => EditingFeatures.FormatRange(analysis, parameters.Range));
+    public TextEdit[]? RangeFormatting(DocumentRangeFormattingParams parameters, CancellationToken cancellationToken) =>
+        With(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.FormatRange(analysis, parameters.Range));
 
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
-    public CodeAction[]? CodeActions(CodeActionParams parameters) =>
-        With(parameters.TextDocument, analysis => EditingFeatures.CodeActions(analysis, parameters.TextDocument.Uri, parameters.Range, DocsBaseUri));
+    public CodeAction[]? CodeActions(CodeActionParams parameters, CancellationToken cancellationToken) =>
+        With(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.CodeActions(analysis, parameters.TextDocument.Uri, parameters.Range, DocsBaseUri));
 
     [JsonRpcMethod("textDocument/semanticTokens/full", UseSingleObjectParameterDeserialization = true)]
-    public SemanticTokens? SemanticTokensFull(SemanticTokensParams parameters) =>
-        With(parameters.TextDocument, analysis => _semanticTokens.Full(parameters.TextDocument.Uri, analysis));
+    public SemanticTokens? SemanticTokensFull(SemanticTokensParams parameters, CancellationToken cancellationToken) =>
+        With(parameters.TextDocument, cancellationToken, analysis => _semanticTokens.Full(parameters.TextDocument.Uri, analysis));
 
     [JsonRpcMethod("textDocument/semanticTokens/full/delta", UseSingleObjectParameterDeserialization = true)]
-    public object? SemanticTokensDelta(SemanticTokensDeltaParams parameters) =>
-        With(parameters.TextDocument, analysis => _semanticTokens.Delta(parameters.TextDocument.Uri, parameters.PreviousResultId, analysis));
+    public object? SemanticTokensDelta(SemanticTokensDeltaParams parameters, CancellationToken cancellationToken) =>
+        With(parameters.TextDocument, cancellationToken, analysis => _semanticTokens.Delta(parameters.TextDocument.Uri, parameters.PreviousResultId, analysis));
 
     [JsonRpcMethod("textDocument/inlayHint", UseSingleObjectParameterDeserialization = true)]
-    public InlayHint[]? InlayHints(InlayHintParams parameters) =>
-        With(parameters.TextDocument, analysis => InlayHintsFeature.Hints(analysis, parameters.Range));
+    public InlayHint[]? InlayHints(InlayHintParams parameters, CancellationToken cancellationToken) =>
+        With(parameters.TextDocument, cancellationToken, analysis => InlayHintsFeature.Hints(analysis, parameters.Range));
 
     private DiagnosticsPublisher Publisher => _publisher ?? throw NotInitialized();
 
@@ -226,18 +226,29 @@ public sealed class RecipeLanguageServer
         }
     }
 
-    private T? With<T>(TextDocumentIdentifier identifier, Func<DocumentAnalysis, T?> feature) where T : class
+    /// <summary>
+    /// Runs a feature on the current analysis of an open document. A request cancelled by <c>$/cancelRequest</c>
+    /// while it waited behind others, or during the analysis, answers RequestCancelled (StreamJsonRpc maps the
+    /// OperationCanceledException to -32800).
+    /// </summary>
+    private T? With<T>(TextDocumentIdentifier identifier, CancellationToken cancellationToken, Func<DocumentAnalysis, T?> feature) where T : class
     {
         if (!_initialized)
         {
             throw NotInitialized();
         }
-        var document = identifier is null ? null : _documents.Get(identifier.Uri);
-        return document is null ? null : feature(_documents.Analyze(document));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_documents.Get(identifier.Uri) is not { } document)
+        {
+            return null;
+        }
+        var analysis = _documents.Analyze(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        return feature(analysis);
     }
 
-    private T? At<T>(TextDocumentIdentifier identifier, Position position, Func<DocumentAnalysis, int, T?> feature) where T : class =>
-        position is null ? null : With(identifier, analysis => feature(analysis, analysis.Source.ToOffset(position)));
+    private T? At<T>(TextDocumentIdentifier identifier, Position position, CancellationToken cancellationToken, Func<DocumentAnalysis, int, T?> feature) where T : class =>
+        With(identifier, cancellationToken, analysis => feature(analysis, analysis.Source.ToOffset(position)));
 
     private static LocalRpcException NotInitialized() =>
         new("The server is not initialized: send 'initialize' first") { ErrorCode = ErrorCodes.ServerNotInitialized };

@@ -36,6 +36,8 @@ public class ServerTests
         Assert.That(capabilities["semanticTokensProvider"]!["legend"]!["tokenTypes"]!.AsArray(), Is.Not.Empty);
 
         await client.ResultAsync("shutdown", null);
+        var afterShutdown = await client.RequestAsync("textDocument/hover", At("file:///x.recipe", 0, 0));
+        Assert.That((int)afterShutdown["error"]!["code"]!, Is.EqualTo(-32600), "only exit is accepted after shutdown");
         await client.NotifyAsync("exit", null);
         await WaitForExitAsync(client);
         Assert.That(client.ExitCode, Is.EqualTo(0));
@@ -56,6 +58,8 @@ public class ServerTests
         await using var client = Start();
         var response = await client.RequestAsync("textDocument/hover", At("file:///x.recipe", 0, 0));
         Assert.That((int)response["error"]!["code"]!, Is.EqualTo(-32002));
+        var shutdown = await client.RequestAsync("shutdown", null);
+        Assert.That((int)shutdown["error"]!["code"]!, Is.EqualTo(-32002));
     }
 
     [Test]

@@ -73,6 +73,10 @@ public sealed class RecipeLanguageServer
     [JsonRpcMethod("shutdown")]
     public object? Shutdown()
     {
+        if (!_initialized)
+        {
+            throw NotInitialized();
+        }
         _shutdown = true;
         return null;
     }
@@ -236,6 +240,11 @@ public sealed class RecipeLanguageServer
         if (!_initialized)
         {
             throw NotInitialized();
+        }
+        if (_shutdown)
+        {
+            // LSP: after shutdown only exit is expected; any other request is an InvalidRequest.
+            throw new LocalRpcException("The server is shutting down: only 'exit' is accepted") { ErrorCode = ErrorCodes.InvalidRequest };
         }
         cancellationToken.ThrowIfCancellationRequested();
         if (_documents.Get(identifier.Uri) is not { } document)

@@ -274,6 +274,11 @@ public class ServerTests
         await client.SendRawAsync(Encoding.ASCII.GetBytes("Content-Length: banana\r\n\r\n{}"));
         await client.SendRawAsync(Frame("{ this is not json"));
         await client.SendRawAsync(Frame("[1, 2, 3]"));
+        await client.SendRawAsync(Frame("{}"));
+        await client.SendRawAsync(Frame("{\"jsonrpc\": \"2.0\", \"id\": {\"nested\": 1}, \"method\": \"textDocument/hover\"}"));
+        await client.SendRawAsync(Frame("{\"jsonrpc\": \"2.0\", \"id\": 77, \"method\": 5}"));
+        await client.SendRawAsync(Frame("{\"jsonrpc\": \"2.0\", \"method\": \"textDocument/didOpen\", \"params\": \"text\"}"));
+        await client.SendRawAsync(Frame("{\"jsonrpc\": \"2.0\", \"id\": 78, \"result\": null}"));
         var wrongParams = await client.RequestAsync("textDocument/hover", new JsonObject { ["textDocument"] = 42 });
         Assert.That((int)wrongParams["error"]!["code"]!, Is.EqualTo(-32602));
         var missingParams = await client.RequestAsync("textDocument/hover", new JsonObject());

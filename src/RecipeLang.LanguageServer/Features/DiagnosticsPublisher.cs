@@ -13,6 +13,9 @@ namespace RecipeLang.LanguageServer.Features;
 public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan debounce, string docsBaseUri)
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+    // Checking that a result is current and sending it is one step: otherwise a result that passed the check could
+    // be sent after a newer version's, or after the empty list that clears a closed document.
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public void Schedule(OpenDocument document)
     {
@@ -26,13 +29,21 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
     }
 
     /// <summary>Clears a closed document's diagnostics.</summary>
-    public Task ClearAsync(string uri)
+    public async Task ClearAsync(string uri)
     {
         if (_pending.TryRemove(uri, out var pending))
         {
             pending.Cancel();
         }
-        return publish(new PublishDiagnosticsParams(uri, null, []));
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await publish(new PublishDiagnosticsParams(uri, null, [])).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Re-checks every open document (a recipelang.json or an imported file changed).</summary>
@@ -50,11 +61,20 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
         {
             await Task.Delay(debounce, cancellationToken).ConfigureAwait(false);
             var analysis = await Task.Run(() => documents.Analyze(document), cancellationToken).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested || documents.Get(document.Uri)?.Version != document.Version)
+            var diagnostics = Convert(analysis, docsBaseUri);
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                return;
+                if (cancellationToken.IsCancellationRequested || documents.Get(document.Uri)?.Version != document.Version)
+                {
+                    return;
+                }
+                await publish(new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics)).ConfigureAwait(false);
             }
-            await publish(new PublishDiagnosticsParams(document.Uri, document.Version, Convert(analysis, docsBaseUri))).ConfigureAwait(false);
+            finally
+            {
+                _gate.Release();
+            }
         }
         catch (OperationCanceledException)
         {

@@ -7,7 +7,7 @@ namespace RecipeLang.LanguageServer.Hosting;
 
 /// <summary>
 /// Sits between stdin and the JSON-RPC reader and passes on only well-formed messages. A header block without a
-/// usable Content-Length, garbage bytes before a header, or a body that is not a JSON object is logged to stderr
+/// usable Content-Length, garbage bytes before a header, or a body that is not a JSON-RPC message is logged to stderr
 /// and skipped; reading resumes at the next <c>Content-Length:</c>. Without it one malformed message would
 /// end the JSON-RPC connection, and with it the editor's language server.
 /// </summary>
@@ -74,27 +74,58 @@ public static class MessageFramer
         }
         var content = reader.UnreadSequence.Slice(0, length).ToArray();
         buffer = buffer.Slice(reader.Position).Slice(length);
-        if (IsJsonObject(content))
+        if (Problem(content) is { } problem)
         {
-            body = content;
+            log.WriteLine($"recipelang lsp: dropped a message: {problem} ({Shorten(Encoding.UTF8.GetString(content))})");
         }
         else
         {
-            log.WriteLine($"recipelang lsp: dropped a message that is not a JSON object ({Shorten(Encoding.UTF8.GetString(content))})");
+            body = content;
         }
         return true;
     }
 
-    private static bool IsJsonObject(byte[] content)
+    /// <summary>
+    /// Why a body is not a JSON-RPC 2.0 message, or null when it is one. StreamJsonRpc ends the connection on a
+    /// message it cannot read (an object id, a numeric method, string params), so those stop here too.
+    /// </summary>
+    public static string? Problem(byte[] content)
     {
         try
         {
             using var document = JsonDocument.Parse(content);
-            return document.RootElement.ValueKind == JsonValueKind.Object;
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return "not a JSON object";
+            }
+            if (!root.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
+            {
+                return "no \"jsonrpc\": \"2.0\"";
+            }
+            var hasId = root.TryGetProperty("id", out var id);
+            if (hasId && id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
+            {
+                return "an id that is neither a string nor a number";
+            }
+            if (root.TryGetProperty("method", out var method))
+            {
+                if (method.ValueKind != JsonValueKind.String)
+                {
+                    return "a method that is not a string";
+                }
+                return root.TryGetProperty("params", out var parameters) && parameters.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)
+                    ? "params that are neither an object nor an array"
+                    : null;
+            }
+            // The server sends the client no requests, so a response answers nothing (and StreamJsonRpc stalls on one).
+            return hasId && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _))
+                ? "a response to no request of the server"
+                : "neither a request nor a notification";
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return false;
+            return $"invalid JSON: {e.Message}";
         }
     }
 

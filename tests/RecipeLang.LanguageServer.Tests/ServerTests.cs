@@ -124,6 +124,23 @@ public class ServerTests
     }
 
     [Test]
+    public async Task CompletionOffersRecipesAfterUseDefectsAfterDefectsAndReagentsInAWetStep()
+    {
+        // Written to disk so that the import resolves.
+        _ = FileUri("lib.recipe", "recipe relithiate for NCM523 {\n  hydrothermal 4M LiOH 180C 3h\n}\n");
+        await using var client = await StartInitializedAsync();
+        var uri = FileUri("uses.recipe");
+        await client.OpenAsync(uri, "import \"lib.recipe\"\nrecipe local for NCM523 {\n  anneal 850C O2 4h\n}\nrecipe r for NCM523 {\n  defects \n  use \n  then hydrothermal 4M \n}\n");
+
+        async Task<IEnumerable<string?>> Labels(int line, int character) =>
+            (await client.ResultAsync("textDocument/completion", At(uri, line, character)))!["items"]!.AsArray().Select(i => (string?)i!["label"]);
+
+        Assert.That(await Labels(5, 10), Does.Contain("lithium_loss").And.Contain("cation_mixing"), "defects after 'defects'");
+        Assert.That(await Labels(6, 6), Does.Contain("relithiate").And.Contain("local"), "imported and local recipes after 'use'");
+        Assert.That(await Labels(7, 23), Does.Contain("LiOH").And.Contain("KOH"), "reagents in a hydrothermal step");
+    }
+
+    [Test]
     public async Task FormattingReturnsTheCanonicalText()
     {
         await using var client = await StartInitializedAsync();

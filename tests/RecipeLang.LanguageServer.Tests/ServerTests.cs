@@ -243,6 +243,26 @@ public class ServerTests
     }
 
     [Test]
+    public async Task AChangedRecipelangJsonReconfiguresTheOpenDocuments()
+    {
+        await using var client = await StartInitializedAsync(Uri(_directory));
+        var uri = FileUri("site.recipe");
+        await client.OpenAsync(uri, "recipe r for NCM523 {\n  hydrothermal 4M LiOH 220C 3h\n}\n");
+        var before = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (string?)p["uri"] == uri);
+        Assert.That(before["diagnostics"]!.AsArray().Select(d => (string?)d!["code"]), Does.Contain("RL3004"));
+
+        client.ClearNotifications();
+        var config = Path.Combine(_directory, "recipelang.json");
+        File.WriteAllText(config, "{ \"rules\": { \"RL3004\": \"off\" } }");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = Uri(config), ["type"] = 1 }),
+        });
+        var after = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (string?)p["uri"] == uri);
+        Assert.That(after["diagnostics"]!.AsArray().Select(d => (string?)d!["code"]), Does.Not.Contain("RL3004"));
+    }
+
+    [Test]
     public async Task SemanticTokensFullAndDelta()
     {
         await using var client = await StartInitializedAsync();

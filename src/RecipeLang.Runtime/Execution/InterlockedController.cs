@@ -34,8 +34,7 @@ internal sealed class InterlockedController(
     public async Task SetAtmosphereAsync(Vessel vessel, Gas gas, GasFlow flow, CancellationToken cancellationToken)
     {
         onVerb($"set {vessel} atmosphere to {gas} at {flow}");
-        if (!limits.Allows(gas))
-            throw new InterlockTrippedException($"Gas {gas} is not in the site's gas list ({string.Join(", ", limits.AllowedGases)}).");
+        CheckGas(gas);
         await plant.SetAtmosphereAsync(vessel, gas, flow, cancellationToken);
         await WatchAsync(cancellationToken);
     }
@@ -108,8 +107,7 @@ internal sealed class InterlockedController(
     public async Task PurgeAsync(Vessel vessel, Gas inertGas, CancellationToken cancellationToken)
     {
         onVerb($"purge {vessel} with {inertGas}");
-        if (!limits.Allows(inertGas))
-            throw new InterlockTrippedException($"Gas {inertGas} is not in the site's gas list ({string.Join(", ", limits.AllowedGases)}).");
+        CheckGas(inertGas);
         await plant.PurgeAsync(vessel, inertGas, cancellationToken);
         await WatchAsync(cancellationToken);
     }
@@ -193,6 +191,12 @@ internal sealed class InterlockedController(
     {
         onVerb($"read {vessel} potential");
         return plant.ReadPotentialAsync(vessel, cancellationToken);
+    }
+
+    private void CheckGas(Gas gas)
+    {
+        if (!limits.Allows(gas))
+            throw new InterlockTrippedException($"Gas {gas} is not in the site's gas list ({string.Join(", ", limits.AllowedGases)}).");
     }
 
     private void CheckSetPoint(Vessel vessel, Temperature target)

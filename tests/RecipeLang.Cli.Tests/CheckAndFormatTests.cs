@@ -1,27 +1,11 @@
 namespace RecipeLang.Cli.Tests;
 
-public class CheckAndFormatTests
+public class CheckAndFormatTests : ScratchFolderTest
 {
-    private string _directory = "";
-
-    [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("recipelang-cli-").FullName;
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_directory, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Test]
     public void MissingFileExitsTwoWithOneLine()
     {
-        var result = CliRunner.Run(_directory, "check", "missing.recipe");
+        var result = CliRunner.Run(Folder, "check", "missing.recipe");
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error.TrimEnd().Split('\n'), Is.EqualTo(new[] { "recipelang: missing.recipe: no such file or directory" }));
@@ -31,9 +15,9 @@ public class CheckAndFormatTests
     [Test]
     public void InvalidUtf8ExitsTwo()
     {
-        File.WriteAllBytes(Path.Combine(_directory, "bad.recipe"), [0x61, 0xFF, 0xFE]);
+        File.WriteAllBytes(Path.Combine(Folder, "bad.recipe"), [0x61, 0xFF, 0xFE]);
 
-        var result = CliRunner.Run(_directory, "check", "bad.recipe");
+        var result = CliRunner.Run(Folder, "check", "bad.recipe");
 
         Assert.That((result.ExitCode, result.Error.Trim()), Is.EqualTo((2, "recipelang: bad.recipe: not valid UTF-8; save the file as UTF-8")));
     }
@@ -43,7 +27,7 @@ public class CheckAndFormatTests
     {
         Write("two.recipe", "anneal 850C ) O2\nwash water x3\ncoat = Li3PO4\ndry 80C 12h\n");
 
-        var result = CliRunner.Run(_directory, "check", "two.recipe");
+        var result = CliRunner.Run(Folder, "check", "two.recipe");
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Output, Does.Contain("two.recipe:1:13: error RL0003: Unexpected ')'"));
@@ -58,9 +42,9 @@ public class CheckAndFormatTests
         Write("lib/deep/b.recipe", "recipe b for NCM523 { anneal 850C O2 4h }\n");
         Write("lib/notes.txt", "not a recipe");
 
-        Assert.That(CliRunner.Run(_directory, "check", "lib").Output, Does.Contain("Checked 2 files"));
-        Assert.That(CliRunner.Run(_directory, "check", "lib/*.recipe").Output, Does.Contain("Checked 1 file"));
-        Assert.That(CliRunner.Run(_directory, "check", "lib/**/*.recipe").Output, Does.Contain("Checked 2 files"));
+        Assert.That(CliRunner.Run(Folder, "check", "lib").Output, Does.Contain("Checked 2 files"));
+        Assert.That(CliRunner.Run(Folder, "check", "lib/*.recipe").Output, Does.Contain("Checked 1 file"));
+        Assert.That(CliRunner.Run(Folder, "check", "lib/**/*.recipe").Output, Does.Contain("Checked 2 files"));
     }
 
     [Test]
@@ -69,23 +53,23 @@ public class CheckAndFormatTests
         Write("ok.recipe", "anneal 850C O2\n");
         Write("messy.recipe", "anneal   850 °C O2 ;dry 80C\n");
 
-        var check = CliRunner.Run(_directory, "fmt", "--check", ".");
+        var check = CliRunner.Run(Folder, "fmt", "--check", ".");
         Assert.That(check.ExitCode, Is.EqualTo(1));
         Assert.That(check.Output, Does.Contain("messy.recipe: not formatted").And.Not.Contain("ok.recipe: not formatted"));
 
-        Assert.That(CliRunner.Run(_directory, "fmt", ".").ExitCode, Is.EqualTo(0));
-        Assert.That(File.ReadAllText(Path.Combine(_directory, "messy.recipe")), Is.EqualTo("anneal 850C O2\nthen dry 80C\n"));
-        Assert.That(CliRunner.Run(_directory, "fmt", "--check", ".").ExitCode, Is.EqualTo(0));
+        Assert.That(CliRunner.Run(Folder, "fmt", ".").ExitCode, Is.EqualTo(0));
+        Assert.That(File.ReadAllText(Path.Combine(Folder, "messy.recipe")), Is.EqualTo("anneal 850C O2\nthen dry 80C\n"));
+        Assert.That(CliRunner.Run(Folder, "fmt", "--check", ".").ExitCode, Is.EqualTo(0));
     }
 
     [Test]
     public void ExplainPrintsTheCodesPage()
     {
-        var result = CliRunner.Run(_directory, "explain", "RL3001");
+        var result = CliRunner.Run(Folder, "explain", "RL3001");
 
         Assert.That(result.ExitCode, Is.EqualTo(0));
         Assert.That(result.Output, Does.StartWith("# RL3001"));
-        Assert.That(CliRunner.Run(_directory, "explain", "RL9999").ExitCode, Is.EqualTo(2));
+        Assert.That(CliRunner.Run(Folder, "explain", "RL9999").ExitCode, Is.EqualTo(2));
     }
 
     [Test]
@@ -93,7 +77,7 @@ public class CheckAndFormatTests
     {
         Write("r.recipe", "recipe r for NCM523 {\n  defects lithium_loss, cation_mixing\n  hydrothermal 4M LiOH 180C 3h\n  then wash water x3\n  then dry 80C 12h vacuum\n  then anneal 850C O2 4h\n}\n");
 
-        var output = CliRunner.Run(_directory, "check", "--explain-recipe", "r.recipe").Output;
+        var output = CliRunner.Run(Folder, "check", "--explain-recipe", "r.recipe").Output;
 
         Assert.That(output, Does.Contain("recipe r for NCM523"));
         Assert.That(output, Does.Contain("4   6     anneal           temperature=850C atmosphere=O2 time=4h"));
@@ -104,7 +88,7 @@ public class CheckAndFormatTests
 
     [Test]
     public void UnknownOptionIsAUsageError() =>
-        Assert.That(CliRunner.Run(_directory, "fmt", "--bogus-option", "x").ExitCode, Is.EqualTo(2));
+        Assert.That(CliRunner.Run(Folder, "fmt", "--bogus-option", "x").ExitCode, Is.EqualTo(2));
 
     [Test]
     public void ShippedExamplesCheckWithoutErrors()

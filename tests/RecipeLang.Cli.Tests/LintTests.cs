@@ -2,27 +2,20 @@ using System.Text.Json;
 
 namespace RecipeLang.Cli.Tests;
 
-public class LintTests
+public class LintTests : ScratchFolderTest
 {
-    private string _directory = "";
-
     [SetUp]
-    public void CreateDirectory()
+    public void WriteLibrary()
     {
-        _directory = Directory.CreateTempSubdirectory("recipelang-lint-").FullName;
-        Directory.CreateDirectory(Path.Combine(_directory, "lib", "drafts"));
-        File.WriteAllText(Path.Combine(_directory, "lib", "bad.recipe"), "recipe r for NCM811 {\n  anneal 760C air 4h\n}\n");
-        File.WriteAllText(Path.Combine(_directory, "lib", "good.recipe"), "recipe g for NCM811 {\n  anneal 760C O2 4h\n}\n");
-        File.WriteAllText(Path.Combine(_directory, "lib", "drafts", "wip.recipe"), "anneal 4M O2\n");
+        Write("lib/bad.recipe", "recipe r for NCM811 {\n  anneal 760C air 4h\n}\n");
+        Write("lib/good.recipe", "recipe g for NCM811 {\n  anneal 760C O2 4h\n}\n");
+        Write("lib/drafts/wip.recipe", "anneal 4M O2\n");
     }
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
     [Test]
     public void SarifHasRulesResultsRegionsAndFixes()
     {
-        var result = CliRunner.Run(_directory, "lint", "lib", "--format", "sarif");
+        var result = CliRunner.Run(Folder, "lint", "lib", "--format", "sarif");
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
         using var sarif = JsonDocument.Parse(result.Output);
@@ -42,7 +35,7 @@ public class LintTests
     [Test]
     public void JsonListsEveryDiagnosticWithPosition()
     {
-        var result = CliRunner.Run(_directory, "lint", "lib", "--format", "json");
+        var result = CliRunner.Run(Folder, "lint", "lib", "--format", "json");
 
         using var json = JsonDocument.Parse(result.Output);
         var codes = json.RootElement.EnumerateArray().Select(d => (d.GetProperty("code").GetString(), d.GetProperty("line").GetInt32())).ToList();
@@ -52,22 +45,22 @@ public class LintTests
     [Test]
     public void ExcludesFromTheSiteConfigSkipFoldersButNotNamedFiles()
     {
-        File.WriteAllText(Path.Combine(_directory, "recipelang.json"), """{ "exclude": ["lib/drafts/**"] }""");
+        File.WriteAllText(Path.Combine(Folder, "recipelang.json"), """{ "exclude": ["lib/drafts/**"] }""");
 
-        var folder = CliRunner.Run(_directory, "lint", "lib");
+        var folder = CliRunner.Run(Folder, "lint", "lib");
         Assert.That(folder.Output, Does.Not.Contain("wip.recipe"));
         Assert.That(folder.Error, Does.Contain("Checked 2 files"));
 
-        var named = CliRunner.Run(_directory, "lint", "lib/drafts/wip.recipe");
+        var named = CliRunner.Run(Folder, "lint", "lib/drafts/wip.recipe");
         Assert.That(named.Output, Does.Contain("wip.recipe:1:8: error RL2001"));
     }
 
     [Test]
     public void RuleSeveritiesFromTheSiteConfigApply()
     {
-        File.WriteAllText(Path.Combine(_directory, "recipelang.json"), """{ "rules": { "RL3002": "warning" } }""");
+        File.WriteAllText(Path.Combine(Folder, "recipelang.json"), """{ "rules": { "RL3002": "warning" } }""");
 
-        var result = CliRunner.Run(_directory, "lint", "lib/bad.recipe");
+        var result = CliRunner.Run(Folder, "lint", "lib/bad.recipe");
 
         Assert.That(result.Output, Does.Contain("warning RL3002"));
         Assert.That(result.ExitCode, Is.EqualTo(0));
@@ -76,9 +69,9 @@ public class LintTests
     [Test]
     public void BrokenSiteConfigIsAUsageErrorWithPosition()
     {
-        File.WriteAllText(Path.Combine(_directory, "recipelang.json"), "{\n  \"rules\": { \"RL3002\": \"loud\" }\n}\n");
+        File.WriteAllText(Path.Combine(Folder, "recipelang.json"), "{\n  \"rules\": { \"RL3002\": \"loud\" }\n}\n");
 
-        var result = CliRunner.Run(_directory, "lint", "lib");
+        var result = CliRunner.Run(Folder, "lint", "lib");
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error, Does.Match(@"recipelang\.json:2:\d+: error"));
@@ -87,9 +80,9 @@ public class LintTests
     [Test]
     public void ReportGoesToAFileWhenAsked()
     {
-        var result = CliRunner.Run(_directory, "lint", "lib", "--format", "sarif", "-o", "out.sarif");
+        var result = CliRunner.Run(Folder, "lint", "lib", "--format", "sarif", "-o", "out.sarif");
 
         Assert.That(result.Output, Is.Empty);
-        Assert.That(JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, "out.sarif"))).RootElement.GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
+        Assert.That(JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "out.sarif"))).RootElement.GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
     }
 }

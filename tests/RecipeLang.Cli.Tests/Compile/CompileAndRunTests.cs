@@ -2,42 +2,26 @@ using System.Text.RegularExpressions;
 
 namespace RecipeLang.Cli.Tests.Compile;
 
-public class CompileAndRunTests
+public class CompileAndRunTests : ScratchFolderTest
 {
-    private string _directory = "";
-
-    [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("recipelang-compile-").FullName;
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
-
     private static string Root => CliRunner.RepositoryRoot;
 
     private static string[] Table1 => Directory.GetFiles(Path.Combine(Root, "examples", "table1"), "*.recipe")
         .Order(StringComparer.Ordinal).Select(f => Path.GetRelativePath(Root, f)).ToArray();
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_directory, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Test]
     public void Table1_compiles_into_one_assembly_and_every_plan_in_it_runs_on_the_simulated_plant()
     {
-        var dll = Path.Combine(_directory, "plans.dll");
+        var dll = Path.Combine(Folder, "plans.dll");
         var compile = CliRunner.Run(Root, ["compile", .. Table1, "--emit", "dll", "-o", dll]);
         Assert.That(compile.ExitCode, Is.EqualTo(0), compile.Output + compile.Error);
         Assert.That(compile.Output, Does.Contain($"Compiled {Table1.Length} plans into {dll}."));
 
-        var run = CliRunner.Run(Root, "run", dll, "--simulate", "--plot", Path.Combine(_directory, "all.svg"));
+        var run = CliRunner.Run(Root, "run", dll, "--simulate", "--plot", Path.Combine(Folder, "all.svg"));
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
         Assert.That(Regex.Matches(run.Output, @"Plan '.*' completed\.").Count, Is.EqualTo(Table1.Length));
-        Assert.That(Directory.GetFiles(_directory, "all.*.svg"), Has.Length.EqualTo(Table1.Length));
-        Assert.That(File.Exists(Path.Combine(_directory, "all.ncm523_hydrothermal.svg")), Is.True);
+        Assert.That(Directory.GetFiles(Folder, "all.*.svg"), Has.Length.EqualTo(Table1.Length));
+        Assert.That(File.Exists(Path.Combine(Folder, "all.ncm523_hydrothermal.svg")), Is.True);
     }
 
     [Test]
@@ -54,18 +38,18 @@ public class CompileAndRunTests
     public void A_recipe_with_errors_prints_its_diagnostics_and_compiles_nothing()
     {
         Write("bad.recipe", "hydrothermal 4M LiOH 300C 3h\n");
-        var result = CliRunner.Run(_directory, "compile", "bad.recipe", "--emit", "dll", "-o", "plans.dll");
+        var result = CliRunner.Run(Folder, "compile", "bad.recipe", "--emit", "dll", "-o", "plans.dll");
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Output, Does.Contain("bad.recipe:1:").And.Contain("error RL"));
         Assert.That(result.Output, Does.Contain("Nothing compiled"));
-        Assert.That(File.Exists(Path.Combine(_directory, "plans.dll")), Is.False);
+        Assert.That(File.Exists(Path.Combine(Folder, "plans.dll")), Is.False);
     }
 
     [Test]
     public void A_checked_recipe_that_cannot_be_lowered_is_an_error_without_a_stack_trace()
     {
         Write("nomat.recipe", "solid_state LiOH·H2O excess 5% then anneal 850C O2 4h\n");
-        var result = CliRunner.Run(_directory, "compile", "nomat.recipe", "--emit", "bom");
+        var result = CliRunner.Run(Folder, "compile", "nomat.recipe", "--emit", "bom");
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Output.Trim(), Is.EqualTo("nomat.recipe: error: cannot compile recipe 'nomat': step 1 (solid_state, line 1): the recipe names no catalogued material to size the reagent against."));
         Assert.That(result.Error, Is.Empty);
@@ -84,7 +68,7 @@ public class CompileAndRunTests
     [Test]
     public void Emit_procedure_writes_markdown_to_the_output_file()
     {
-        var path = Path.Combine(_directory, "procedure.md");
+        var path = Path.Combine(Folder, "procedure.md");
         var result = CliRunner.Run(Root, "compile", "examples/table1/01-ncm111-hydrothermal-lioh-100c.recipe", "--emit", "procedure", "-o", path);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         Assert.That(File.ReadAllText(path), Does.StartWith("# ncm111\\_hydrothermal\\_100c").And.Contain("- [ ] Seal the autoclave."));
@@ -96,32 +80,32 @@ public class CompileAndRunTests
         Write("site-a/recipelang.json", """{ "equipment": { "furnaceMaxC": 1000 } }""");
         Write("site-a/r.recipe", File.ReadAllText(Path.Combine(Root, "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe")));
         Write("site-b/recipelang.json", """{ "equipment": { "furnaceMaxC": 1050 } }""");
-        var compile = CliRunner.Run(_directory, "compile", "site-a/r.recipe", "-o", "site-b/plans.dll");
+        var compile = CliRunner.Run(Folder, "compile", "site-a/r.recipe", "-o", "site-b/plans.dll");
         Assert.That(compile.ExitCode, Is.EqualTo(0), compile.Output + compile.Error);
 
-        var refused = CliRunner.Run(_directory, "run", "site-b/plans.dll", "--simulate");
+        var refused = CliRunner.Run(Folder, "run", "site-b/plans.dll", "--simulate");
         Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Output + refused.Error);
         var hashes = Regex.Matches(refused.Output, "[0-9a-f]{64}").Select(m => m.Value).Distinct().ToList();
         Assert.That(hashes, Has.Count.EqualTo(2), refused.Output);
         Assert.That(refused.Output, Does.Contain("--recheck"));
 
-        var rechecked = CliRunner.Run(_directory, "run", "site-b/plans.dll", "--simulate", "--recheck", "--plot", "p.png");
+        var rechecked = CliRunner.Run(Folder, "run", "site-b/plans.dll", "--simulate", "--recheck", "--plot", "p.png");
         Assert.That(rechecked.ExitCode, Is.EqualTo(0), rechecked.Output + rechecked.Error);
         Assert.That(rechecked.Output, Does.Contain("Plan 'ncm523_hydrothermal' completed."));
-        Assert.That(File.ReadAllBytes(Path.Combine(_directory, "p.png")).Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+        Assert.That(File.ReadAllBytes(Path.Combine(Folder, "p.png")).Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
     }
 
     [Test]
     public void Run_writes_a_summary_and_the_thermal_profile_next_to_the_recipe()
     {
         Write("lab/r.recipe", File.ReadAllText(Path.Combine(Root, "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe")));
-        var result = CliRunner.Run(_directory, "run", "lab/r.recipe", "--simulate");
+        var result = CliRunner.Run(Folder, "run", "lab/r.recipe", "--simulate");
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output + result.Error);
         Assert.That(result.Output, Does.Contain("started step 4 'anneal 850C O2 4h ramp 5C/min'"));
         Assert.That(result.Output, Does.Contain("completed in").And.Contain("recipe line"));
         var plot = Path.Combine("lab", "ncm523_hydrothermal.thermal.svg");
         Assert.That(result.Output, Does.Contain($"Thermal profile: {plot}"));
-        var svg = File.ReadAllText(Path.Combine(_directory, plot));
+        var svg = File.ReadAllText(Path.Combine(Folder, plot));
         Assert.That(svg, Does.Contain("<svg").And.Contain("Furnace").And.Contain("Autoclave"));
     }
 
@@ -129,14 +113,14 @@ public class CompileAndRunTests
     public void Run_with_a_journal_refuses_to_overwrite_it_without_resume()
     {
         Write("r.recipe", File.ReadAllText(Path.Combine(Root, "examples/table1/10-ncm523-citric-acid-etch.recipe")));
-        var first = CliRunner.Run(_directory, "run", "r.recipe", "--simulate", "--journal", "run.jsonl");
+        var first = CliRunner.Run(Folder, "run", "r.recipe", "--simulate", "--journal", "run.jsonl");
         Assert.That(first.ExitCode, Is.EqualTo(0), first.Output + first.Error);
-        Assert.That(File.ReadAllText(Path.Combine(_directory, "run.jsonl")), Does.Contain("ncm523_citric_etch"));
+        Assert.That(File.ReadAllText(Path.Combine(Folder, "run.jsonl")), Does.Contain("ncm523_citric_etch"));
 
-        var again = CliRunner.Run(_directory, "run", "r.recipe", "--simulate", "--journal", "run.jsonl");
+        var again = CliRunner.Run(Folder, "run", "r.recipe", "--simulate", "--journal", "run.jsonl");
         Assert.That((again.ExitCode, again.Error.Trim()), Is.EqualTo((2, "recipelang: run.jsonl already exists; pass --resume to continue its run, or choose another journal file")));
 
-        var resumed = CliRunner.Run(_directory, "run", "r.recipe", "--simulate", "--journal", "run.jsonl", "--resume");
+        var resumed = CliRunner.Run(Folder, "run", "r.recipe", "--simulate", "--journal", "run.jsonl", "--resume");
         Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Output + resumed.Error);
     }
 

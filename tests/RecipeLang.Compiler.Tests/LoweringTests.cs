@@ -64,8 +64,75 @@ public class LoweringTests
     public void Values_the_recipe_leaves_open_are_recorded_as_assumptions()
     {
         var recipe = Lower("hydrothermal 4M LiOH 220C then wash water x3 then dry 80C 12h");
-        Assert.That(recipe.Assumptions, Has.Some.Contains("time not given: 6 h"));
-        Assert.That(recipe.Assumptions, Has.Some.Contains("10 g at 50 g/L solids (lowering default) = 0.2 L"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("time not given: 6 h (review Table 1 hydrothermal holds"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("10 g at 50 g/L solids (engineering default, not from the literature) = 0.2 L"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("wash volume: 10 mL per g of batch = 100 mL (engineering default"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("cooled before opening to: 50 °C (engineering default"));
+    }
+
+    [Test]
+    public void Every_default_a_template_reads_is_catalogued_with_a_source()
+    {
+        foreach (var (name, templates) in LoweringTemplates.ByOperation)
+        {
+            var operation = RecipeCatalog.Default.Operations[name];
+            var arguments = templates.SelectMany(t => t.Arguments).ToList();
+            // A required parameter, or one a verb is written only for (When), is always there when it is read.
+            var keys = templates.SelectMany(t => t.Arguments.SelectMany(a => a.DefaultNames).Where(k => k != t.When))
+                .Where(k => operation.FindParameter(k)?.Required != true)
+                .Distinct();
+            foreach (var key in keys)
+            {
+                Assert.That(operation.FindDefault(key)?.Source, Is.Not.Null.And.Not.Empty, $"{name}: default {key}");
+            }
+            if (arguments.Any(a => a.ReadsDefaultAtmosphere))
+            {
+                Assert.That(operation.DefaultAtmosphere?.Source, Is.Not.Null.And.Not.Empty, $"{name}: default atmosphere");
+            }
+            if (arguments.Any(a => a is ArgumentSource.Parameter { Name: "time" }))
+            {
+                Assert.That(operation.FindDefault("time")?.ToQuantity()?.Dimension, Is.EqualTo(Units.Dimension.Time), $"{name}: default hold time");
+            }
+        }
+    }
+
+    [Test]
+    public void A_solid_lithium_source_makes_up_the_declared_deficiency_plus_the_excess()
+    {
+        var recipe = Lower("recipe r for NCM523 { defects lithium_loss(li_tm = 0.9)\n batch 50g\n solid_state Li2CO3 excess 5% then anneal 850C O2 4h }");
+        var moles = 50 / (6.94 + 0.5 * 58.693 + 0.2 * 58.933 + 0.3 * 54.938 + 2 * 15.999);
+        var expected = moles * 0.1 * 1.05 / 2 * (2 * 6.94 + 12.011 + 3 * 15.999);
+        Assert.That(recipe.Steps[0].Verbs[0].Arguments[1].Number, Is.EqualTo(expected).Within(0.01));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("Li/TM 0.9 (declared lithium_loss); the deficiency of 0.1 Li per formula unit"));
+    }
+
+    [Test]
+    public void Without_a_measured_li_tm_the_lithium_source_uses_the_catalogued_spent_ratio()
+    {
+        var recipe = Lower("recipe r for NCM523 { batch 50g\n solid_state Li2CO3 excess 5% then anneal 850C O2 4h }");
+        var declared = Lower("recipe r for NCM523 { defects lithium_loss(li_tm = 0.62)\n batch 50g\n solid_state Li2CO3 excess 5% then anneal 850C O2 4h }");
+        Assert.That(recipe.Steps[0].Verbs[0].Arguments[1], Is.EqualTo(declared.Steps[0].Verbs[0].Arguments[1]));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("Li/TM 0.62 assumed, no measured lithium_loss(li_tm) declared (review text"));
+    }
+
+    [Test]
+    public void A_pyrolysis_without_a_gas_runs_in_air()
+    {
+        var recipe = Lower("recipe r for NCM523 { batch 50g\n pyrolyze 500C 1h then anneal 850C O2 4h }");
+        Assert.That(recipe.Steps[0].Verbs[0].ToString(), Is.EqualTo("SetAtmosphere Furnace: air, 0.5 L/min"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("atmosphere not given: air (process-rules.md: PVDF pyrolysis"));
+    }
+
+    [TestCase("", 50 * 5 / 90.0, 50 * 5 / 90.0)]
+    [TestCase(" ratio 96:2:2", 50 * 2 / 96.0, 50 * 2 / 96.0)]
+    [TestCase(" ratio 92:5:3", 50 * 3 / 92.0, 50 * 5 / 92.0)]
+    public void Electrode_binder_and_conductive_follow_the_ratio_else_the_catalogued_90_5_5(string ratio, double binder, double conductive)
+    {
+        var recipe = Lower($"recipe r for NCM523 {{ batch 50g\n electrode binder PVDF conductive carbon_black{ratio} }}");
+        var charges = recipe.Steps[0].Verbs.Where(v => v.Kind == VerbKind.Charge).ToList();
+        Assert.That(charges[0].Arguments[1].Number, Is.EqualTo(binder).Within(1e-9));
+        Assert.That(charges[1].Arguments[1].Number, Is.EqualTo(conductive).Within(1e-9));
+        Assert.That(recipe.Assumptions.Any(a => a.Contains("ratio not given: active:conductive:binder 90:5:5 wt%")), Is.EqualTo(ratio.Length == 0));
     }
 
     [Test]

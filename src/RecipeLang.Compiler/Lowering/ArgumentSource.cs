@@ -9,9 +9,17 @@ public abstract record ArgumentSource
 {
     public abstract VerbArgument Resolve(LoweringContext context);
 
-    /// <summary>A quantity parameter converted to the runtime unit; the operation's default time when absent.</summary>
-    public sealed record Parameter(string Name, ArgumentKind Kind, double? Default = null) : ArgumentSource
+    /// <summary>The operation defaults (<see cref="Catalog.OperationInfo.Defaults"/>) this source may read.</summary>
+    public virtual IEnumerable<string> DefaultNames => [];
+
+    /// <summary>Whether this source may read the operation's default atmosphere.</summary>
+    public virtual bool ReadsDefaultAtmosphere => false;
+
+    /// <summary>A quantity parameter converted to the runtime unit; the operation's catalogued default when absent.</summary>
+    public sealed record Parameter(string Name, ArgumentKind Kind) : ArgumentSource
     {
+        public override IEnumerable<string> DefaultNames => [Name];
+
         public override VerbArgument Resolve(LoweringContext context)
         {
             var unit = Kind switch
@@ -30,14 +38,13 @@ public abstract record ArgumentSource
             {
                 return new VerbArgument(Kind, converted.Value);
             }
-            if (Kind == ArgumentKind.Duration && Default is null && LoweringDefaults.HoldHours.TryGetValue(context.Step.Name, out var hours))
+            var fallback = context.Default(Name);
+            if (fallback.ToQuantity() is not { } value || !value.TryConvertTo(unit, out var inUnit))
             {
-                context.Assume($"{Name} not given: {hours:0.##} h (usual for {context.Step.Name})");
-                return new VerbArgument(Kind, hours * 3600);
+                throw new InvalidOperationException($"The catalog default {Name} of {context.Step.Name} is in {fallback.Unit}, not a {Kind}.");
             }
-            var value = Default ?? throw new LoweringException($"{context.Step.Describe()} has no {Name} and the lowering has no default for it.");
-            context.Assume($"{Name} not given: {new VerbArgument(Kind, value)}");
-            return new VerbArgument(Kind, value);
+            context.Assume($"{Name} not given: {fallback.Format()} ({fallback.Source})");
+            return new VerbArgument(Kind, inUnit.Value);
         }
     }
 
@@ -56,16 +63,21 @@ public abstract record ArgumentSource
         });
     }
 
-    public sealed record Atmosphere(string Default) : ArgumentSource
+    /// <summary>The step's atmosphere, else the operation's catalogued default gas.</summary>
+    public sealed record Atmosphere : ArgumentSource
     {
+        public override bool ReadsDefaultAtmosphere => true;
+
         public override VerbArgument Resolve(LoweringContext context)
         {
             if (context.Step.Atmosphere is { } atmosphere)
             {
                 return VerbArgument.OfGas(atmosphere.Name);
             }
-            context.Assume($"atmosphere not given: {Default}");
-            return VerbArgument.OfGas(Default);
+            var fallback = context.Step.Operation.DefaultAtmosphere
+                ?? throw new LoweringException($"{context.Step.Describe()} has no atmosphere and the catalog gives {context.Step.Name} no default gas.");
+            context.Assume($"atmosphere not given: {fallback.Name} ({fallback.Source})");
+            return VerbArgument.OfGas(fallback.Name);
         }
     }
 
@@ -89,6 +101,16 @@ public abstract record ArgumentSource
     public sealed record Constant(VerbArgument Value) : ArgumentSource
     {
         public override VerbArgument Resolve(LoweringContext context) => Value;
+    }
+
+    /// <summary>One of the <see cref="LoweringDefaults"/>, recorded as an assumption under <paramref name="What"/>.</summary>
+    public sealed record EngineeringDefault(string What, VerbArgument Value) : ArgumentSource
+    {
+        public override VerbArgument Resolve(LoweringContext context)
+        {
+            context.Assume($"{What}: {Value} ({LoweringDefaults.Source})");
+            return Value;
+        }
     }
 
     public sealed record Target(Vessel Vessel) : ArgumentSource
@@ -123,7 +145,7 @@ public abstract record ArgumentSource
             {
                 var (ratio, from) = context.Profile.SolidLiquidRatioGPerL is { } site
                     ? (site, "site profile")
-                    : (LoweringDefaults.SolidLiquidGPerL, "lowering default");
+                    : (LoweringDefaults.SolidLiquidGPerL, LoweringDefaults.Source);
                 millilitres = context.BatchGrams / ratio * 1000;
                 context.Assume($"solution volume: {context.BatchGrams:0.###} g at {ratio:0.###} g/L solids ({from}) = {millilitres / 1000:0.####} L");
             }
@@ -143,20 +165,15 @@ public abstract record ArgumentSource
         }
     }
 
-    /// <summary>A charge as heavy as the batch (a molten salt mixed 1:1 by mass with the cathode powder).</summary>
-    public sealed record BatchMassOf(string Name) : ArgumentSource
+    /// <summary>Wash liquid per wash, in proportion to the batch.</summary>
+    public sealed record WashVolume : ArgumentSource
     {
         public override VerbArgument Resolve(LoweringContext context)
         {
-            context.Assume($"{Name}: as much as the batch by mass, {context.BatchGrams:0.###} g (lowering default)");
-            return new VerbArgument(ArgumentKind.Mass, context.BatchGrams);
+            var millilitres = context.BatchGrams * LoweringDefaults.WashVolumePerGramMl;
+            context.Assume($"wash volume: {LoweringDefaults.WashVolumePerGramMl:0.##} mL per g of batch = {millilitres:0.###} mL ({LoweringDefaults.Source})");
+            return new VerbArgument(ArgumentKind.Volume, millilitres);
         }
-    }
-
-    public sealed record WashVolume : ArgumentSource
-    {
-        public override VerbArgument Resolve(LoweringContext context) =>
-            new(ArgumentKind.Volume, context.BatchGrams * LoweringDefaults.WashVolumePerGramMl);
     }
 
     /// <summary>A specific current (mA/g) times the batch.</summary>
@@ -172,17 +189,58 @@ public abstract record ArgumentSource
         }
     }
 
-    /// <summary>A mass fraction of the batch (<c>coat Li3PO4 1wt%</c>).</summary>
-    public sealed record FractionOfBatch(string Name, double DefaultPercent) : ArgumentSource
+    /// <summary>
+    /// A mass fraction of the batch: the step's quantity in wt% (<c>coat Li3PO4 1wt%</c>), else the operation's
+    /// catalogued default (the salt of a molten-salt step).
+    /// </summary>
+    public sealed record FractionOfBatch(string Name) : ArgumentSource
     {
+        public override IEnumerable<string> DefaultNames => [Name];
+
         public override VerbArgument Resolve(LoweringContext context)
         {
-            var percent = context.Step.Quantity(Name) is { } q && q.TryConvertTo("wt%", out var wt) ? wt.Value : DefaultPercent;
-            if (context.Step.Quantity(Name) is null)
+            double percent;
+            if (context.Step.Quantity(Name) is { } given && given.TryConvertTo("wt%", out var wt))
             {
-                context.Assume($"{Name} not given: {DefaultPercent:0.##} wt%");
+                percent = wt.Value;
+            }
+            else
+            {
+                var fallback = context.Default(Name);
+                percent = fallback.ToQuantity() is { } q && q.TryConvertTo("wt%", out var inPercent)
+                    ? inPercent.Value
+                    : throw new InvalidOperationException($"The catalog default {Name} of {context.Step.Name} is not a mass fraction.");
+                context.Assume($"{Name} not given: {fallback.Format()} of the batch = {context.BatchGrams * percent / 100:0.###} g ({fallback.Source})");
             }
             return new VerbArgument(ArgumentKind.Mass, context.BatchGrams * percent / 100);
+        }
+    }
+
+    /// <summary>
+    /// The conductive additive or binder of a re-made electrode: the recipe's <c>ratio active:conductive:binder</c>
+    /// (wt%), else the catalogued default shares, as a mass per batch of active material.
+    /// </summary>
+    public sealed record ElectrodeShare(string Component) : ArgumentSource
+    {
+        private static readonly string[] Components = ["active", "conductive", "binder"];
+
+        public override IEnumerable<string> DefaultNames => Components;
+
+        public override VerbArgument Resolve(LoweringContext context)
+        {
+            var index = Array.IndexOf(Components, Component);
+            double[] shares;
+            if (context.Step.Value<RatioValue>("ratio") is { Parts.Length: 3 } ratio)
+            {
+                shares = [.. ratio.Parts];
+            }
+            else
+            {
+                var defaults = Components.Select(context.Default).ToArray();
+                shares = [.. defaults.Select(d => d.Value)];
+                context.Assume($"ratio not given: active:conductive:binder {string.Join(":", shares)} wt% ({defaults[index].Source})");
+            }
+            return new VerbArgument(ArgumentKind.Mass, context.BatchGrams * shares[index] / shares[0]);
         }
     }
 
@@ -204,11 +262,14 @@ public abstract record ArgumentSource
     }
 
     /// <summary>
-    /// A solid lithium source for a solid-state mix: the recipe's <c>amount</c>, or enough reagent to bring
-    /// the batch to Li/TM 1 plus the <c>excess</c>.
+    /// A solid lithium source for a solid-state mix: the recipe's <c>amount</c>, or the lithium the batch lacks
+    /// (1 − its measured Li/TM per formula unit, from <c>defects lithium_loss(li_tm = …)</c>, else the catalogued
+    /// default) plus the <c>excess</c> over that deficiency (process-rules.md: 3–8 % over the measured deficiency).
     /// </summary>
     public sealed record LithiumSourceMass(string Reagent) : ArgumentSource
     {
+        public override IEnumerable<string> DefaultNames => ["li_tm"];
+
         public override VerbArgument Resolve(LoweringContext context)
         {
             if (context.Step.Quantity("amount") is { } amount && amount.TryConvertTo("g", out var grams))
@@ -222,9 +283,21 @@ public abstract record ArgumentSource
             {
                 throw new LoweringException($"{context.Step.Describe()}: cannot size a lithium source without a lithium formula.");
             }
+            string measured;
+            if (context.MeasuredLithiumToMetal is { } declared)
+            {
+                measured = $"Li/TM {declared:0.###} (declared lithium_loss)";
+            }
+            else
+            {
+                var fallback = context.Default("li_tm");
+                declared = fallback.Value;
+                measured = $"Li/TM {declared:0.###} assumed, no measured lithium_loss(li_tm) declared ({fallback.Source})";
+            }
+            var deficiency = Math.Max(0, 1 - declared);
             var excess = context.Step.Quantity("excess") is { } e && e.TryConvertTo("%", out var pct) ? pct.Value : 0;
-            var mass = context.MaterialMoles * (1 + excess / 100) / lithiumPerUnit * formula.MolarMass;
-            context.Assume($"{formula.Text}: Li/TM 1 for {context.MaterialMoles:0.####} mol {context.Material} plus {excess:0.##} % excess = {mass:0.###} g");
+            var mass = context.MaterialMoles * deficiency * (1 + excess / 100) / lithiumPerUnit * formula.MolarMass;
+            context.Assume($"{formula.Text}: {measured}; the deficiency of {deficiency:0.###} Li per formula unit for {context.MaterialMoles:0.####} mol {context.Material} plus {excess:0.##} % excess = {mass:0.###} g");
             return new VerbArgument(ArgumentKind.Mass, mass);
         }
     }

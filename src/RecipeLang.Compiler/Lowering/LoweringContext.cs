@@ -21,6 +21,16 @@ public sealed class LoweringContext(BoundRecipe recipe, EquipmentProfile profile
         ? BatchGrams / material.Composition.Sum(e => Elements.TryGet(e.Key, out var element) ? element.AtomicWeight * e.Value : 0)
         : throw new LoweringException($"{Step.Describe()}: the recipe names no catalogued material to size the reagent against.");
 
+    /// <summary>The measured Li/TM the recipe declares with <c>defects lithium_loss(li_tm = …)</c>, if any.</summary>
+    public double? MeasuredLithiumToMetal { get; } = recipe.Defects
+        .Where(d => d.Name == DefectNames.LithiumLoss)
+        .Select(d => d.Arguments.TryGetValue("li_tm", out var ratio) ? ratio.Value : (double?)null)
+        .FirstOrDefault(r => r is not null);
+
+    /// <summary>The catalogued default <paramref name="name"/> of the step's operation (a missing one is a catalog defect, caught by tests).</summary>
+    public OperationDefault Default(string name) => Step.Operation.FindDefault(name)
+        ?? throw new LoweringException($"{Step.Describe()} has no {name} and the catalog gives {Step.Name} no default for it.");
+
     /// <summary>Records a value the recipe left open; numbers are written in the invariant culture.</summary>
     public void Assume(FormattableString text)
     {

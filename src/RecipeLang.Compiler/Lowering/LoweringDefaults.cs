@@ -1,13 +1,15 @@
 namespace RecipeLang.Compiler.Lowering;
 
 /// <summary>
-/// Values the lowering uses when a recipe leaves them open. Each use is recorded in the lowered recipe's
-/// assumptions so that the procedure and the bill of materials show it.
+/// Engineering values of the lowering that belong to the equipment rather than to an operation; the
+/// literature gives none of them. Per-operation defaults (hold times, ramps, gases, amounts) are catalog
+/// data with their sources (<see cref="Catalog.OperationInfo.Defaults"/>). Each use is recorded in the
+/// lowered recipe's assumptions so that the procedure and the bill of materials show it.
 /// </summary>
 public static class LoweringDefaults
 {
-    /// <summary>process-rules.md: ramp 1–10 °C/min is usual; 5 is the middle of that window.</summary>
-    public const double RampCPerMin = 5;
+    /// <summary>Text every assumption that uses one of these values carries.</summary>
+    public const string Source = "engineering default, not from the literature";
 
     /// <summary>A furnace or autoclave is opened and emptied below this temperature.</summary>
     public const double SafeOpenC = 50;
@@ -23,23 +25,4 @@ public static class LoweringDefaults
     public const double WashVolumePerGramMl = 10;
 
     public const double StirRpm = 300;
-
-    /// <summary>Hold times per operation when the step gives none (process-rules.md usual windows).</summary>
-    public static IReadOnlyDictionary<string, double> HoldHours { get; } = new Dictionary<string, double>
-    {
-        ["hydrothermal"] = 6,
-        ["molten_salt"] = 4,
-        ["anneal"] = 4,
-        ["pyrolyze"] = 2,
-        ["dry"] = 12,
-        ["etch"] = 0.5,
-        ["separate"] = 1,
-        ["grind"] = 0.5,
-        ["electrochemical"] = 6,
-        ["coat"] = 1,
-        ["solid_state"] = 0.5,
-        ["dope"] = 0.5,
-        ["electrode"] = 0.5,
-        ["wash"] = 0.25,
-    };
 }

@@ -9,24 +9,25 @@ public sealed record VerbTemplate(VerbKind Kind, Vessel Vessel, ImmutableArray<A
 
 /// <summary>
 /// The lowering as data: for each catalogued operation, the controller verbs it becomes and where each
-/// argument comes from. A C# table rather than JSON because every entry is then checked by the compiler
+/// argument comes from; the values a step may leave open are the operation's catalogued defaults, with
+/// their sources (operations.json <c>defaults</c>, <c>defaultAtmosphere</c>). A C# table rather than JSON because every entry is then checked by the compiler
 /// (verb names, vessels, argument kinds) and a test makes sure every operation of the catalog has one;
 /// adding an operation means adding a row here, never a branch in the lowering code.
 /// </summary>
 public static class LoweringTemplates
 {
-    private static readonly ArgumentSource SafeOpen = new Constant(new VerbArgument(ArgumentKind.Temperature, LoweringDefaults.SafeOpenC));
-    private static readonly ArgumentSource DefaultFlow = new Constant(new VerbArgument(ArgumentKind.GasFlow, LoweringDefaults.GasFlowLPerMin));
-    private static readonly ArgumentSource DefaultStir = new Constant(new VerbArgument(ArgumentKind.StirSpeed, LoweringDefaults.StirRpm));
-    private static readonly ArgumentSource Ramp = new Parameter("ramp", ArgumentKind.TemperatureRate, LoweringDefaults.RampCPerMin);
+    private static readonly ArgumentSource SafeOpen = new EngineeringDefault("cooled before opening to", new VerbArgument(ArgumentKind.Temperature, LoweringDefaults.SafeOpenC));
+    private static readonly ArgumentSource DefaultFlow = new EngineeringDefault("gas flow", new VerbArgument(ArgumentKind.GasFlow, LoweringDefaults.GasFlowLPerMin));
+    private static readonly ArgumentSource DefaultStir = new EngineeringDefault("stirred at", new VerbArgument(ArgumentKind.StirSpeed, LoweringDefaults.StirRpm));
+    private static readonly ArgumentSource Ramp = new Parameter("ramp", ArgumentKind.TemperatureRate);
     private static readonly ArgumentSource Time = new Parameter("time", ArgumentKind.Duration);
 
     private static VerbTemplate V(VerbKind kind, Vessel vessel, params ArgumentSource[] arguments) => new(kind, vessel, [.. arguments]);
 
-    /// <summary>A furnace programme: atmosphere, ramp, hold, cool.</summary>
-    private static VerbTemplate[] Furnace(string defaultGas) =>
+    /// <summary>A furnace programme: atmosphere (the operation's catalogued default gas when the step names none), ramp, hold, cool.</summary>
+    private static VerbTemplate[] Furnace() =>
     [
-        V(VerbKind.SetAtmosphere, Vessel.Furnace, new Atmosphere(defaultGas), DefaultFlow),
+        V(VerbKind.SetAtmosphere, Vessel.Furnace, new Atmosphere(), DefaultFlow),
         V(VerbKind.Ramp, Vessel.Furnace, new Parameter("temperature", ArgumentKind.Temperature), Ramp),
         V(VerbKind.Hold, Vessel.Furnace, Time),
         V(VerbKind.Cool, Vessel.Furnace, SafeOpen),
@@ -48,15 +49,15 @@ public static class LoweringTemplates
         ["molten_salt"] =
         [
             V(VerbKind.Charge, Vessel.Furnace, new MaterialName(), new BatchMass()),
-            V(VerbKind.Charge, Vessel.Furnace, new Named("salts"), new BatchMassOf("salts")),
-            .. Furnace("air"),
+            V(VerbKind.Charge, Vessel.Furnace, new Named("salts"), new FractionOfBatch("salts")),
+            .. Furnace(),
             V(VerbKind.Transfer, Vessel.Furnace, new Target(Vessel.Mixer)),
         ],
-        ["anneal"] = [.. Furnace("air")],
-        ["pyrolyze"] = [.. Furnace("N2")],
+        ["anneal"] = [.. Furnace()],
+        ["pyrolyze"] = [.. Furnace()],
         ["electrochemical"] =
         [
-            V(VerbKind.ChargeSolution, Vessel.Cell, new Named("electrolyte"), new Parameter("concentration", ArgumentKind.Concentration, 1), new SolutionVolume()),
+            V(VerbKind.ChargeSolution, Vessel.Cell, new Named("electrolyte"), new Parameter("concentration", ArgumentKind.Concentration), new SolutionVolume()),
             V(VerbKind.ApplyCurrent, Vessel.Cell, new CellCurrent("current"), new Parameter("cutoff", ArgumentKind.Potential), Time),
             V(VerbKind.Transfer, Vessel.Cell, new Target(Vessel.Mixer)),
         ],
@@ -78,7 +79,7 @@ public static class LoweringTemplates
         ],
         ["coat"] =
         [
-            V(VerbKind.Charge, Vessel.Mixer, new Named("coating"), new FractionOfBatch("amount", 1)),
+            V(VerbKind.Charge, Vessel.Mixer, new Named("coating"), new FractionOfBatch("amount")),
             V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time),
             V(VerbKind.Transfer, Vessel.Mixer, new Target(Vessel.Furnace)) with { When = "temperature" },
             V(VerbKind.Ramp, Vessel.Furnace, new Parameter("temperature", ArgumentKind.Temperature), Ramp) with { When = "temperature" },
@@ -105,12 +106,12 @@ public static class LoweringTemplates
         ],
         ["grind"] =
         [
-            V(VerbKind.Stir, Vessel.Mixer, new Parameter("speed", ArgumentKind.StirSpeed, LoweringDefaults.StirRpm), Time),
+            V(VerbKind.Stir, Vessel.Mixer, new Parameter("speed", ArgumentKind.StirSpeed), Time),
         ],
         ["electrode"] =
         [
-            V(VerbKind.Charge, Vessel.Mixer, new Named("binder"), new FractionOfBatch("binder_amount", 10)),
-            V(VerbKind.Charge, Vessel.Mixer, new Named("conductive"), new FractionOfBatch("conductive_amount", 10)),
+            V(VerbKind.Charge, Vessel.Mixer, new Named("binder"), new ElectrodeShare("binder")),
+            V(VerbKind.Charge, Vessel.Mixer, new Named("conductive"), new ElectrodeShare("conductive")),
             V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time),
             V(VerbKind.Transfer, Vessel.Mixer, new Target(Vessel.Cell)),
         ],

@@ -10,6 +10,18 @@ public sealed record OperationInfo(
     IReadOnlyList<ParameterInfo> Parameters,
     IReadOnlyList<RepairInfo> Repairs)
 {
+    /// <summary>
+    /// What the compiler's lowering assumes when a step leaves a value open, keyed by the name its lowering
+    /// template reads (a parameter such as <c>time</c>, or a lowering quantity such as <c>ramp</c> for an
+    /// operation that has no ramp parameter). Each value carries its source.
+    /// </summary>
+    public IReadOnlyDictionary<string, OperationDefault> Defaults { get; init; } = new Dictionary<string, OperationDefault>();
+
+    /// <summary>The furnace gas when the step names none (furnace operations only).</summary>
+    public DefaultAtmosphere? DefaultAtmosphere { get; init; }
+
+    public OperationDefault? FindDefault(string name) => Defaults.GetValueOrDefault(name);
+
     public ParameterInfo? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -77,6 +77,36 @@ public class CatalogIntegrityTests
     }
 
     [Test]
+    public void Every_operation_default_has_a_source_and_a_known_unit_and_a_typical_value_inside_its_window()
+    {
+        var defaults = Catalog.Operations.Values.SelectMany(o => o.Defaults.Select(d => (Where: $"{o.Name}.{d.Key}", Operation: o, Name: d.Key, Default: d.Value))).ToList();
+        Assert.That(defaults, Has.Count.GreaterThanOrEqualTo(Catalog.Operations.Count));
+        foreach (var (where, operation, name, value) in defaults)
+        {
+            Assert.That(value.Source, Is.Not.Empty, where);
+            Assert.That(value.Unit.Length == 0 || UnitTable.TryLookup(value.Unit, out _), Is.True, $"{where}: unit {value.Unit}");
+            // A default of a parameter the checker warns about must not itself draw the warning.
+            if (operation.FindParameter(name)?.Typical is { } typical && value.ToQuantity() is { } quantity)
+                Assert.That(typical.Contains(quantity), Is.True, $"{where}: {value.Format()} outside {typical.Format()}");
+        }
+        foreach (var o in Catalog.Operations.Values.Where(o => o.DefaultAtmosphere is not null))
+        {
+            Assert.That(Catalog.Atmospheres.ContainsKey(o.DefaultAtmosphere!.Name), Is.True, o.Name);
+            Assert.That(o.DefaultAtmosphere.Source, Is.Not.Empty, o.Name);
+        }
+    }
+
+    [Test]
+    public void Default_hold_times_come_from_the_literature_where_it_gives_one()
+    {
+        Assert.That(Catalog.FindOperation("molten_salt")!.FindDefault("time"), Is.EqualTo(new OperationDefault(4, "h", Catalog.FindOperation("molten_salt")!.FindDefault("time")!.Source)));
+        Assert.That(Catalog.FindOperation("molten_salt")!.FindDefault("time")!.Source, Does.StartWith("review Table 1 rows 4–6"));
+        Assert.That(Catalog.FindOperation("etch")!.FindDefault("time")!.ToQuantity()!.Value.Format(), Is.EqualTo("30min"));
+        Assert.That(Catalog.FindOperation("pyrolyze")!.DefaultAtmosphere!.Name, Is.EqualTo("air"));
+        Assert.That(Catalog.FindOperation("dry")!.FindDefault("time")!.Source, Does.StartWith("engineering default, not from the literature"));
+    }
+
+    [Test]
     public void Every_reagent_number_has_a_source_and_every_formula_parses()
     {
         foreach (var r in Catalog.Reagents.Values)

@@ -42,7 +42,7 @@ namespace RecipeLang.Plans
             await context.StepAsync(2, async (ct) =>
             {
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(22.610669378982905), ct);
+                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(8.592054364013505), ct);
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
                 await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
             }, cancellationToken);

@@ -136,6 +136,23 @@ public class LoweringTests
     }
 
     [Test]
+    public void Site_equipment_settings_replace_the_engineering_defaults()
+    {
+        var analysis = Examples.Analyze("inline.recipe", "recipe r for NCM523 { batch 50g\n separate NMP then anneal 850C O2 4h }");
+        var profile = analysis.Catalog.Equipment with { GasFlowLPerMin = 2, WashMlPerGram = 4, StirRpm = 500, OpenBelowC = 40 };
+        var recipe = Lowerer.Lower(analysis.Recipes.Single(), profile, "inline.recipe");
+        Assert.That(recipe.Steps.SelectMany(s => s.Verbs).Select(v => v.ToString()), Is.SupersetOf(new[]
+        {
+            "Wash Mixer: NMP, 200 mL, x1",
+            "Stir Mixer: 500 rpm, 1 h",
+            "SetAtmosphere Furnace: O2, 2 L/min",
+            "Cool Furnace: 40 °C",
+        }));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("gas flow: 2 L/min (site profile)"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("wash volume: 4 mL per g of batch = 200 mL (site profile)"));
+    }
+
+    [Test]
     public void Profile_hash_is_the_runtime_hash_of_the_site_limits()
     {
         var profile = EquipmentProfile.Default;

@@ -1,4 +1,5 @@
 using RecipeLang.Binding;
+using RecipeLang.Catalog;
 using RecipeLang.Chemistry;
 using RecipeLang.Runtime;
 
@@ -103,13 +104,18 @@ public abstract record ArgumentSource
         public override VerbArgument Resolve(LoweringContext context) => Value;
     }
 
-    /// <summary>One of the <see cref="LoweringDefaults"/>, recorded as an assumption under <paramref name="What"/>.</summary>
-    public sealed record EngineeringDefault(string What, VerbArgument Value) : ArgumentSource
+    /// <summary>
+    /// An equipment value: the site profile's (<c>recipelang.json</c> <c>equipment</c>), else the compiler's
+    /// engineering default; recorded as an assumption under <paramref name="What"/> with which it was.
+    /// </summary>
+    public sealed record EquipmentSetting(string What, ArgumentKind Kind, Func<EquipmentProfile, double?> Site, double Default) : ArgumentSource
     {
         public override VerbArgument Resolve(LoweringContext context)
         {
-            context.Assume($"{What}: {Value} ({LoweringDefaults.Source})");
-            return Value;
+            var (value, from) = Site(context.Profile) is { } site ? (site, "site profile") : (Default, LoweringDefaults.Source);
+            var argument = new VerbArgument(Kind, value);
+            context.Assume($"{What}: {argument} ({from})");
+            return argument;
         }
     }
 
@@ -129,7 +135,7 @@ public abstract record ArgumentSource
     }
 
     /// <summary>
-    /// The <c>volume</c> parameter, or the batch over the solids loading (site profile, else the lowering default).
+    /// The <c>volume</c> parameter, or the batch over the solids loading (site profile, else the engineering default).
     /// In an autoclave it also sizes the liner: the recipe's <c>fill</c>, else the site's fill window.
     /// </summary>
     public sealed record SolutionVolume(bool InAutoclave = false) : ArgumentSource
@@ -170,8 +176,9 @@ public abstract record ArgumentSource
     {
         public override VerbArgument Resolve(LoweringContext context)
         {
-            var millilitres = context.BatchGrams * LoweringDefaults.WashVolumePerGramMl;
-            context.Assume($"wash volume: {LoweringDefaults.WashVolumePerGramMl:0.##} mL per g of batch = {millilitres:0.###} mL ({LoweringDefaults.Source})");
+            var (perGram, from) = context.Profile.WashMlPerGram is { } site ? (site, "site profile") : (LoweringDefaults.WashVolumePerGramMl, LoweringDefaults.Source);
+            var millilitres = context.BatchGrams * perGram;
+            context.Assume($"wash volume: {perGram:0.##} mL per g of batch = {millilitres:0.###} mL ({from})");
             return new VerbArgument(ArgumentKind.Volume, millilitres);
         }
     }

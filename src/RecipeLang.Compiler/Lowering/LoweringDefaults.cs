@@ -2,7 +2,8 @@ namespace RecipeLang.Compiler.Lowering;
 
 /// <summary>
 /// Engineering values of the lowering that belong to the equipment rather than to an operation; the
-/// literature gives none of them. Per-operation defaults (hold times, ramps, gases, amounts) are catalog
+/// literature gives none of them. A site replaces them in <c>recipelang.json</c> (<c>equipment</c>:
+/// <c>gasFlowLPerMin</c>, <c>solidLiquidRatioGPerL</c>, <c>washMlPerGram</c>, <c>stirRpm</c>, <c>openBelowC</c>). Per-operation defaults (hold times, ramps, gases, amounts) are catalog
 /// data with their sources (<see cref="Catalog.OperationInfo.Defaults"/>). Each use is recorded in the
 /// lowered recipe's assumptions so that the procedure and the bill of materials show it.
 /// </summary>

@@ -16,9 +16,9 @@ public sealed record VerbTemplate(VerbKind Kind, Vessel Vessel, ImmutableArray<A
 /// </summary>
 public static class LoweringTemplates
 {
-    private static readonly ArgumentSource SafeOpen = new EngineeringDefault("cooled before opening to", new VerbArgument(ArgumentKind.Temperature, LoweringDefaults.SafeOpenC));
-    private static readonly ArgumentSource DefaultFlow = new EngineeringDefault("gas flow", new VerbArgument(ArgumentKind.GasFlow, LoweringDefaults.GasFlowLPerMin));
-    private static readonly ArgumentSource DefaultStir = new EngineeringDefault("stirred at", new VerbArgument(ArgumentKind.StirSpeed, LoweringDefaults.StirRpm));
+    private static readonly ArgumentSource SafeOpen = new EquipmentSetting("cooled before opening to", ArgumentKind.Temperature, p => p.OpenBelowC, LoweringDefaults.SafeOpenC);
+    private static readonly ArgumentSource DefaultFlow = new EquipmentSetting("gas flow", ArgumentKind.GasFlow, p => p.GasFlowLPerMin, LoweringDefaults.GasFlowLPerMin);
+    private static readonly ArgumentSource DefaultStir = new EquipmentSetting("stirred at", ArgumentKind.StirSpeed, p => p.StirRpm, LoweringDefaults.StirRpm);
     private static readonly ArgumentSource Ramp = new Parameter("ramp", ArgumentKind.TemperatureRate);
     private static readonly ArgumentSource Time = new Parameter("time", ArgumentKind.Duration);
 

@@ -31,5 +31,17 @@ public sealed record EquipmentProfile(
         Source: "site default: furnace 1100 °C; PTFE-lined autoclave 240 °C maximum, 200 °C routine, 30 bar "
             + "[process-rules.md: vendor data for PTFE-lined hydrothermal autoclaves]");
 
+    /// <summary>Furnace gas flow, L/min, when the site sets one (else the compiler's engineering default).</summary>
+    public double? GasFlowLPerMin { get; init; }
+
+    /// <summary>Wash liquid per wash, mL per g of batch, when the site sets one.</summary>
+    public double? WashMlPerGram { get; init; }
+
+    /// <summary>Stirrer speed of mixing steps, rpm, when the site sets one.</summary>
+    public double? StirRpm { get; init; }
+
+    /// <summary>A furnace or autoclave is cooled below this, °C, before it is opened, when the site sets it.</summary>
+    public double? OpenBelowC { get; init; }
+
     public bool HasGas(string atmosphere) => Gases.Contains(atmosphere, StringComparer.OrdinalIgnoreCase);
 }

@@ -16,7 +16,8 @@ internal sealed partial class SiteConfigParser
     private static readonly string[] TopLevelKeys = ["equipment", "materials", "reagents", "coatings", "rules", "exclude"];
 
     private static readonly string[] EquipmentKeys =
-        ["furnaceMaxC", "autoclaveMaxC", "autoclaveRoutineMaxC", "autoclaveMaxBar", "autoclaveFillRatio", "gases", "solidLiquidRatioGPerL"];
+        ["furnaceMaxC", "autoclaveMaxC", "autoclaveRoutineMaxC", "autoclaveMaxBar", "autoclaveFillRatio", "gases", "solidLiquidRatioGPerL",
+         "gasFlowLPerMin", "washMlPerGram", "stirRpm", "openBelowC"];
 
     private readonly byte[] utf8;
     private readonly string path;
@@ -246,6 +247,22 @@ internal sealed partial class SiteConfigParser
                 case "solidLiquidRatioGPerL":
                     if (ReadPositive(ref reader, key) is { } ratio)
                         profile = profile with { SolidLiquidRatioGPerL = ratio };
+                    break;
+                case "gasFlowLPerMin":
+                    if (ReadPositive(ref reader, key) is { } flow)
+                        profile = profile with { GasFlowLPerMin = flow };
+                    break;
+                case "washMlPerGram":
+                    if (ReadPositive(ref reader, key) is { } wash)
+                        profile = profile with { WashMlPerGram = wash };
+                    break;
+                case "stirRpm":
+                    if (ReadPositive(ref reader, key) is { } rpm)
+                        profile = profile with { StirRpm = rpm };
+                    break;
+                case "openBelowC":
+                    if (ReadPositive(ref reader, key) is { } open)
+                        profile = profile with { OpenBelowC = open };
                     break;
                 case "autoclaveFillRatio":
                     fillKey = keyStart;

@@ -98,6 +98,18 @@ public class SiteConfigTests
     }
 
     [Test]
+    public void Lowering_equipment_settings_are_read_and_absent_ones_stay_unset()
+    {
+        var config = Parse("""{ "equipment": { "gasFlowLPerMin": 2, "washMlPerGram": 5, "stirRpm": 400, "openBelowC": 40 } }""");
+        Assert.That(config.Equipment.GasFlowLPerMin, Is.EqualTo(2));
+        Assert.That(config.Equipment.WashMlPerGram, Is.EqualTo(5));
+        Assert.That(config.Equipment.StirRpm, Is.EqualTo(400));
+        Assert.That(config.Equipment.OpenBelowC, Is.EqualTo(40));
+        Assert.That(Parse("{}").Equipment.GasFlowLPerMin, Is.Null);
+        Assert.That(SingleError("""{ "equipment": { "stirRpm": -1 } }""").Message, Does.Contain("'stirRpm' must be a positive number"));
+    }
+
+    [Test]
     public void Syntax_error_points_at_line_and_column()
     {
         var error = SingleError("{\n  \"equipment\": {\n    \"furnaceMaxC\": 1100,,\n  }\n}");

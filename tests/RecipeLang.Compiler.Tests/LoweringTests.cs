@@ -64,6 +64,7 @@ public class LoweringTests
     public void Values_the_recipe_leaves_open_are_recorded_as_assumptions()
     {
         var recipe = Lower("hydrothermal 4M LiOH 220C then wash water x3 then dry 80C 12h");
+        Assert.That(recipe.Assumptions[0], Is.EqualTo("batch not given: 10 g (engineering default, not from the literature)"));
         Assert.That(recipe.Assumptions, Has.Some.Contains("time not given: 6 h (review Table 1 hydrothermal holds"));
         Assert.That(recipe.Assumptions, Has.Some.Contains("10 g at 50 g/L solids (engineering default, not from the literature) = 0.2 L"));
         Assert.That(recipe.Assumptions, Has.Some.Contains("wash volume: 10 mL per g of batch = 100 mL (engineering default"));

@@ -15,6 +15,10 @@ public static partial class Lowerer
     {
         var assumptions = new List<string>();
         var context = new LoweringContext(recipe, profile, assumptions);
+        if (recipe.Batch is null)
+        {
+            assumptions.Add(FormattableString.Invariant($"batch not given: {context.BatchGrams:0.###} g ({LoweringDefaults.Source})"));
+        }
         var steps = recipe.Steps.Select(step =>
         {
             context.Step = step;

@@ -10,9 +10,10 @@ public sealed record VerbTemplate(VerbKind Kind, Vessel Vessel, ImmutableArray<A
 /// <summary>
 /// The lowering as data: for each catalogued operation, the controller verbs it becomes and where each
 /// argument comes from; the values a step may leave open are the operation's catalogued defaults, with
-/// their sources (operations.json <c>defaults</c>, <c>defaultAtmosphere</c>). A C# table rather than JSON because every entry is then checked by the compiler
-/// (verb names, vessels, argument kinds) and a test makes sure every operation of the catalog has one;
-/// adding an operation means adding a row here, never a branch in the lowering code.
+/// their sources (operations.json <c>defaults</c>, <c>defaultAtmosphere</c>). A C# table rather than JSON
+/// because every entry is then checked by the compiler (verb names, vessels, argument kinds) and a test
+/// makes sure every operation of the catalog has one; adding an operation means adding a row here, never
+/// a branch in the lowering code.
 /// </summary>
 public static class LoweringTemplates
 {

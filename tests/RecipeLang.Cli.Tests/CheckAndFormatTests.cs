@@ -87,8 +87,45 @@ public class CheckAndFormatTests : ScratchFolderTest
     }
 
     [Test]
-    public void UnknownOptionIsAUsageError() =>
-        Assert.That(CliRunner.Run(Folder, "fmt", "--bogus-option", "x").ExitCode, Is.EqualTo(2));
+    public void UnknownOptionIsAUsageErrorNamedAsAnOption()
+    {
+        Write("a.recipe", "anneal 850C O2 4h\n");
+        var result = CliRunner.Run(Folder, "check", "a.recipe", "--bogus-option");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error.Trim(), Is.EqualTo("recipelang: --bogus-option: unknown option; see --help"));
+    }
+
+    [TestCase("check")]
+    [TestCase("lint")]
+    [TestCase("fmt")]
+    public void AFolderWithoutRecipesIsAUsageError(string command)
+    {
+        Directory.CreateDirectory(Path.Combine(Folder, "empty"));
+        Write("other/a.recipe", "anneal 850C O2 4h\n");
+
+        var empty = CliRunner.Run(Folder, command, "empty");
+        Assert.That(empty.ExitCode, Is.EqualTo(2));
+        Assert.That(empty.Error.Trim(), Is.EqualTo("recipelang: empty: no *.recipe files in this folder"));
+        Assert.That(CliRunner.Run(Folder, command, "other").ExitCode, Is.Not.EqualTo(2), "the near miss: a folder with a recipe");
+    }
+
+    [Test]
+    public void ReportIntoAMissingFolderOrOntoAFolderIsOneLineWithExitTwo()
+    {
+        Write("a.recipe", "anneal 850C O2 4h\n");
+
+        var missing = CliRunner.Run(Folder, "lint", "a.recipe", "--format", "sarif", "-o", "nowhere/x.sarif");
+        Assert.That(missing.ExitCode, Is.EqualTo(2), missing.Error);
+        Assert.That(missing.Error, Does.Contain("nowhere/x.sarif: cannot write: the folder").And.Not.Contain("   at "));
+        Assert.That(Directory.Exists(Path.Combine(Folder, "nowhere")), Is.False);
+
+        Directory.CreateDirectory(Path.Combine(Folder, "out"));
+        var folder = CliRunner.Run(Folder, "compile", "a.recipe", "--emit", "dll", "-o", "out");
+        Assert.That(folder.ExitCode, Is.EqualTo(2), folder.Error);
+        Assert.That(folder.Error, Does.Contain("out: is a directory; name a file"));
+        Assert.That(Directory.GetFileSystemEntries(Path.Combine(Folder, "out")), Is.Empty, "nothing half-written");
+    }
 
     [Test]
     public void ShippedExamplesCheckWithoutErrors()

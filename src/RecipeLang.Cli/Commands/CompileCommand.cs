@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RecipeLang.Cli.Input;
+using RecipeLang.Cli.Output;
 using RecipeLang.Compiler;
 using RecipeLang.Compiler.Emission;
 using RecipeLang.Compiler.Lowering;
@@ -57,7 +58,7 @@ public static class CompileCommand
                     }
                     return ExitCodes.Errors;
                 }
-                WriteFile(outputPath!, () => File.WriteAllBytes(outputPath!, [.. compiled.Image]));
+                OutputFile.Write(outputPath!, Path.GetFullPath(outputPath!), [.. compiled.Image]);
                 output.WriteLine($"Compiled {CheckCommand.Plural(recipes.Count, "plan")} into {outputPath}.");
                 break;
         }
@@ -103,19 +104,7 @@ public static class CompileCommand
             output.Write(text);
             return;
         }
-        WriteFile(path, () => File.WriteAllText(path, text));
+        OutputFile.Write(path, text);
         output.WriteLine($"Wrote {path}.");
-    }
-
-    private static void WriteFile(string path, Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{path}: cannot write ({e.Message})");
-        }
     }
 }

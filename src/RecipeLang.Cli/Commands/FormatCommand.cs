@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text;
 using RecipeLang.Cli.Input;
+using RecipeLang.Cli.Output;
 using RecipeLang.Formatting;
 using RecipeLang.Syntax;
 using RecipeLang.Text;
@@ -49,7 +51,7 @@ public static class FormatCommand
             }
             else
             {
-                RecipeFiles.Write(files[i], formatted);
+                OutputFile.Write(files[i].DisplayPath, files[i].FullPath, new UTF8Encoding(false).GetBytes(formatted));
                 output.WriteLine($"{files[i].DisplayPath}: formatted");
             }
         }

@@ -44,8 +44,7 @@ public static class LintCommand
         }
         else
         {
-            var file = new RecipeFile(outputFile, Path.GetFullPath(outputFile), Named: true);
-            RecipeFiles.Write(file, report.ToString());
+            OutputFile.Write(outputFile, report.ToString());
         }
         error.WriteLine(CheckCommand.Summary(analyses));
         return analyses.Any(a => a.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) ? ExitCodes.Errors : ExitCodes.Clean;

@@ -51,22 +51,6 @@ public static class RecipeFiles
         }
     }
 
-    /// <summary>Writes through a temporary file and a rename, so a failure never leaves a half-written recipe.</summary>
-    public static void Write(RecipeFile file, string text)
-    {
-        var temporary = file.FullPath + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            File.WriteAllText(temporary, text, new UTF8Encoding(false));
-            File.Move(temporary, file.FullPath, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            throw new UsageException($"{file.DisplayPath}: cannot write: {e.Message}");
-        }
-    }
-
     private static IEnumerable<string> ExpandOne(string path)
     {
         if (path.IndexOfAny(['*', '?', '[']) >= 0)
@@ -76,13 +60,17 @@ public static class RecipeFiles
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
-            return Directory.EnumerateFiles(full, "*.recipe", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+            // A folder without recipes is almost always a mistyped path; passing it silently would turn a CI job green.
+            var recipes = Directory.EnumerateFiles(full, "*.recipe", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            return recipes.Count > 0 ? recipes : throw new UsageException($"{path}: no *.recipe files in this folder");
         }
         if (File.Exists(full))
         {
             return [full];
         }
-        throw new UsageException($"{path}: no such file or directory");
+        throw new UsageException(path.StartsWith('-')
+            ? $"{path}: unknown option; see --help"
+            : $"{path}: no such file or directory");
     }
 
     private static IEnumerable<string> ExpandGlob(string pattern)

@@ -23,12 +23,12 @@ public static class Checker
         return [.. Configure(diagnostics.Concat(file.Diagnostics), site)];
     }
 
-    /// <summary>Applies <c>rules</c> from recipelang.json: a new severity, or off. Syntax errors cannot be turned off.</summary>
+    /// <summary>Applies <c>rules</c> from recipelang.json: a new severity, or off. Syntax errors keep theirs.</summary>
     public static IEnumerable<Diagnostic> Configure(IEnumerable<Diagnostic> diagnostics, SiteConfig? site)
     {
         foreach (var diagnostic in diagnostics)
         {
-            if (site is null || diagnostic.Code.StartsWith("RL0", StringComparison.Ordinal))
+            if (site is null || !diagnostic.Descriptor.IsConfigurable)
             {
                 yield return diagnostic;
                 continue;

@@ -201,8 +201,10 @@ internal sealed partial class SiteConfigParser
 
             if (!RuleCode().IsMatch(code))
                 ErrorAt(keyStart, $"'{code}' is not a rule code; codes look like RL3001.");
-            else if (Descriptors.Find(code) is null)
+            else if (Descriptors.Find(code) is not { } descriptor)
                 ErrorAt(keyStart, $"Unknown rule '{code}'; `recipelang explain` lists the codes.");
+            else if (!descriptor.IsConfigurable)
+                ErrorAt(keyStart, $"{descriptor.Code} is a syntax error; it cannot be turned off or lowered, only fixed in the recipe.");
             else if (value is null || !RuleLevels.TryParse(value, out var level))
                 ErrorAt(valueStart, $"Unknown severity {(value is null ? "value" : $"'{value}'")} for {code}; expected {Join(RuleLevels.Names)}.");
             else

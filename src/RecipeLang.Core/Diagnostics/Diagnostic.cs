@@ -16,6 +16,9 @@ public sealed record DiagnosticDescriptor(string Code, string Title, DiagnosticS
         _ => "hygiene",
     };
 
+    /// <summary>A site may change the severity of any code but a syntax error: a file that does not parse has no meaning to check.</summary>
+    public bool IsConfigurable => !(Family == "syntax" && DefaultSeverity == DiagnosticSeverity.Error);
+
     public Diagnostic Create(SourceText source, TextSpan span, params object[] args) =>
         new(this, source.Path, span, source.GetPosition(span.Start), source.GetPosition(span.End),
             string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), DefaultSeverity,

@@ -1,7 +1,9 @@
 using System.IO.Abstractions.TestingHelpers;
 using RecipeLang.Catalog;
+using RecipeLang.Checking;
 using RecipeLang.Configuration;
 using RecipeLang.Diagnostics;
+using RecipeLang.Syntax;
 
 namespace RecipeLang.Core.Tests.Configuration;
 
@@ -70,7 +72,7 @@ public class SiteConfigTests
                 { "name": "LiNbO3", "kind": "inorganic", "survivesUpToC": 1000,
                   "usualAmount": { "min": 0.5, "max": 2, "unit": "wt%", "source": "site" }, "source": "site" }
               ],
-              "rules": { "RL0010": "off", "rl0003": "Warning" },
+              "rules": { "RL0010": "off", "rl3004": "Warning" },
               "exclude": ["drafts/**/*.recipe"]
             }
             """);
@@ -84,7 +86,7 @@ public class SiteConfigTests
         Assert.That(config.Reagents.Single().LithiumBearing, Is.True);
         Assert.That(config.Coatings.Single().Kind, Is.EqualTo(CoatingKind.Inorganic));
         Assert.That(config.SeverityFor("RL0010", DiagnosticSeverity.Warning), Is.Null);
-        Assert.That(config.SeverityFor("RL0003", DiagnosticSeverity.Error), Is.EqualTo(DiagnosticSeverity.Warning));
+        Assert.That(config.SeverityFor("RL3004", DiagnosticSeverity.Info), Is.EqualTo(DiagnosticSeverity.Warning));
         Assert.That(config.SeverityFor("RL0001", DiagnosticSeverity.Error), Is.EqualTo(DiagnosticSeverity.Error));
         Assert.That(config.Exclude, Is.EqualTo(new[] { "drafts/**/*.recipe" }));
     }
@@ -121,7 +123,7 @@ public class SiteConfigTests
     [Test]
     public void Columns_count_characters_not_bytes()
     {
-        var error = SingleError("{ \"rules\": { \"RL0003\": \"wärning\" } }");
+        var error = SingleError("{ \"rules\": { \"RL3004\": \"wärning\" } }");
         Assert.That((error.Line, error.Column), Is.EqualTo((1, 24)));
         var syntax = SingleError("{ \"exclude\": [\"ü\" x] }");
         Assert.That((syntax.Line, syntax.Column), Is.EqualTo((1, 19)), "ü is one character but two bytes");
@@ -130,7 +132,7 @@ public class SiteConfigTests
     [Test]
     public void Unknown_severity_points_at_the_value_and_lists_the_choices()
     {
-        var error = SingleError("{\n  \"rules\": {\n    \"RL0003\": \"loud\"\n  }\n}");
+        var error = SingleError("{\n  \"rules\": {\n    \"RL3004\": \"loud\"\n  }\n}");
         Assert.That((error.Line, error.Column), Is.EqualTo((3, 15)));
         Assert.That(error.Message, Does.Contain("'loud'").And.Contain("off, hint, info, warning or error"));
     }
@@ -144,6 +146,19 @@ public class SiteConfigTests
 
         var malformed = SingleError("{ \"rules\": { \"max-params\": \"off\" } }");
         Assert.That(malformed.Message, Does.Contain("not a rule code"));
+    }
+
+    [Test]
+    public void A_syntax_error_code_cannot_be_configured_but_a_syntax_warning_can()
+    {
+        var error = SingleError("{ \"rules\": { \"RL0003\": \"off\" } }");
+        Assert.That((error.Line, error.Column), Is.EqualTo((1, 14)));
+        Assert.That(error.Message, Does.Contain("RL0003 is a syntax error"));
+
+        var warnings = Parser.Parse("then anneal 850C O2 4h\n").Diagnostics;
+        Assert.That(warnings.Select(d => d.Code), Does.Contain("RL0010"), "the near miss: without the config RL0010 is reported");
+        var configured = Checker.Configure(warnings, Parse("{ \"rules\": { \"RL0010\": \"off\" } }"));
+        Assert.That(configured.Select(d => d.Code), Does.Not.Contain("RL0010"));
     }
 
     [Test]

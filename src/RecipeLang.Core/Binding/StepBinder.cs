@@ -286,6 +286,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         }
         if (!UnitTable.TryLookup(spelling, out var known))
         {
+            _unboundArgument = true; // whatever it meant, a missing-parameter error on top would be noise
             report(Descriptors.UnknownUnit.Create(source, syntax.Unit.Span, spelling, Suggestions.DidYouMean(spelling, UnitTable.Spellings)));
             return null;
         }

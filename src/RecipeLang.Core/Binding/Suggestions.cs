@@ -1,12 +1,15 @@
 namespace RecipeLang.Binding;
 
-/// <summary>"Did you mean" for names: the closest candidates within edit distance 2, case-insensitive.</summary>
+/// <summary>"Did you mean" for names: the closest candidate, case-insensitive, within an edit distance that grows with the name.</summary>
 public static class Suggestions
 {
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
+        // A third of the name's length (at least one edit, as rustc allows), and always fewer edits than the name has
+        // characters: 'Fe' → 'W' or 'F' → 'h' rewrites the whole name and suggests nothing useful.
+        var allowed = Math.Min(Math.Max(name.Length, 3) / 3, name.Length - 1);
         string? best = null;
-        var bestDistance = 3;
+        var bestDistance = allowed + 1;
         foreach (var candidate in candidates)
         {
             var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant(), bestDistance);

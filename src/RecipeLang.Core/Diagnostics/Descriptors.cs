@@ -67,7 +67,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ImpossibleValue = new("RL2005", "Impossible value", DiagnosticSeverity.Error,
         "{0} is impossible: {1}");
     public static readonly DiagnosticDescriptor MissingKeywordValue = new("RL2006", "Keyword without a value", DiagnosticSeverity.Error,
-        "'{0}' must be followed by its value, e.g. {1}");
+        "'{0}' must be followed by its value; write {1}");
     public static readonly DiagnosticDescriptor ArgumentTypeMismatch = new("RL2007", "Argument does not fit the parameter", DiagnosticSeverity.Error,
         "'{0}' does not fit parameter '{1}' of type {2}");
 

@@ -80,6 +80,7 @@ public class BinderTests
     [TestCase("hydrothermal 4M LiOH 1.2.3C 3h", "RL0009")]
     [TestCase("let T = 1.2.3C", "RL0009")]
     [TestCase("hydrothermal 4M LiOH 1e999C 3h", "RL2005")]
+    [TestCase("anneal 850F O2 4h", "RL1007")]
     public void BadNumbersAreReportedNeverThrown(string text, string code)
     {
         var analysis = Analyze(text.StartsWith("let") ? text : "recipe r for NCM523 { " + text + " }");

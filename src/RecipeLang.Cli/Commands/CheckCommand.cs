@@ -78,7 +78,7 @@ public static class CheckCommand
     {
         var all = analyses.SelectMany(a => a.Diagnostics).ToList();
         int Count(DiagnosticSeverity severity) => all.Count(d => d.Severity == severity);
-        return $"Checked {Plural(analyses.Count, "file")}: {Plural(Count(DiagnosticSeverity.Error), "error")}, {Plural(Count(DiagnosticSeverity.Warning), "warning")}, {Plural(Count(DiagnosticSeverity.Info), "info")}.";
+        return $"Checked {Plural(analyses.Count, "file")}: {Plural(Count(DiagnosticSeverity.Error), "error")}, {Plural(Count(DiagnosticSeverity.Warning), "warning")}, {Plural(Count(DiagnosticSeverity.Info), "info")}{(Count(DiagnosticSeverity.Hint) is > 0 and var hints ? ", " + Plural(hints, "hint") : "")}.";
     }
 
     internal static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -102,6 +102,17 @@ public class CompilationTests
     }
 
     [Test]
+    public void Every_number_in_the_emitted_code_is_a_clean_literal()
+    {
+        var code = string.Join("\n", PlanEmitter.EmitAll(Examples.Table1).Select(f => f.Code));
+        var numbers = CSharpSyntaxTree.ParseText(code).GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>()
+            .Where(l => l.IsKind(SyntaxKind.NumericLiteralExpression)).Select(l => l.Token.Text).ToList();
+        Assert.That(numbers, Has.None.Matches(@"\.\d{7,}"));
+        // 850 °C goes through kelvin when the recipe is checked; the plan states the recipe's number.
+        Assert.That(code, Does.Contain("Temperature.Celsius(850)"));
+    }
+
+    [Test]
     public void Recipe_text_enters_the_code_only_as_literals_with_exactly_that_value()
     {
         const string hostile = "a\"b\\c */ #line 1 \"evil\"\n\"); System.IO.File.Delete(\"x";

@@ -18,14 +18,16 @@ public class LoweringTests
     }
 
     [Test]
-    public void Hydrothermal_charges_seals_ramps_holds_cools_vents_and_transfers()
+    public void Hydrothermal_charges_seals_ramps_holds_cools_and_vents_and_the_wash_takes_the_solids_out()
     {
-        var step = Lower("hydrothermal 4M LiOH 220C 3h then wash water x3 then dry 80C 12h").Steps[0];
+        var recipe = Lower("hydrothermal 4M LiOH 220C 3h then wash water x3 then dry 80C 12h");
+        var step = recipe.Steps[0];
         Assert.That(step.Verbs.Select(v => v.Kind), Is.EqualTo(new[]
         {
-            VerbKind.Charge, VerbKind.ChargeSolution, VerbKind.Seal, VerbKind.Ramp, VerbKind.Hold, VerbKind.Cool, VerbKind.Vent, VerbKind.Transfer,
+            VerbKind.Charge, VerbKind.ChargeSolution, VerbKind.Seal, VerbKind.Ramp, VerbKind.Hold, VerbKind.Cool, VerbKind.Vent,
         }));
         Assert.That(step.Verbs.All(v => v.Vessel == Vessel.Autoclave), Is.True);
+        Assert.That(recipe.Steps[1].Verbs[0].ToString(), Is.EqualTo("Transfer Autoclave: Mixer"));
         Assert.That(step.Verbs[1].Arguments.Select(a => a.ToString()), Is.EqualTo(new[] { "LiOH", "4 M", "200 mL" }));
         Assert.That(step.Verbs[3].Arguments[0], Is.EqualTo(new VerbArgument(ArgumentKind.Temperature, 220)));
         Assert.That(step.Verbs[4].Arguments[0], Is.EqualTo(new VerbArgument(ArgumentKind.Duration, 3 * 3600)));
@@ -37,11 +39,66 @@ public class LoweringTests
         var step = Lower("recipe r for NCM523 { batch 50g\n solid_state LiOH·H2O excess 5% then anneal 850C O2 4h ramp 3C/min }").Steps[1];
         Assert.That(step.Verbs.Select(v => v.ToString()), Is.EqualTo(new[]
         {
+            "Transfer Mixer: Furnace",
             "SetAtmosphere Furnace: O2, 0.5 L/min",
             "Ramp Furnace: 850 °C, 3 °C/min",
             "Hold Furnace: 4 h",
             "Cool Furnace: 50 °C",
         }));
+    }
+
+    /// <summary>
+    /// Walks the verbs the way the plant would: the batch is charged once, a transfer starts where the solids are,
+    /// and every other verb works on the vessel that holds them.
+    /// </summary>
+    [TestCaseSource(typeof(Examples), nameof(Examples.Table1Files))]
+    public void Table1_verbs_work_only_where_the_solids_are_and_the_batch_is_charged_once(string file)
+    {
+        foreach (var recipe in Examples.LowerFile(Path.Combine(Examples.Root, "examples", "table1", file)))
+        {
+            Vessel? solids = null;
+            var charges = 0;
+            foreach (var (step, verb) in recipe.Steps.SelectMany(s => s.Verbs.Select(v => (s, v))))
+            {
+                var where = $"{recipe.Name} step {step.Index + 1}: {verb}";
+                if (verb.Kind == VerbKind.Charge && verb.Arguments[0].Text == recipe.Material)
+                {
+                    charges++;
+                    Assert.That(verb.Arguments[1].Number, Is.EqualTo(recipe.BatchGrams), where);
+                    solids = verb.Vessel;
+                    continue;
+                }
+                Assert.That(verb.Vessel, Is.EqualTo(solids), where);
+                if (verb.Kind == VerbKind.Transfer)
+                {
+                    var to = Enum.Parse<Vessel>(verb.Arguments[0].Text!);
+                    Assert.That(to, Is.Not.EqualTo(solids), where);
+                    solids = to;
+                }
+            }
+            Assert.That(charges, Is.EqualTo(1), recipe.Name);
+        }
+    }
+
+    [Test]
+    public void A_recipe_that_starts_with_a_wash_charges_the_batch_into_the_mixer()
+    {
+        var recipe = Examples.LowerFile(Path.Combine(Examples.Root, "examples", "ncm622-solid-state-with-constants.recipe")).Single();
+        Assert.That(recipe.Steps[0].Verbs.Select(v => v.ToString()).Take(2), Is.EqualTo(new[] { "Charge Mixer: NCM622, 100 g", "Wash Mixer: ethanol, 1000 mL, x2" }));
+    }
+
+    [Test]
+    public void A_step_in_another_vessel_first_transfers_the_solids_there_and_a_step_in_the_same_vessel_does_not()
+    {
+        var recipe = Lower("recipe r for NCM523 { batch 50g\n solid_state LiOH·H2O excess 5% then grind 30min then anneal 850C O2 4h then coat Li3PO4 1wt% }");
+        Assert.That(recipe.Steps.Select(s => s.Verbs[0].ToString()), Is.EqualTo(new[]
+        {
+            "Charge Mixer: NCM523, 50 g",
+            "Stir Mixer: 300 rpm, 30 min",
+            "Transfer Mixer: Furnace",
+            "Transfer Furnace: Mixer",
+        }));
+        Assert.That(recipe.Steps.SelectMany(s => s.Verbs).Count(v => v.Kind == VerbKind.Transfer), Is.EqualTo(2));
     }
 
     [Test]
@@ -103,7 +160,7 @@ public class LoweringTests
         var recipe = Lower("recipe r for NCM523 { defects lithium_loss(li_tm = 0.9)\n batch 50g\n solid_state Li2CO3 excess 5% then anneal 850C O2 4h }");
         var moles = 50 / (6.94 + 0.5 * 58.693 + 0.2 * 58.933 + 0.3 * 54.938 + 2 * 15.999);
         var expected = moles * 0.1 * 1.05 / 2 * (2 * 6.94 + 12.011 + 3 * 15.999);
-        Assert.That(recipe.Steps[0].Verbs[0].Arguments[1].Number, Is.EqualTo(expected).Within(0.01));
+        Assert.That(recipe.Steps[0].Verbs.Single(v => v.Arguments[0].Text == "Li2CO3").Arguments[1].Number, Is.EqualTo(expected).Within(0.01));
         Assert.That(recipe.Assumptions, Has.Some.Contains("Li/TM 0.9 (declared lithium_loss); the deficiency of 0.1 Li per formula unit"));
     }
 
@@ -120,7 +177,7 @@ public class LoweringTests
     public void A_pyrolysis_without_a_gas_runs_in_air()
     {
         var recipe = Lower("recipe r for NCM523 { batch 50g\n pyrolyze 500C 1h then anneal 850C O2 4h }");
-        Assert.That(recipe.Steps[0].Verbs[0].ToString(), Is.EqualTo("SetAtmosphere Furnace: air, 0.5 L/min"));
+        Assert.That(recipe.Steps[0].Verbs[1].ToString(), Is.EqualTo("SetAtmosphere Furnace: air, 0.5 L/min"));
         Assert.That(recipe.Assumptions, Has.Some.Contains("atmosphere not given: air (process-rules.md: PVDF pyrolysis"));
     }
 
@@ -130,9 +187,9 @@ public class LoweringTests
     public void Electrode_binder_and_conductive_follow_the_ratio_else_the_catalogued_90_5_5(string ratio, double binder, double conductive)
     {
         var recipe = Lower($"recipe r for NCM523 {{ batch 50g\n electrode binder PVDF conductive carbon_black{ratio} }}");
-        var charges = recipe.Steps[0].Verbs.Where(v => v.Kind == VerbKind.Charge).ToList();
-        Assert.That(charges[0].Arguments[1].Number, Is.EqualTo(binder).Within(1e-9));
-        Assert.That(charges[1].Arguments[1].Number, Is.EqualTo(conductive).Within(1e-9));
+        var charges = recipe.Steps[0].Verbs.Where(v => v.Kind == VerbKind.Charge).ToDictionary(v => v.Arguments[0].Text!, v => v.Arguments[1].Number);
+        Assert.That(charges["PVDF"], Is.EqualTo(binder).Within(1e-9));
+        Assert.That(charges["carbon_black"], Is.EqualTo(conductive).Within(1e-9));
         Assert.That(recipe.Assumptions.Any(a => a.Contains("ratio not given: active:conductive:binder 90:5:5 wt%")), Is.EqualTo(ratio.Length == 0));
     }
 

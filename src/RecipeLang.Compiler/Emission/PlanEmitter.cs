@@ -167,8 +167,13 @@ public static class PlanEmitter
 
     private static LiteralExpressionSyntax Int(int value) => LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(value));
 
+    /// <summary>
+    /// A quantity as a literal, rounded to 6 decimals of its runtime unit (µg, µs, µA, …): unit conversions leave
+    /// binary noise (850 °C through kelvin comes back as 850.0000000000001) that no plant can tell apart.
+    /// </summary>
     private static ExpressionSyntax Num(double value)
     {
+        value = Math.Round(value, 6);
         var literal = LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(Math.Abs(value)));
         return value < 0 ? PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, literal) : literal;
     }

@@ -119,21 +119,6 @@ public abstract record ArgumentSource
         }
     }
 
-    public sealed record Target(Vessel Vessel) : ArgumentSource
-    {
-        public override VerbArgument Resolve(LoweringContext context) => VerbArgument.OfVessel(Vessel);
-    }
-
-    public sealed record MaterialName : ArgumentSource
-    {
-        public override VerbArgument Resolve(LoweringContext context) => VerbArgument.OfText(context.Material);
-    }
-
-    public sealed record BatchMass : ArgumentSource
-    {
-        public override VerbArgument Resolve(LoweringContext context) => new(ArgumentKind.Mass, context.BatchGrams);
-    }
-
     /// <summary>
     /// The <c>volume</c> parameter, or the batch over the solids loading (site profile, else the engineering default).
     /// In an autoclave it also sizes the liner: the recipe's <c>fill</c>, else the site's fill window.

@@ -8,7 +8,10 @@ using RecipeLang.Runtime;
 
 namespace RecipeLang.Compiler.Lowering;
 
-/// <summary>Turns a checked recipe into controller verbs by its operations' templates (<see cref="LoweringTemplates"/>).</summary>
+/// <summary>
+/// Turns a checked recipe into controller verbs by its operations' templates (<see cref="LoweringTemplates"/>),
+/// charging the batch and moving its solids to each verb's vessel on the way.
+/// </summary>
 public static partial class Lowerer
 {
     public static LoweredRecipe Lower(BoundRecipe recipe, EquipmentProfile profile, string sourcePath)
@@ -26,13 +29,18 @@ public static partial class Lowerer
             {
                 throw new LoweringException($"{step.Describe()}: no lowering template for operation '{step.Name}'.");
             }
-            var verbs = templates
-                .Where(t => (t.When is null || step.Has(t.When)) && (t.Unless is null || !step.Has(t.Unless)))
-                .Select(t => new Verb(t.Kind, t.Vessel, [.. t.Arguments.Select(a => a.Resolve(context))]))
-                .ToImmutableArray();
+            var verbs = ImmutableArray.CreateBuilder<Verb>();
+            foreach (var t in templates.Where(t => (t.When is null || step.Has(t.When)) && (t.Unless is null || !step.Has(t.Unless))))
+            {
+                if (context.BringSolidsTo(t.Vessel) is { } move)
+                {
+                    verbs.Add(move);
+                }
+                verbs.Add(new Verb(t.Kind, t.Vessel, [.. t.Arguments.Select(a => a.Resolve(context))]));
+            }
             // A step that came through `use` is located at the use statement in this file.
             var at = step.Via is null ? step.Start : recipe.Source.GetPosition(step.Via.Span.Start);
-            return new LoweredStep(step.Index, step.Name, Describe(step), at.Line + 1, at.Character + 1, verbs);
+            return new LoweredStep(step.Index, step.Name, Describe(step), at.Line + 1, at.Character + 1, verbs.ToImmutable());
         }).ToImmutableArray();
         return new LoweredRecipe(
             recipe.Name,

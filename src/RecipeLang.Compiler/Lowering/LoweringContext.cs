@@ -2,6 +2,7 @@ using System.Globalization;
 using RecipeLang.Binding;
 using RecipeLang.Catalog;
 using RecipeLang.Chemistry;
+using RecipeLang.Runtime;
 
 namespace RecipeLang.Compiler.Lowering;
 
@@ -26,6 +27,26 @@ public sealed class LoweringContext(BoundRecipe recipe, EquipmentProfile profile
         .Where(d => d.Name == DefectNames.LithiumLoss)
         .Select(d => d.Arguments.TryGetValue("li_tm", out var ratio) ? ratio.Value : (double?)null)
         .FirstOrDefault(r => r is not null);
+
+    /// <summary>The vessel that holds the batch's solids; null until the batch is charged.</summary>
+    public Vessel? SolidsIn { get; private set; }
+
+    /// <summary>
+    /// The verb that puts the batch's solids into <paramref name="vessel"/> before a verb works there: the
+    /// charge of the batch when no vessel holds it yet, else a transfer from the vessel that does; none when
+    /// they are there already.
+    /// </summary>
+    public Verb? BringSolidsTo(Vessel vessel)
+    {
+        var verb = SolidsIn switch
+        {
+            null => new Verb(VerbKind.Charge, vessel, [VerbArgument.OfText(Material), new VerbArgument(ArgumentKind.Mass, BatchGrams)]),
+            { } from when from != vessel => new Verb(VerbKind.Transfer, from, [VerbArgument.OfVessel(vessel)]),
+            _ => null,
+        };
+        SolidsIn = vessel;
+        return verb;
+    }
 
     /// <summary>The catalogued default <paramref name="name"/> of the step's operation (a missing one is a catalog defect, caught by tests).</summary>
     public OperationDefault Default(string name) => Step.Operation.FindDefault(name)

@@ -13,7 +13,9 @@ public sealed record VerbTemplate(VerbKind Kind, Vessel Vessel, ImmutableArray<A
 /// their sources (operations.json <c>defaults</c>, <c>defaultAtmosphere</c>). A C# table rather than JSON
 /// because every entry is then checked by the compiler (verb names, vessels, argument kinds) and a test
 /// makes sure every operation of the catalog has one; adding an operation means adding a row here, never
-/// a branch in the lowering code.
+/// a branch in the lowering code. Every verb of a template works on the batch's solids in its vessel, so
+/// a template never charges the batch or moves it: the lowering does both from the vessels
+/// (<see cref="LoweringContext.BringSolidsTo"/>).
 /// </summary>
 public static class LoweringTemplates
 {
@@ -38,21 +40,17 @@ public static class LoweringTemplates
     {
         ["hydrothermal"] =
         [
-            V(VerbKind.Charge, Vessel.Autoclave, new MaterialName(), new BatchMass()),
             V(VerbKind.ChargeSolution, Vessel.Autoclave, new Named("reagents"), new Parameter("concentration", ArgumentKind.Concentration), new SolutionVolume(InAutoclave: true)),
             V(VerbKind.Seal, Vessel.Autoclave),
             V(VerbKind.Ramp, Vessel.Autoclave, new Parameter("temperature", ArgumentKind.Temperature), Ramp),
             V(VerbKind.Hold, Vessel.Autoclave, Time),
             V(VerbKind.Cool, Vessel.Autoclave, SafeOpen),
             V(VerbKind.Vent, Vessel.Autoclave),
-            V(VerbKind.Transfer, Vessel.Autoclave, new Target(Vessel.Mixer)),
         ],
         ["molten_salt"] =
         [
-            V(VerbKind.Charge, Vessel.Furnace, new MaterialName(), new BatchMass()),
             V(VerbKind.Charge, Vessel.Furnace, new Named("salts"), new FractionOfBatch("salts")),
             .. Furnace(),
-            V(VerbKind.Transfer, Vessel.Furnace, new Target(Vessel.Mixer)),
         ],
         ["anneal"] = [.. Furnace()],
         ["pyrolyze"] = [.. Furnace()],
@@ -60,7 +58,6 @@ public static class LoweringTemplates
         [
             V(VerbKind.ChargeSolution, Vessel.Cell, new Named("electrolyte"), new Parameter("concentration", ArgumentKind.Concentration), new SolutionVolume()),
             V(VerbKind.ApplyCurrent, Vessel.Cell, new CellCurrent("current"), new Parameter("cutoff", ArgumentKind.Potential), Time),
-            V(VerbKind.Transfer, Vessel.Cell, new Target(Vessel.Mixer)),
         ],
         ["solid_state"] =
         [
@@ -82,7 +79,6 @@ public static class LoweringTemplates
         [
             V(VerbKind.Charge, Vessel.Mixer, new Named("coating"), new FractionOfBatch("amount")),
             V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time),
-            V(VerbKind.Transfer, Vessel.Mixer, new Target(Vessel.Furnace)) with { When = "temperature" },
             V(VerbKind.Ramp, Vessel.Furnace, new Parameter("temperature", ArgumentKind.Temperature), Ramp) with { When = "temperature" },
             V(VerbKind.Hold, Vessel.Furnace, Time) with { When = "temperature" },
             V(VerbKind.Cool, Vessel.Furnace, SafeOpen) with { When = "temperature" },
@@ -93,9 +89,7 @@ public static class LoweringTemplates
         ],
         ["dry"] =
         [
-            V(VerbKind.Transfer, Vessel.Mixer, new Target(Vessel.Dryer)),
             V(VerbKind.Dry, Vessel.Dryer, new Parameter("temperature", ArgumentKind.Temperature), Time, new IsVacuum()),
-            V(VerbKind.Transfer, Vessel.Dryer, new Target(Vessel.Furnace)),
         ],
         ["separate"] =
         [
@@ -114,7 +108,6 @@ public static class LoweringTemplates
             V(VerbKind.Charge, Vessel.Mixer, new Named("binder"), new ElectrodeShare("binder")),
             V(VerbKind.Charge, Vessel.Mixer, new Named("conductive"), new ElectrodeShare("conductive")),
             V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time),
-            V(VerbKind.Transfer, Vessel.Mixer, new Target(Vessel.Cell)),
         ],
     };
 }

@@ -38,12 +38,12 @@ namespace RecipeLang.Plans
                 await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Autoclave, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
 #line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
                 await c.VentAsync(global::RecipeLang.Runtime.Vessel.Autoclave, ct);
-#line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Autoclave, global::RecipeLang.Runtime.Vessel.Mixer, ct);
             }, cancellationToken);
 #line 10 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
             await context.StepAsync(1, async (ct) =>
             {
+#line 10 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Autoclave, global::RecipeLang.Runtime.Vessel.Mixer, ct);
 #line 10 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
                 await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "water", global::RecipeLang.Runtime.Volume.Millilitres(500), 3, ct);
             }, cancellationToken);
@@ -54,16 +54,16 @@ namespace RecipeLang.Plans
                 await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
 #line 11 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
                 await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), true, ct);
-#line 11 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
             }, cancellationToken);
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
             await context.StepAsync(3, async (ct) =>
             {
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
+#line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
                 await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("O2"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850.0000000000001), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
+                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
                 await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(14400), ct);
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
@@ -72,6 +72,8 @@ namespace RecipeLang.Plans
 #line 13 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
             await context.StepAsync(4, async (ct) =>
             {
+#line 13 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Vessel.Mixer, ct);
 #line 13 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
                 await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "Li3PO4", global::RecipeLang.Runtime.Mass.Grams(0.5), ct);
 #line 13 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"

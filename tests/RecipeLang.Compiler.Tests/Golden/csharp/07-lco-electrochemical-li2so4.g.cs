@@ -27,15 +27,17 @@ namespace RecipeLang.Plans
             await context.StepAsync(0, async (ct) =>
             {
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
+                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Cell, "LCO", global::RecipeLang.Runtime.Mass.Grams(5), ct);
+#line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
                 await c.ChargeSolutionAsync(global::RecipeLang.Runtime.Vessel.Cell, "Li2SO4", global::RecipeLang.Runtime.Concentration.Molar(1), global::RecipeLang.Runtime.Volume.Millilitres(100), ct);
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
                 await c.ApplyCurrentAsync(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Current.Milliamperes(50), global::RecipeLang.Runtime.Potential.Volts(-0.8), global::System.TimeSpan.FromSeconds(21600), ct);
-#line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Vessel.Mixer, ct);
             }, cancellationToken);
 #line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"
             await context.StepAsync(1, async (ct) =>
             {
+#line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Vessel.Mixer, ct);
 #line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"
                 await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "water", global::RecipeLang.Runtime.Volume.Millilitres(50), 3, ct);
             }, cancellationToken);
@@ -46,12 +48,12 @@ namespace RecipeLang.Plans
                 await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
 #line 12 "examples/table1/07-lco-electrochemical-li2so4.recipe"
                 await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), false, ct);
-#line 12 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
             }, cancellationToken);
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
             await context.StepAsync(3, async (ct) =>
             {
+#line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Mixer, ct);
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
                 await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "NMP", global::RecipeLang.Runtime.Volume.Millilitres(50), 1, ct);
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
@@ -74,16 +76,16 @@ namespace RecipeLang.Plans
                 await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
 #line 15 "examples/table1/07-lco-electrochemical-li2so4.recipe"
                 await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), true, ct);
-#line 15 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
             }, cancellationToken);
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
             await context.StepAsync(6, async (ct) =>
             {
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
+#line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
                 await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("air"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850.0000000000001), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
+                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
                 await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(14400), ct);
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"

@@ -26,6 +26,8 @@ namespace RecipeLang.Plans
             await context.StepAsync(0, async (ct) =>
             {
 #line 9 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
+                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "NCM83", global::RecipeLang.Runtime.Mass.Grams(50), ct);
+#line 9 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
                 await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "ethanol", global::RecipeLang.Runtime.Volume.Millilitres(500), 2, ct);
             }, cancellationToken);
 #line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
@@ -35,14 +37,14 @@ namespace RecipeLang.Plans
                 await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
 #line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
                 await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(100), global::System.TimeSpan.FromSeconds(43200), true, ct);
-#line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
             }, cancellationToken);
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
             await context.StepAsync(2, async (ct) =>
             {
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(8.592054364013505), ct);
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Mixer, ct);
+#line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
+                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(8.592054), ct);
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
                 await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
             }, cancellationToken);
@@ -50,7 +52,7 @@ namespace RecipeLang.Plans
             await context.StepAsync(3, async (ct) =>
             {
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "Al + Cu", global::RecipeLang.Runtime.Mass.Grams(0.30151767230717597), ct);
+                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "Al + Cu", global::RecipeLang.Runtime.Mass.Grams(0.301518), ct);
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
                 await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
             }, cancellationToken);
@@ -63,6 +65,8 @@ namespace RecipeLang.Plans
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
             await context.StepAsync(5, async (ct) =>
             {
+#line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
+                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
                 await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("O2"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"

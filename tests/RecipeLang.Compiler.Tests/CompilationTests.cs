@@ -41,6 +41,11 @@ public class CompilationTests
             Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Completed), () => $"{plan.Name}: {result.Message}");
             Assert.That(result.StepsRun, Has.Count.EqualTo(plan.Steps.Count));
             Assert.That(plant.ThermalProfile, Is.Not.Empty);
+            // The batch went in once and followed every transfer to the vessel of the plan's last verb.
+            var last = Examples.Table1.Single(r => r.Name == plan.Name).Steps[^1].Verbs[^1].Vessel;
+            var holding = Enum.GetValues<Vessel>().Where(v => plant.State(v).Contents.Any(c => c.EndsWith(" " + plan.Material, StringComparison.Ordinal)));
+            Assert.That(holding, Is.EqualTo(new[] { last }), plan.Name);
+            Assert.That(plant.State(last).Contents.Count(c => c.EndsWith(" " + plan.Material, StringComparison.Ordinal)), Is.EqualTo(1), plan.Name);
         }
     }
 

@@ -33,7 +33,7 @@ public sealed record RecipeSummary(
 
     private static string Describe(BoundValue value) => value switch
     {
-        QuantityValue q => q.Quantity.Format(),
+        QuantityValue q => Normalized(q.Quantity),
         ReagentValue r => r.Name,
         MixtureValue m => string.Join("-", m.Components.Select(c => c.Name)),
         NamedValue n => n.Text,
@@ -45,4 +45,18 @@ public sealed record RecipeSummary(
         ParameterValue p => p.Name,
         _ => "?",
     };
+
+    /// <summary>One unit per dimension so steps compare at a glance: set-points in °C, rates in °C/min, durations in h, min or s.</summary>
+    private static string Normalized(Quantity quantity)
+    {
+        var unit = quantity.Dimension switch
+        {
+            Dimension.Temperature or Dimension.TemperatureDelta => "C",
+            Dimension.TemperatureRate => "C/min",
+            Dimension.Time => quantity.Si >= 3600 ? "h" : quantity.Si >= 60 ? "min" : "s",
+            _ => null,
+        };
+        var shown = unit is not null && quantity.TryConvertTo(unit, out var converted) ? converted : quantity;
+        return NumberText.Display(shown.Value) + shown.Unit.Canonical;
+    }
 }

@@ -109,4 +109,16 @@ public class CheckerTests
         Assert.That(summary.DefectRepairs["cation_mixing"], Is.EqualTo(new[] { 4 }));
         Assert.That(summary.LithiumSources, Is.EqualTo(new[] { 1 }));
     }
+
+    [Test]
+    public void SummaryShowsQuantitiesInOneUnitPerDimension()
+    {
+        var analysis = new RecipeWorkspace(new MockFileSystem()).Analyze(new SourceText(
+            "recipe r for NCM523 {\nhydrothermal 4M LiOH 493.15K 240min\nwash water\ndry 80C 0.5h\nanneal 1123.15K O2 4h ramp 300C/h }", "/r/s.recipe"));
+        var steps = RecipeSummary.Create(analysis.Recipes.Single(), analysis.Catalog).Steps;
+
+        Assert.That(steps[0].Arguments, Is.EqualTo("concentration=4M reagents=LiOH temperature=220C time=4h"));
+        Assert.That(steps[2].Arguments, Does.Contain("time=30min"));
+        Assert.That(steps[3].Arguments, Does.Contain("temperature=850C").And.Contain("ramp=5C/min"));
+    }
 }

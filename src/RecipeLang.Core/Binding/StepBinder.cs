@@ -187,7 +187,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             }
         }
         _unboundArgument = true;
-        var candidates = Positional().SelectMany(CandidateNames).Concat(_operation.Parameters.Where(p => p.Keyword || p.Kind == ParameterKind.Flag).Select(p => p.Name));
+        var candidates = Positional().SelectMany(CandidateNames).Concat(_operation.Parameters.Where(p => p.Keyword || p.Kind == ParameterKind.Flag).Select(p => p.Name)).Concat(constants.Keys);
         var commonName = catalog.Atmospheres.Values.FirstOrDefault(a => a.CommonNames.Contains(name.Text, StringComparer.OrdinalIgnoreCase) && a.Name != name.Text);
         var suggestion = commonName is not null && Positional().Any(p => p.Kind == ParameterKind.Atmosphere)
             ? $"; did you mean '{commonName.Name}'?"

@@ -77,6 +77,13 @@ public class BinderTests
     public void BindingErrors(string step, string code) =>
         Assert.That(Codes(Analyze("recipe r for NCM523 { " + step + " }")), Does.Contain(code));
 
+    [Test]
+    public void AMistypedConstantSuggestsTheConstant()
+    {
+        var diagnostic = Analyze("let T_anneal = 850C\nrecipe r for NCM523 { anneal T_aneal O2 4h }").Diagnostics.Single(d => d.Code == "RL1003");
+        Assert.That(diagnostic.Message, Does.Contain("did you mean 'T_anneal'?"));
+    }
+
     [TestCase("hydrothermal 4M LiOH 1.2.3C 3h", "RL0009")]
     [TestCase("let T = 1.2.3C", "RL0009")]
     [TestCase("hydrothermal 4M LiOH 1e999C 3h", "RL2005")]

@@ -174,6 +174,15 @@ public class LoweringTests
     }
 
     [Test]
+    public void A_lithium_source_with_neither_amount_nor_excess_is_not_sized_by_a_guess()
+    {
+        var analysis = Examples.Analyze("inline.recipe", "recipe r for NCM523 { batch 50g\n solid_state Li2CO3 then anneal 850C O2 4h }");
+        Assert.That(analysis.HasErrors, Is.True, "the checker requires an amount or an excess");
+        var error = Assert.Throws<LoweringException>(() => Lowerer.Lower(analysis.Recipes.Single(), analysis.Catalog.Equipment, "inline.recipe"));
+        Assert.That(error!.Message, Does.EndWith("has neither an amount nor an excess for its lithium source."));
+    }
+
+    [Test]
     public void A_pyrolysis_without_a_gas_runs_in_air()
     {
         var recipe = Lower("recipe r for NCM523 { batch 50g\n pyrolyze 500C 1h then anneal 850C O2 4h }");

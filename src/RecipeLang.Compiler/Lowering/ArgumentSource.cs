@@ -287,7 +287,10 @@ public abstract record ArgumentSource
                 measured = $"Li/TM {declared:0.###} assumed, no measured lithium_loss(li_tm) declared ({fallback.Source})";
             }
             var deficiency = Math.Max(0, 1 - declared);
-            var excess = context.Step.Quantity("excess") is { } e && e.TryConvertTo("%", out var pct) ? pct.Value : 0;
+            // The checker requires an amount or an excess (their requiredGroup), so no excess is ever assumed.
+            var excess = context.Step.Quantity("excess") is { } e && e.TryConvertTo("%", out var pct)
+                ? pct.Value
+                : throw new LoweringException($"{context.Step.Describe()} has neither an amount nor an excess for its lithium source.");
             var mass = context.MaterialMoles * deficiency * (1 + excess / 100) / lithiumPerUnit * formula.MolarMass;
             context.Assume($"{formula.Text}: {measured}; the deficiency of {deficiency:0.###} Li per formula unit for {context.MaterialMoles:0.####} mol {context.Material} plus {excess:0.##} % excess = {mass:0.###} g");
             return new VerbArgument(ArgumentKind.Mass, mass);

@@ -21,7 +21,7 @@ public sealed record LiquidLine(string Liquid, double Litres);
 /// <summary>Gas for a furnace programme: flow times the ramp (from ambient) and hold.</summary>
 public sealed record GasLine(string Gas, double Litres);
 
-/// <summary>What one batch of a recipe consumes, from its lowered steps (the same ones the C# plan runs).</summary>
+/// <summary>What one batch of a recipe consumes, from its lowered steps (the same ones the C# plan runs); the energy from the site's rated heater powers.</summary>
 public sealed record BillOfMaterials(
     string Recipe,
     double BatchGrams,
@@ -29,6 +29,7 @@ public sealed record BillOfMaterials(
     ImmutableArray<SolutionLine> Solutions,
     ImmutableArray<LiquidLine> Liquids,
     ImmutableArray<GasLine> Gases,
+    EnergyEstimate Energy,
     ImmutableArray<string> Assumptions)
 {
     private const double AmbientC = 25;
@@ -81,6 +82,7 @@ public sealed record BillOfMaterials(
             [.. solutions],
             [.. liquids.GroupBy(l => l.Liquid).Select(g => new LiquidLine(g.Key, g.Sum(l => l.Litres)))],
             [.. gases.GroupBy(g => g.Gas).Select(g => new GasLine(g.Key, g.Sum(x => x.Litres)))],
+            EnergyEstimate.Create(recipe, catalog.Equipment),
             recipe.Assumptions);
     }
 
@@ -127,7 +129,7 @@ public sealed record BillOfMaterials(
         {
             text.AppendLine(Invariant($"  gas       {g.Gas,-22} {g.Litres,10:0.#} L (flow × ramp and hold time)"));
         }
-        text.AppendLine("  energy    not estimated: the catalog has no furnace or autoclave power data");
+        Energy.AppendTo(text);
         foreach (var a in Assumptions)
         {
             text.AppendLine($"  assumed: {a}");

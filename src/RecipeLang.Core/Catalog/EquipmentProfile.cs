@@ -43,5 +43,21 @@ public sealed record EquipmentProfile(
     /// <summary>A furnace or autoclave is cooled below this, °C, before it is opened, when the site sets it.</summary>
     public double? OpenBelowC { get; init; }
 
+    // The rated heater powers only size the bill of materials' energy estimate; the executor enforces
+    // nothing with them, so they stay out of EquipmentLimits.ComputeHash: a site that re-rates a heater
+    // must not invalidate every compiled plan.
+
+    /// <summary>Rated heater power of the furnace, kW, when the site sets it (for the energy estimate).</summary>
+    public double? FurnaceHeaterKw { get; init; }
+
+    /// <summary>Rated heater power of the autoclave's heating jacket or oven, kW, when the site sets it.</summary>
+    public double? AutoclaveHeaterKw { get; init; }
+
+    /// <summary>Rated heater power of the drying oven, kW, when the site sets it.</summary>
+    public double? DryerHeaterKw { get; init; }
+
+    /// <summary>Rated heater power of the mixer's hot plate or bath, kW, when the site sets it.</summary>
+    public double? MixerHeaterKw { get; init; }
+
     public bool HasGas(string atmosphere) => Gases.Contains(atmosphere, StringComparer.OrdinalIgnoreCase);
 }

@@ -17,7 +17,7 @@ internal sealed partial class SiteConfigParser
 
     private static readonly string[] EquipmentKeys =
         ["furnaceMaxC", "autoclaveMaxC", "autoclaveRoutineMaxC", "autoclaveMaxBar", "autoclaveFillRatio", "gases", "solidLiquidRatioGPerL",
-         "gasFlowLPerMin", "washMlPerGram", "stirRpm", "openBelowC"];
+         "gasFlowLPerMin", "washMlPerGram", "stirRpm", "openBelowC", "furnaceHeaterKw", "autoclaveHeaterKw", "dryerHeaterKw", "mixerHeaterKw"];
 
     private readonly byte[] utf8;
     private readonly string path;
@@ -265,6 +265,22 @@ internal sealed partial class SiteConfigParser
                 case "openBelowC":
                     if (ReadPositive(ref reader, key) is { } open)
                         profile = profile with { OpenBelowC = open };
+                    break;
+                case "furnaceHeaterKw":
+                    if (ReadPositive(ref reader, key) is { } furnaceKw)
+                        profile = profile with { FurnaceHeaterKw = furnaceKw };
+                    break;
+                case "autoclaveHeaterKw":
+                    if (ReadPositive(ref reader, key) is { } autoclaveKw)
+                        profile = profile with { AutoclaveHeaterKw = autoclaveKw };
+                    break;
+                case "dryerHeaterKw":
+                    if (ReadPositive(ref reader, key) is { } dryerKw)
+                        profile = profile with { DryerHeaterKw = dryerKw };
+                    break;
+                case "mixerHeaterKw":
+                    if (ReadPositive(ref reader, key) is { } mixerKw)
+                        profile = profile with { MixerHeaterKw = mixerKw };
                     break;
                 case "autoclaveFillRatio":
                     fillKey = keyStart;

@@ -112,6 +112,27 @@ public class SiteConfigTests
     }
 
     [Test]
+    public void Rated_heater_powers_are_read_and_absent_ones_stay_unset()
+    {
+        var config = Parse("""{ "equipment": { "furnaceHeaterKw": 3, "autoclaveHeaterKw": 1.5, "dryerHeaterKw": 0.8, "mixerHeaterKw": 0.6 } }""");
+        Assert.That(config.Equipment.FurnaceHeaterKw, Is.EqualTo(3));
+        Assert.That(config.Equipment.AutoclaveHeaterKw, Is.EqualTo(1.5));
+        Assert.That(config.Equipment.DryerHeaterKw, Is.EqualTo(0.8));
+        Assert.That(config.Equipment.MixerHeaterKw, Is.EqualTo(0.6));
+        Assert.That(Parse("{}").Equipment.FurnaceHeaterKw, Is.Null);
+    }
+
+    [TestCase("0")]
+    [TestCase("-2.5")]
+    [TestCase("\"3 kW\"")]
+    public void A_heater_power_that_is_not_positive_is_an_error_at_its_value(string value)
+    {
+        var error = SingleError($"{{\n  \"equipment\": {{\n    \"dryerHeaterKw\": {value}\n  }}\n}}");
+        Assert.That(error.Message, Is.EqualTo("'dryerHeaterKw' must be a positive number."));
+        Assert.That(error.ToString(), Does.StartWith($"{Path}:3:22: error:"));
+    }
+
+    [Test]
     public void Syntax_error_points_at_line_and_column()
     {
         var error = SingleError("{\n  \"equipment\": {\n    \"furnaceMaxC\": 1100,,\n  }\n}");

@@ -166,7 +166,7 @@ public static class RunCommand
 
     private static void WriteSummary(IAnsiConsole console, IStepPlan plan, RunResult result)
     {
-        var table = new Table().Title(Markup.Escape($"{plan.Name} ({plan.Material}): completed in {result.Elapsed.TotalHours:0.##} h simulated"));
+        var table = new Table().Title(Markup.Escape($"{plan.Name}{(string.IsNullOrEmpty(plan.Material) ? "" : $" ({plan.Material})")}: completed in {result.Elapsed.TotalHours:0.##} h simulated"));
         table.AddColumn("#");
         table.AddColumn("step");
         table.AddColumn("recipe line");

@@ -143,6 +143,13 @@ public class LoweringTests
             {
                 Assert.That(operation.FindDefault(key)?.Source, Is.Not.Null.And.Not.Empty, $"{name}: default {key}");
             }
+            var reagents = templates.SelectMany(t => t.Arguments.OfType<ArgumentSource.Named>().Select(a => a.Name).Where(k => k != t.When))
+                .Where(k => operation.FindParameter(k)?.Required != true)
+                .Distinct();
+            foreach (var key in reagents)
+            {
+                Assert.That(operation.FindDefaultReagent(key)?.Source, Is.Not.Null.And.Not.Empty, $"{name}: default {key}");
+            }
             if (arguments.Any(a => a.ReadsDefaultAtmosphere))
             {
                 Assert.That(operation.DefaultAtmosphere?.Source, Is.Not.Null.And.Not.Empty, $"{name}: default atmosphere");
@@ -183,6 +190,16 @@ public class LoweringTests
     }
 
     [Test]
+    public void A_separation_without_a_solvent_soaks_in_the_catalogued_NMP_and_a_wash_without_a_count_runs_once()
+    {
+        var recipe = Lower("recipe r for NCM523 { batch 50g\n separate then wash water then anneal 850C O2 4h }");
+        var washes = recipe.Steps.SelectMany(s => s.Verbs).Where(v => v.Kind == VerbKind.Wash).Select(v => v.ToString());
+        Assert.That(washes, Is.EqualTo(new[] { "Wash Mixer: NMP, 500 mL, x1", "Wash Mixer: water, 500 mL, x1" }));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("solvent not given: NMP (process-rules.md: binder removal by NMP dissolution"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("repeats not given: 1 (engineering default, not from the literature"));
+    }
+
+    [Test]
     public void A_pyrolysis_without_a_gas_runs_in_air()
     {
         var recipe = Lower("recipe r for NCM523 { batch 50g\n pyrolyze 500C 1h then anneal 850C O2 4h }");
@@ -200,6 +217,14 @@ public class LoweringTests
         Assert.That(charges["PVDF"], Is.EqualTo(binder).Within(1e-9));
         Assert.That(charges["carbon_black"], Is.EqualTo(conductive).Within(1e-9));
         Assert.That(recipe.Assumptions.Any(a => a.Contains("ratio not given: active:conductive:binder 90:5:5 wt%")), Is.EqualTo(ratio.Length == 0));
+    }
+
+    [Test]
+    public void An_electrode_step_charges_only_the_components_it_names()
+    {
+        var recipe = Lower("recipe r for NCM523 { batch 50g\n electrode binder PAA }");
+        var charges = recipe.Steps[0].Verbs.Where(v => v.Kind == VerbKind.Charge).Select(v => v.ToString());
+        Assert.That(charges, Is.EqualTo(new[] { "Charge Mixer: NCM523, 50 g", $"Charge Mixer: PAA, {50 * 5 / 90.0:0.####} g" }));
     }
 
     [Test]

@@ -49,8 +49,11 @@ public abstract record ArgumentSource
         }
     }
 
-    /// <summary>The reagent, reagent list, mixture or catalogue name of a parameter, as the recipe names it.</summary>
-    public sealed record Named(string Name, string? Default = null) : ArgumentSource
+    /// <summary>
+    /// The reagent, reagent list, mixture or catalogue name of a parameter, as the recipe names it; for an
+    /// optional reagent the step leaves out, the operation's catalogued default reagent.
+    /// </summary>
+    public sealed record Named(string Name) : ArgumentSource
     {
         public override VerbArgument Resolve(LoweringContext context) => VerbArgument.OfText(context.Step.Arguments.GetValueOrDefault(Name) switch
         {
@@ -58,10 +61,16 @@ public abstract record ArgumentSource
             MixtureValue mixture => string.Join(mixture.Components.Length > 1 && context.Step.Operation.FindParameter(Name)?.Kind == Catalog.ParameterKind.Reagents ? " + " : "-", mixture.Components.Select(c => c.Name)),
             NamedValue named => named.Text,
             DopantsValue dopants => string.Join(" + ", dopants.Dopants.Select(d => d.Element)),
-            null when Default is not null => Default,
+            null when context.Step.Operation.FindDefaultReagent(Name) is { } fallback => Assumed(context, fallback),
             null => throw new LoweringException($"{context.Step.Describe()} has no {Name}."),
             _ => throw new LoweringException($"{context.Step.Describe()}: {Name} must be a name here."),
         });
+
+        private string Assumed(LoweringContext context, DefaultReagent fallback)
+        {
+            context.Assume($"{Name} not given: {fallback.Name} ({fallback.Source})");
+            return fallback.Name;
+        }
     }
 
     /// <summary>The step's atmosphere, else the operation's catalogued default gas.</summary>
@@ -93,10 +102,21 @@ public abstract record ArgumentSource
         public override VerbArgument Resolve(LoweringContext context) => VerbArgument.OfFlag(context.Step.Atmosphere?.Name == "vacuum");
     }
 
-    public sealed record Count(string Name, int Default) : ArgumentSource
+    /// <summary>A count parameter (<c>x3</c>), else the operation's catalogued default.</summary>
+    public sealed record Count(string Name) : ArgumentSource
     {
-        public override VerbArgument Resolve(LoweringContext context) =>
-            new(ArgumentKind.Count, context.Step.Value<CountValue>(Name)?.Count ?? Default);
+        public override IEnumerable<string> DefaultNames => [Name];
+
+        public override VerbArgument Resolve(LoweringContext context)
+        {
+            if (context.Step.Value<CountValue>(Name) is { } count)
+            {
+                return new VerbArgument(ArgumentKind.Count, count.Count);
+            }
+            var fallback = context.Default(Name);
+            context.Assume($"{Name} not given: {fallback.Format()} ({fallback.Source})");
+            return new VerbArgument(ArgumentKind.Count, fallback.Value);
+        }
     }
 
     public sealed record Constant(VerbArgument Value) : ArgumentSource

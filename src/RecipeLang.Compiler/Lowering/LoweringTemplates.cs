@@ -85,7 +85,7 @@ public static class LoweringTemplates
         ],
         ["wash"] =
         [
-            V(VerbKind.Wash, Vessel.Mixer, new Named("liquid", "water"), new WashVolume(), new Count("repeats", 1)),
+            V(VerbKind.Wash, Vessel.Mixer, new Named("liquid"), new WashVolume(), new Count("repeats")),
         ],
         ["dry"] =
         [
@@ -93,7 +93,7 @@ public static class LoweringTemplates
         ],
         ["separate"] =
         [
-            V(VerbKind.Wash, Vessel.Mixer, new Named("solvent", "NMP"), new WashVolume(), new Constant(new VerbArgument(ArgumentKind.Count, 1))),
+            V(VerbKind.Wash, Vessel.Mixer, new Named("solvent"), new WashVolume(), new Constant(new VerbArgument(ArgumentKind.Count, 1))),
             V(VerbKind.Ramp, Vessel.Mixer, new Parameter("temperature", ArgumentKind.Temperature), Ramp) with { When = "temperature" },
             V(VerbKind.Sonicate, Vessel.Mixer, Time) with { When = "ultrasonic" },
             V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time) with { Unless = "ultrasonic" },
@@ -105,8 +105,9 @@ public static class LoweringTemplates
         ],
         ["electrode"] =
         [
-            V(VerbKind.Charge, Vessel.Mixer, new Named("binder"), new ElectrodeShare("binder")),
-            V(VerbKind.Charge, Vessel.Mixer, new Named("conductive"), new ElectrodeShare("conductive")),
+            // Only what the step names is charged: `electrode binder PAA` renews the binder alone.
+            V(VerbKind.Charge, Vessel.Mixer, new Named("binder"), new ElectrodeShare("binder")) with { When = "binder" },
+            V(VerbKind.Charge, Vessel.Mixer, new Named("conductive"), new ElectrodeShare("conductive")) with { When = "conductive" },
             V(VerbKind.Stir, Vessel.Mixer, DefaultStir, Time),
         ],
     };

@@ -25,3 +25,6 @@ public sealed record OperationDefault(double Value, string Unit, string Source)
 
 /// <summary>The gas a furnace step runs under when the recipe names none, with its source.</summary>
 public sealed record DefaultAtmosphere(string Name, string Source);
+
+/// <summary>The reagent an optional reagent parameter stands for when the recipe names none (the solvent of <c>separate</c>), with its source.</summary>
+public sealed record DefaultReagent(string Name, string Source);

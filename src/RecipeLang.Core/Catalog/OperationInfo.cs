@@ -20,7 +20,12 @@ public sealed record OperationInfo(
     /// <summary>The furnace gas when the step names none (furnace operations only).</summary>
     public DefaultAtmosphere? DefaultAtmosphere { get; init; }
 
+    /// <summary>What an optional reagent parameter stands for when the step names none, keyed by the parameter.</summary>
+    public IReadOnlyDictionary<string, DefaultReagent> DefaultReagents { get; init; } = new Dictionary<string, DefaultReagent>();
+
     public OperationDefault? FindDefault(string name) => Defaults.GetValueOrDefault(name);
+
+    public DefaultReagent? FindDefaultReagent(string name) => DefaultReagents.GetValueOrDefault(name);
 
     public ParameterInfo? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -89,6 +89,12 @@ public class CatalogIntegrityTests
             if (operation.FindParameter(name)?.Typical is { } typical && value.ToQuantity() is { } quantity)
                 Assert.That(typical.Contains(quantity), Is.True, $"{where}: {value.Format()} outside {typical.Format()}");
         }
+        foreach (var (operation, (parameter, reagent)) in Catalog.Operations.Values.SelectMany(o => o.DefaultReagents.Select(r => (o, (r.Key, r.Value)))))
+        {
+            Assert.That(operation.FindParameter(parameter)?.Kind, Is.EqualTo(ParameterKind.Reagent), $"{operation.Name}.{parameter}");
+            Assert.That(Catalog.Reagents.ContainsKey(reagent.Name), Is.True, $"{operation.Name}.{parameter}: {reagent.Name}");
+            Assert.That(reagent.Source, Is.Not.Empty, $"{operation.Name}.{parameter}");
+        }
         foreach (var o in Catalog.Operations.Values.Where(o => o.DefaultAtmosphere is not null))
         {
             Assert.That(Catalog.Atmospheres.ContainsKey(o.DefaultAtmosphere!.Name), Is.True, o.Name);

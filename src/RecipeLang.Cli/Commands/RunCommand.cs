@@ -5,6 +5,7 @@ using RecipeLang.Cli.Plotting;
 using RecipeLang.Compiler;
 using RecipeLang.Runtime;
 using RecipeLang.Runtime.Execution;
+using RecipeLang.Runtime.Journal;
 using RecipeLang.Runtime.Simulation;
 using RecipeLang.Workspace;
 using Spectre.Console;
@@ -42,7 +43,12 @@ public static class RunCommand
         {
             throw new UsageException("--resume needs the journal of the run to resume: --journal path");
         }
-        if (journal is not null && !resume && File.Exists(journal))
+        if (resume && !File.Exists(journal))
+        {
+            throw new UsageException($"nothing to resume: {journal} does not exist");
+        }
+        // An empty file (say from mktemp) holds no run yet, so a fresh run may start in it.
+        if (journal is not null && !resume && File.Exists(journal) && new FileInfo(journal).Length > 0)
         {
             throw new UsageException($"{journal} already exists; pass --resume to continue its run, or choose another journal file");
         }
@@ -57,6 +63,14 @@ public static class RunCommand
         if (plans is null)
         {
             return ExitCodes.Errors;
+        }
+        if (journal is not null && plans.Count > 1)
+        {
+            throw new UsageException($"{input} holds {plans.Count} plans, but a journal records one plan's run; run them one at a time or without --journal");
+        }
+        if (resume && plans.Count == 1 && !ResumableRun(journal!, plans[0], output))
+        {
+            return ExitCodes.Clean;
         }
         var exit = ExitCodes.Clean;
         foreach (var plan in plans)
@@ -81,6 +95,40 @@ public static class RunCommand
             output.WriteLine($"Thermal profile: {file}");
         }
         return exit;
+    }
+
+    /// <summary>
+    /// Whether the journal's last run is an unfinished run of this plan, which --resume then continues; false
+    /// (with a message) when that run already completed. Anything else is a usage error, and the journal is left as it is.
+    /// </summary>
+    private static bool ResumableRun(string journal, IStepPlan plan, TextWriter output)
+    {
+        JournalRun? last;
+        try
+        {
+            last = new RunJournal(journal).LastRun();
+        }
+        catch (Exception e) when (e is JournalFormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(e.Message);
+        }
+        if (last is null)
+        {
+            throw new UsageException($"nothing to resume: {journal} holds no run");
+        }
+        var planHash = PlanFingerprint.Compute(plan);
+        if (last.PlanHash != planHash)
+        {
+            throw new UsageException(
+                $"{journal} holds a run of plan '{last.Plan}' (plan hash {last.PlanHash}), not of '{plan.Name}' (plan hash {planHash}); " +
+                "resume it with the recipe that started it, or give this run another --journal path");
+        }
+        if (last.Completed)
+        {
+            output.WriteLine($"plan {plan.Name} already completed in {journal}; nothing to resume");
+            return false;
+        }
+        return true;
     }
 
     /// <summary>The plans to run: compiled from a recipe, or loaded from an assembly (recompiled from its recipes with --recheck).</summary>

@@ -31,23 +31,31 @@ public sealed class PlanExecutor(EquipmentLimits limits)
 
         var planHash = PlanFingerprint.Compute(plan);
         var journal = options.JournalPath is null ? null : new RunJournal(options.JournalPath);
-        HashSet<int> finished;
+        IReadOnlyList<JournalEntry> journaled;
         try
         {
-            finished = FinishedSteps(journal, plan, planHash, out var refusal);
-            if (refusal is not null)
-                return Refused(refusal);
+            journaled = journal?.Read() ?? [];
         }
         catch (Exception e) when (e is JournalFormatException or IOException or UnauthorizedAccessException)
         {
             return Refused($"Cannot read the journal: {e.Message}");
         }
+        var finished = FinishedSteps(journaled, journal?.Path, plan, planHash, out var refusal);
+        if (refusal is not null)
+            return Refused(refusal);
+
+        // The journal is append-only, so its time stamps must not go backwards: a clock that starts
+        // earlier than the journal's last entry (a simulator starts at the same instant every run) is
+        // shifted forward so that this run's first stamp continues from that entry.
+        var lastStamp = journaled.Count > 0 ? journaled.Max(e => e.At) : DateTimeOffset.MinValue;
+        var shift = lastStamp > clock.GetUtcNow() ? lastStamp - clock.GetUtcNow() : TimeSpan.Zero;
+        DateTimeOffset Now() => clock.GetUtcNow() + shift;
 
         var resumeAt = Enumerable.Range(0, plan.Steps.Count).FirstOrDefault(i => !finished.Contains(i), plan.Steps.Count);
         journal?.Append(new JournalEntry
         {
             Event = JournalEvents.RunStarted,
-            At = clock.GetUtcNow(),
+            At = Now(),
             Plan = plan.Name,
             PlanHash = planHash,
             ProfileHash = Limits.Hash,
@@ -55,7 +63,7 @@ public sealed class PlanExecutor(EquipmentLimits limits)
         });
         Report(RunProgressKind.RunStarted, null, null, resumeAt > 0 ? $"resuming at step {resumeAt + 1}" : null);
 
-        var context = new RunContext(plan, finished, journal, clock, (kind, step, message) => Report(kind, step, null, message));
+        var context = new RunContext(plan, finished, journal, Now, (kind, step, message) => Report(kind, step, null, message));
         var guarded = new InterlockedController(controller, Limits, options.WatchInterval, verb => Report(RunProgressKind.Verb, context.Current, verb, null));
         try
         {
@@ -79,21 +87,21 @@ public sealed class PlanExecutor(EquipmentLimits limits)
             return new RunResult(RunOutcome.Faulted, message, context.Current, context.StepsRun, safe, Elapsed());
         }
 
-        journal?.Append(new JournalEntry { Event = JournalEvents.RunCompleted, At = clock.GetUtcNow(), Plan = plan.Name, PlanHash = planHash });
+        journal?.Append(new JournalEntry { Event = JournalEvents.RunCompleted, At = Now(), Plan = plan.Name, PlanHash = planHash });
         Report(RunProgressKind.RunCompleted, null, null, null);
         return new RunResult(RunOutcome.Completed, $"Plan '{plan.Name}' completed.", null, context.StepsRun, [], Elapsed());
 
         RunResult Refused(string message) => new(RunOutcome.Refused, message, null, [], [], TimeSpan.Zero);
 
         void Report(RunProgressKind kind, PlannedStep? step, string? verb, string? message) =>
-            Progress?.Invoke(this, new RunProgress(kind, step, verb, message, clock.GetUtcNow(), Elapsed()));
+            Progress?.Invoke(this, new RunProgress(kind, step, verb, message, Now(), Elapsed()));
 
         void Stop(string journalEvent, RunProgressKind kind, PlannedStep? step, string message)
         {
             journal?.Append(new JournalEntry
             {
                 Event = journalEvent,
-                At = clock.GetUtcNow(),
+                At = Now(),
                 Step = step?.Index,
                 File = step?.Location.File,
                 Line = step?.Location.Line,
@@ -105,16 +113,13 @@ public sealed class PlanExecutor(EquipmentLimits limits)
     }
 
     /// <summary>The steps finished since the journal's last completed run, all of which must be of this plan.</summary>
-    private static HashSet<int> FinishedSteps(RunJournal? journal, IStepPlan plan, string planHash, out string? refusal)
+    private static HashSet<int> FinishedSteps(IReadOnlyList<JournalEntry> entries, string? path, IStepPlan plan, string planHash, out string? refusal)
     {
         refusal = null;
-        if (journal is null)
-            return [];
-        var entries = journal.Read();
         var open = entries.Skip(entries.ToList().FindLastIndex(e => e.Event == JournalEvents.RunCompleted) + 1).ToList();
         if (open.FirstOrDefault(e => e.Event == JournalEvents.RunStarted && e.PlanHash != planHash) is { } other)
         {
-            refusal = $"Journal {journal.Path} holds an unfinished run of plan '{other.Plan}' (plan hash {other.PlanHash}), not of '{plan.Name}' (plan hash {planHash}). " +
+            refusal = $"Journal {path} holds an unfinished run of plan '{other.Plan}' (plan hash {other.PlanHash}), not of '{plan.Name}' (plan hash {planHash}). " +
                 "Finish that run, or give this run another journal file.";
             return [];
         }

@@ -10,7 +10,7 @@ internal sealed class RunContext(
     IStepPlan plan,
     IReadOnlySet<int> finished,
     RunJournal? journal,
-    TimeProvider clock,
+    Func<DateTimeOffset> now,
     Action<RunProgressKind, PlannedStep?, string?> report) : IStepContext
 {
     private readonly List<int> stepsRun = [];
@@ -50,7 +50,7 @@ internal sealed class RunContext(
         journal?.Append(new JournalEntry
         {
             Event = kind,
-            At = clock.GetUtcNow(),
+            At = now(),
             Step = step.Index,
             Description = kind == JournalEvents.StepStarted ? step.Description : null,
         });

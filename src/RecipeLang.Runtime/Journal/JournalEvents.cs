@@ -9,4 +9,9 @@ public static class JournalEvents
     public const string Fault = "fault";
     public const string Cancelled = "cancelled";
     public const string RunCompleted = "run-completed";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        RunStarted, StepStarted, StepCompleted, Fault, Cancelled, RunCompleted,
+    };
 }

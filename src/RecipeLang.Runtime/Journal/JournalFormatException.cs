@@ -1,5 +1,5 @@
 namespace RecipeLang.Runtime.Journal;
 
-/// <summary>A journal line that is not a journal entry: the file was edited or is not a RecipeLang journal.</summary>
+/// <summary>A journal line that is not a journal event: the file was edited or is not a RecipeLang journal.</summary>
 public sealed class JournalFormatException(string path, int line, string reason)
-    : Exception($"{path}:{line}: not a run-journal entry ({reason}).");
+    : Exception($"{path}:{line}: not a journal event ({reason}).");

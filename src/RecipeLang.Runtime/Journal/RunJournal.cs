@@ -34,38 +34,73 @@ public sealed class RunJournal(string path)
     }
 
     /// <summary>
-    /// The entries so far; none when the file does not exist. A torn line (the process died while
-    /// writing it) is ignored: it is the last line, or the next run's run-started follows it.
+    /// The entries so far; none when the file does not exist. A torn line is ignored: a fragment of an
+    /// entry that the process died while writing, so it is either the last line with no newline after it,
+    /// or the next run's run-started follows it (Append starts a fresh line after a torn one). Any other
+    /// line that is not an entry, an unknown event, or a first entry other than run-started is refused.
     /// </summary>
     public IReadOnlyList<JournalEntry> Read()
     {
         if (!File.Exists(Path))
             return [];
-        var lines = File.ReadAllLines(Path);
+        var text = File.ReadAllText(Path);
+        var lines = text.Split('\n');
         var entries = new List<JournalEntry>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
             if (lines[i].Length == 0)
                 continue;
+            JournalEntry entry;
             try
             {
-                entries.Add(JsonSerializer.Deserialize<JournalEntry>(lines[i], Json)
-                    ?? throw new JournalFormatException(Path, i + 1, "the line is 'null'"));
+                entry = JsonSerializer.Deserialize<JournalEntry>(lines[i], Json)
+                    ?? throw new JournalFormatException(Path, i + 1, "the line is 'null'");
             }
             catch (JsonException) when (IsTorn(lines, i))
             {
+                continue;
             }
             catch (JsonException e)
             {
                 throw new JournalFormatException(Path, i + 1, e.Message);
             }
+            if (!JournalEvents.All.Contains(entry.Event))
+                throw new JournalFormatException(Path, i + 1, $"unknown event '{entry.Event}'");
+            if (entries.Count == 0 && entry.Event != JournalEvents.RunStarted)
+                throw new JournalFormatException(Path, i + 1, $"a journal begins with '{JournalEvents.RunStarted}', not '{entry.Event}'");
+            entries.Add(entry);
         }
         return entries;
     }
 
+    /// <summary>The last run in the journal; null when the journal is missing or empty.</summary>
+    public JournalRun? LastRun()
+    {
+        var entries = Read();
+        var start = entries.ToList().FindLastIndex(e => e.Event == JournalEvents.RunStarted);
+        if (start < 0)
+            return null;
+        var run = entries[start];
+        return new JournalRun(
+            run.Plan ?? "",
+            run.PlanHash ?? "",
+            entries.Skip(start).Any(e => e.Event == JournalEvents.RunCompleted),
+            entries.Max(e => e.At));
+    }
+
     private static bool IsTorn(string[] lines, int index)
     {
+        if (!LooksLikeEntryStart(lines[index]))
+            return false;
         var next = lines.Skip(index + 1).FirstOrDefault(l => l.Length > 0);
-        return next is null || next.StartsWith("{\"event\":\"" + JournalEvents.RunStarted + "\"", StringComparison.Ordinal);
+        // Split leaves "" after a final newline, so a last line with a newline after it is whole, not torn.
+        var lastWithoutNewline = index == lines.Length - 1;
+        return next is null ? lastWithoutNewline : next.StartsWith(EntryStart + JournalEvents.RunStarted + "\"", StringComparison.Ordinal);
     }
+
+    private const string EntryStart = "{\"event\":\"";
+
+    /// <summary>Every line Append writes begins so; a write cut short leaves a prefix of such a line.</summary>
+    private static bool LooksLikeEntryStart(string line) =>
+        line.StartsWith(EntryStart, StringComparison.Ordinal) || EntryStart.StartsWith(line, StringComparison.Ordinal);
 }

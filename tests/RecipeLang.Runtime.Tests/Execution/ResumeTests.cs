@@ -128,7 +128,7 @@ public class ResumeTests
         var result = await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
 
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Refused));
-        Assert.That(result.Message, Does.Contain("run.jsonl:1: not a run-journal entry"));
+        Assert.That(result.Message, Does.Contain("run.jsonl:1: not a journal event"));
     }
 
     [Test]

@@ -16,7 +16,9 @@ public static class PlanFingerprint
             .Append("material=").Append(plan.Material).Append('\n')
             .Append("profile=").Append(plan.ProfileHash).Append('\n');
         foreach (var step in plan.Steps)
-            text.Append("step=").Append(step.Index).Append('|').Append(step.Location).Append('|').Append(step.Description).Append('\n');
+            // The file's name, not the path as typed: resuming with ./a.recipe what a.recipe started is the same plan.
+            text.Append("step=").Append(step.Index).Append('|').Append(Path.GetFileName(step.Location.File)).Append(':').Append(step.Location.Line)
+                .Append(':').Append(step.Location.Column).Append('|').Append(step.Description).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -15,16 +15,10 @@ public class ResumeTests
     public async Task Run_cancelled_after_step_2_resumes_with_steps_3_and_4_only()
     {
         using var journal = new TempJournal();
-        using var stop = new CancellationTokenSource();
         var first = new PlanExecutor(Site.Limits);
         var firstCalls = CountVerbsPerStep(first);
-        first.Progress += (_, e) =>
-        {
-            if (e.Kind == RunProgressKind.StepCompleted && e.Step!.Index == 1)
-                stop.Cancel();
-        };
 
-        var cancelled = await first.RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, stop.Token);
+        var cancelled = await Interruption.RunUntilStepCompletedAsync(first, Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, lastStep: 1);
         var second = new PlanExecutor(Site.Limits);
         var secondCalls = CountVerbsPerStep(second);
         var resumed = await second.RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
@@ -62,14 +56,7 @@ public class ResumeTests
     public async Task Journal_is_json_lines_and_append_only_across_a_resume()
     {
         using var journal = new TempJournal();
-        using var stop = new CancellationTokenSource();
-        var first = new PlanExecutor(Site.Limits);
-        first.Progress += (_, e) =>
-        {
-            if (e.Kind == RunProgressKind.StepCompleted && e.Step!.Index == 1)
-                stop.Cancel();
-        };
-        await first.RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, stop.Token);
+        await Interruption.RunUntilStepCompletedAsync(new PlanExecutor(Site.Limits), Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, lastStep: 1);
         var afterFirst = File.ReadAllBytes(journal.Path);
 
         await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
@@ -135,14 +122,7 @@ public class ResumeTests
     public async Task Torn_last_journal_line_from_a_crash_is_ignored()
     {
         using var journal = new TempJournal();
-        using var stop = new CancellationTokenSource();
-        var first = new PlanExecutor(Site.Limits);
-        first.Progress += (_, e) =>
-        {
-            if (e.Kind == RunProgressKind.StepCompleted && e.Step!.Index == 0)
-                stop.Cancel();
-        };
-        await first.RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, stop.Token);
+        await Interruption.RunUntilStepCompletedAsync(new PlanExecutor(Site.Limits), Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path }, lastStep: 0);
         File.AppendAllText(journal.Path, "{\"event\":\"step-comp");
 
         var resumed = await new PlanExecutor(Site.Limits).RunAsync(Plan, new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });

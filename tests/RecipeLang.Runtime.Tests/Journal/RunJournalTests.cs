@@ -85,15 +85,8 @@ public class RunJournalTests
     public async Task A_resumed_simulated_run_continues_the_journal_clock_instead_of_restarting_it()
     {
         using var journal = new TempJournal();
-        using var stop = new CancellationTokenSource();
-        var first = new PlanExecutor(Site.Limits);
-        first.Progress += (_, e) =>
-        {
-            if (e.Kind == RunProgressKind.StepCompleted && e.Step!.Index == 1)
-                stop.Cancel();
-        };
         var firstPlant = new SimulatedPlant();
-        await first.RunAsync(Plan, firstPlant, new RunOptions { JournalPath = journal.Path, Clock = firstPlant.Clock }, stop.Token);
+        await Interruption.RunUntilStepCompletedAsync(new PlanExecutor(Site.Limits), Plan, firstPlant, new RunOptions { JournalPath = journal.Path, Clock = firstPlant.Clock }, lastStep: 1);
         var stopped = new RunJournal(journal.Path).Read();
 
         // A new simulated plant starts its clock at the same instant as the first one did.

@@ -108,6 +108,7 @@ public sealed class Binder
         var notes = ImmutableArray.CreateBuilder<string>();
         var steps = ImmutableArray.CreateBuilder<BoundStep>();
         var stack = new Stack<string>();
+        var complete = true;
         if (syntax is not null)
         {
             stack.Push(syntax.NameText);
@@ -131,10 +132,14 @@ public sealed class Binder
                     {
                         steps.Add(new BoundStep(steps.Count, bound.Operation, step, source, bound.Arguments, null));
                     }
+                    else
+                    {
+                        complete = false;
+                    }
                     _usedConstants.UnionWith(binder.UsedConstants);
                     break;
                 case UseSyntax use:
-                    Expand(use, use, steps, stack);
+                    complete &= Expand(use, use, steps, stack);
                     break;
                 case LetSyntax let:
                     _diagnostics.Add(Descriptors.UnexpectedToken.Create(source, let.LetKeyword.Span, "'let' inside a recipe", "a step; move the constant above the recipe"));
@@ -142,11 +147,17 @@ public sealed class Binder
             }
         }
         var name = syntax?.NameText ?? System.IO.Path.GetFileNameWithoutExtension(source.Path) switch { "" => "recipe", var file => file };
-        return new BoundRecipe(name, syntax, source, material, batch, defects.ToImmutable(), steps.ToImmutable(), notes.ToImmutable());
+        return new BoundRecipe(name, syntax, source, material, batch, defects.ToImmutable(), steps.ToImmutable(), notes.ToImmutable())
+        {
+            IsComplete = complete,
+        };
     }
 
-    /// <summary>Binds the used recipe's steps with its parameters set; their own diagnostics belong to that recipe.</summary>
-    private void Expand(UseSyntax use, UseSyntax site, ImmutableArray<BoundStep>.Builder steps, Stack<string> stack)
+    /// <summary>
+    /// Binds the used recipe's steps with its parameters set; their own diagnostics belong to that recipe.
+    /// False when a recipe or one of its steps could not be expanded.
+    /// </summary>
+    private bool Expand(UseSyntax use, UseSyntax site, ImmutableArray<BoundStep>.Builder steps, Stack<string> stack)
     {
         var name = use.Name.Kind == TokenKind.String ? StringSyntax.Unquote(use.Name.Text) : use.Name.Text;
         if (!_scope.TryGetValue(name, out var symbol))
@@ -155,7 +166,7 @@ public sealed class Binder
             {
                 _diagnostics.Add(Descriptors.UnknownRecipe.Create(_tree.Source, use.Name.Span, name, Suggestions.DidYouMean(name, _scope.Keys)));
             }
-            return;
+            return false;
         }
         if (stack.Contains(name))
         {
@@ -164,7 +175,7 @@ public sealed class Binder
             {
                 _diagnostics.Add(Descriptors.RecursiveUse.Create(_tree.Source, site.Name.Span, stack.Last(), string.Join(" → ", stack.Reverse().Append(name))));
             }
-            return;
+            return false;
         }
         var constants = WithParameters(symbol.Syntax, symbol.FileConstants, report: false);
         var arguments = BindUseArguments(use, symbol, use == site);
@@ -174,6 +185,7 @@ public sealed class Binder
             environment[parameter] = value;
         }
         stack.Push(name);
+        var complete = true;
         var ignored = new List<Diagnostic>();
         foreach (var statement in symbol.Syntax.Body)
         {
@@ -184,10 +196,14 @@ public sealed class Binder
                 {
                     steps.Add(new BoundStep(steps.Count, bound.Operation, step, symbol.Source, bound.Arguments, site));
                 }
+                else
+                {
+                    complete = false;
+                }
             }
             else if (statement is UseSyntax inner)
             {
-                Expand(inner, site, steps, stack);
+                complete &= Expand(inner, site, steps, stack);
             }
         }
         stack.Pop();
@@ -195,6 +211,7 @@ public sealed class Binder
         {
             _usedConstants.UnionWith(symbol.FileConstants.Keys.Where(k => symbol.Syntax.Body.SelectMany(s => s.Tokens()).Any(t => t.Text == k)));
         }
+        return complete;
     }
 
     private Dictionary<string, BoundValue> BindUseArguments(UseSyntax use, RecipeSymbol symbol, bool report)

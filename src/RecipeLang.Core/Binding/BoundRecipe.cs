@@ -89,6 +89,12 @@ public sealed record BoundRecipe(
 {
     public bool IsAnonymous => Syntax is null;
 
+    /// <summary>
+    /// False when a step or a <c>use</c> could not be bound (already an error): rules that conclude from the
+    /// absence of a step, such as defect coverage, then stay silent instead of piling a guess on the error.
+    /// </summary>
+    public bool IsComplete { get; init; } = true;
+
     /// <summary>The span that names the recipe (its name token, or the first step of a bare list).</summary>
     public TextSpan NameSpan => Syntax?.Name.Span ?? (Steps.Length > 0 ? Steps[0].Syntax.Operation.Span : default);
 

@@ -35,25 +35,25 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnknownOperation = new("RL1001", "Unknown operation", DiagnosticSeverity.Error,
         "Unknown operation '{0}'{1}");
     public static readonly DiagnosticDescriptor UnknownMaterial = new("RL1002", "Unknown material", DiagnosticSeverity.Error,
-        "Unknown material '{0}'{1}; known materials: {2}, or add it to recipelang.json");
+        "Unknown material '{0}'; known materials: {2}, or add it to recipelang.json{1}");
     public static readonly DiagnosticDescriptor UnknownName = new("RL1003", "Unknown name", DiagnosticSeverity.Error,
         "'{0}' is not something '{1}' takes: expected {2}{3}");
     public static readonly DiagnosticDescriptor UnknownDefect = new("RL1004", "Unknown defect", DiagnosticSeverity.Error,
         "Unknown defect '{0}'{1}");
     public static readonly DiagnosticDescriptor UnknownRecipe = new("RL1005", "Unknown recipe", DiagnosticSeverity.Error,
-        "No recipe named '{0}'{1}; define it or import the file that does");
+        "No recipe named '{0}'; define it or import the file that does{1}");
     public static readonly DiagnosticDescriptor ImportNotFound = new("RL1006", "Import not found", DiagnosticSeverity.Error,
         "Cannot find '{0}' (looked for {1}); check the path, which is relative to this file");
     public static readonly DiagnosticDescriptor UnknownUnit = new("RL1007", "Unknown unit", DiagnosticSeverity.Error,
         "Unknown unit '{0}'{1}");
     public static readonly DiagnosticDescriptor UnknownDopant = new("RL1008", "Unknown dopant", DiagnosticSeverity.Error,
-        "'{0}' is not a catalogued dopant{1}; known: {2}");
+        "'{0}' is not a catalogued dopant; known: {2}{1}");
     public static readonly DiagnosticDescriptor NoMaterial = new("RL1009", "No material", DiagnosticSeverity.Hint,
         "This recipe names no material, so material rules (anneal window, atmosphere, water sensitivity) are skipped; write 'recipe NAME for NCM523 {{ ... }}'");
     public static readonly DiagnosticDescriptor UnknownParameter = new("RL1010", "Unknown parameter", DiagnosticSeverity.Error,
         "'{0}' has no parameter '{1}'{2}");
     public static readonly DiagnosticDescriptor UnknownType = new("RL1011", "Unknown parameter type", DiagnosticSeverity.Error,
-        "Unknown parameter type '{0}'{1}; use one of: {2}");
+        "Unknown parameter type '{0}'; use one of: {2}{1}");
 
     // RL2xxx types and units
     public static readonly DiagnosticDescriptor WrongDimension = new("RL2001", "Wrong dimension", DiagnosticSeverity.Error,

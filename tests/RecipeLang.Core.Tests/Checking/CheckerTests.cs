@@ -64,6 +64,16 @@ public class CheckerTests
         Assert.That(Check("recipe r for NCM523 { defects cation_mixing\nhydrothermal 4M LiOH 180C 3h\nwash water\ndry 80C 12h\nanneal 850C O2 4h }").Any(d => d.Code == "RL4005"), Is.False);
     }
 
+    [TestCase("recipe r for NCM523 { defects cation_mixing\nanneall 850C O2 4h }", "RL1001")]
+    [TestCase("recipe base for NCM523 { anneal 850C O2 4h }\nrecipe r for NCM523 { defects cation_mixing\nuse bas }", "RL1005")]
+    public void AStepThatCouldNotBeBoundSilencesDefectCoverage(string text, string error)
+    {
+        var codes = Check(text).Select(d => d.Code).ToList();
+
+        Assert.That(codes, Does.Contain(error));
+        Assert.That(codes, Does.Not.Contain("RL4005"), "the repair may be the step that did not bind");
+    }
+
     [Test]
     public void FurnaceBeforeRelithiationIsAnErrorWhenLithiumIsLost()
     {

@@ -9,6 +9,10 @@ public sealed class DefectCoverageRule() : RecipeRule(Descriptors.DefectNotRepai
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
+        if (!recipe.IsComplete)
+        {
+            return;
+        }
         foreach (var defect in recipe.Defects)
         {
             if (Repairs.StepsRepairing(context, recipe, defect.Name).Any())

@@ -59,7 +59,7 @@ public class CheckerTests
     {
         var diagnostic = Check("recipe r for NCM523 { defects cation_mixing\nwash water }").Single(d => d.Code == "RL4005");
 
-        Assert.That((diagnostic.Severity, diagnostic.Message), Is.EqualTo((DiagnosticSeverity.Warning, diagnostic.Message)));
+        Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
         Assert.That(diagnostic.Message, Does.Contain("'anneal'"));
         Assert.That(Check("recipe r for NCM523 { defects cation_mixing\nhydrothermal 4M LiOH 180C 3h\nwash water\ndry 80C 12h\nanneal 850C O2 4h }").Any(d => d.Code == "RL4005"), Is.False);
     }

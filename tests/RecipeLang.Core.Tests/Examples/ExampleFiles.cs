@@ -4,23 +4,27 @@ using RecipeLang.Workspace;
 
 namespace RecipeLang.Core.Tests.Examples;
 
-/// <summary>The repository's examples/ folder, found from the test's output folder, and its analysis on the real disk.</summary>
+/// <summary>
+/// The shipped recipes (examples/) and the deliberately wrong ones (tests/cases/invalid/), found from the test's
+/// output folder, and their analysis on the real disk. Paths are relative to the repository root.
+/// </summary>
 public static class ExampleFiles
 {
+    private const string InvalidFolder = "tests/cases/invalid/";
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string Folder { get; } = Path.Combine(RepositoryRoot, "examples");
-
-    /// <summary>Recipe files under examples/ as paths relative to it with '/' separators, sorted, so test names are stable.</summary>
+    /// <summary>Recipe files as repository-relative paths with '/' separators, sorted, so test names are stable.</summary>
     public static IEnumerable<string> Recipes(Func<string, bool> include) =>
-        Directory.EnumerateFiles(Folder, "*.recipe", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(Folder, path).Replace('\\', '/'))
+        new[] { "examples", InvalidFolder }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryRoot, folder), "*.recipe", SearchOption.AllDirectories))
+            .Select(path => Path.GetRelativePath(RepositoryRoot, path).Replace('\\', '/'))
             .Where(include)
             .Order(StringComparer.Ordinal);
 
-    public static bool IsInvalid(string relativePath) => relativePath.StartsWith("invalid/", StringComparison.Ordinal);
+    public static bool IsInvalid(string relativePath) => relativePath.StartsWith(InvalidFolder, StringComparison.Ordinal);
 
-    public static string FullPath(string relativePath) => Path.Combine(Folder, relativePath);
+    public static string FullPath(string relativePath) => Path.Combine(RepositoryRoot, relativePath);
 
     public static string Read(string relativePath) => File.ReadAllText(FullPath(relativePath));
 

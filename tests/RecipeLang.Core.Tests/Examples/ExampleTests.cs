@@ -6,7 +6,7 @@ using RecipeLang.Text;
 namespace RecipeLang.Core.Tests.Examples;
 
 /// <summary>
-/// The recipes shipped in examples/: the deliberately wrong ones under invalid/ must produce exactly the
+/// The recipes shipped in examples/ and the deliberately wrong ones under tests/cases/invalid/: the wrong ones must produce exactly the
 /// diagnostics their <c># expect:</c> lines state (a golden test), and every other recipe must check without
 /// errors and with no warning it does not declare the same way.
 /// </summary>
@@ -20,7 +20,7 @@ public class ExampleTests
     public static IEnumerable<string> ShippedExamples() => ExampleFiles.Recipes(path => !ExampleFiles.IsInvalid(path));
 
     // The card stays the product's one-liner; the formatter would put each step on its own line.
-    public static IEnumerable<string> FormattedExamples() => ShippedExamples().Where(path => path != "card.recipe");
+    public static IEnumerable<string> FormattedExamples() => ShippedExamples().Where(path => path != "examples/card.recipe");
 
     [TestCaseSource(nameof(InvalidExamples))]
     public void InvalidExampleProducesExactlyItsExpectedDiagnostics(string file)
@@ -55,29 +55,29 @@ public class ExampleTests
     {
         var text = ExampleFiles.Read(file);
 
-        Assert.That(Formatter.Format(Parser.Parse(new SourceText(text, file))), Is.EqualTo(text), $"run 'recipelang fmt examples/{file}'");
+        Assert.That(Formatter.Format(Parser.Parse(new SourceText(text, file))), Is.EqualTo(text), $"run 'recipelang fmt {file}'");
     }
 
     [Test]
     public void TheCardIsTheProductOneLiner()
     {
-        var lines = ExampleFiles.Read("card.recipe").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var lines = ExampleFiles.Read("examples/card.recipe").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
         Assert.That(lines.First(), Does.StartWith("#"));
         Assert.That(lines.Where(l => !l.StartsWith('#')), Is.EqualTo(new[] { CardLine }));
-        Assert.That(ExampleFiles.Analyze("card.recipe").Recipes.Single().Steps.Select(s => s.Name), Is.EqualTo(new[] { "hydrothermal", "anneal", "coat" }));
+        Assert.That(ExampleFiles.Analyze("examples/card.recipe").Recipes.Single().Steps.Select(s => s.Name), Is.EqualTo(new[] { "hydrothermal", "anneal", "coat" }));
     }
 
     [Test]
     public void TableOneHasOneRecipePerRowWithItsSourceAndMaterial()
     {
-        var files = ExampleFiles.Recipes(path => path.StartsWith("table1/", StringComparison.Ordinal)).ToList();
+        var files = ExampleFiles.Recipes(path => path.StartsWith("examples/table1/", StringComparison.Ordinal)).ToList();
         Assert.That(files, Has.Count.EqualTo(TableOneRows));
 
         for (var row = 1; row <= TableOneRows; row++)
         {
-            var file = files.SingleOrDefault(f => f.StartsWith($"table1/{row:00}-", StringComparison.Ordinal));
-            Assert.That(file, Is.Not.Null, $"no table1/{row:00}-*.recipe");
+            var file = files.SingleOrDefault(f => f.StartsWith($"examples/table1/{row:00}-", StringComparison.Ordinal));
+            Assert.That(file, Is.Not.Null, $"no examples/table1/{row:00}-*.recipe");
             var heading = ExampleFiles.Read(file!).Split('\n')[0];
             Assert.That(heading, Does.StartWith("#").And.Contain($"review Table 1 row {row}:").IgnoreCase, file);
 
@@ -98,7 +98,7 @@ public class ExampleTests
             .Select(d => d.Code)
             .Where(code => !shown.Contains(code));
 
-        Assert.That(withoutExample, Is.Empty, "every code needs a file under examples/invalid/ that produces it");
+        Assert.That(withoutExample, Is.Empty, "every code needs a file under tests/cases/invalid/ that produces it");
     }
 
     [Test]

@@ -43,13 +43,13 @@ public sealed class Binder
     /// <summary>The recipe symbols a file exports to files that import it (no diagnostics: the file reports its own).</summary>
     public static IEnumerable<RecipeSymbol> Exports(SyntaxTree tree, RecipeCatalog catalog)
     {
-        var constants = BindConstants(tree, catalog, _ => { });
+        var constants = BindConstants(tree, catalog, _ => { }, _ => { });
         return tree.Root.Recipes.Where(r => !r.Name.IsMissing).Select(r => new RecipeSymbol(r.NameText, r, tree.Source, constants));
     }
 
     private BoundFile BindFile()
     {
-        var constants = BindConstants(_tree, _catalog, _diagnostics.Add);
+        var constants = BindConstants(_tree, _catalog, _diagnostics.Add, name => _usedConstants.Add(name));
         foreach (var recipe in _tree.Root.Recipes)
         {
             if (recipe.Name.IsMissing)
@@ -72,7 +72,7 @@ public sealed class Binder
         }
         foreach (var recipe in _tree.Root.Recipes.Where(r => !r.Name.IsMissing))
         {
-            recipes.Add(BindRecipe(recipe, recipe.Body, WithParameters(recipe, constants, report: true)));
+            recipes.Add(BindRecipe(recipe, recipe.Body, WithParameters(recipe, _tree.Source, constants, report: true)));
         }
         foreach (var let in _tree.Root.Statements.OfType<LetSyntax>())
         {
@@ -139,7 +139,7 @@ public sealed class Binder
                     _usedConstants.UnionWith(binder.UsedConstants);
                     break;
                 case UseSyntax use:
-                    complete &= Expand(use, use, steps, stack);
+                    complete &= Expand(use, use, steps, stack, constants, source);
                     break;
                 case LetSyntax let:
                     _diagnostics.Add(Descriptors.UnexpectedToken.Create(source, let.LetKeyword.Span, "'let' inside a recipe", "a step; move the constant above the recipe"));
@@ -154,10 +154,12 @@ public sealed class Binder
     }
 
     /// <summary>
-    /// Binds the used recipe's steps with its parameters set; their own diagnostics belong to that recipe.
-    /// False when a recipe or one of its steps could not be expanded.
+    /// Binds the used recipe's steps with its parameters set to the arguments evaluated in the caller's
+    /// environment, so rules check each instantiation at its concrete values; the steps' own binding
+    /// diagnostics belong to that recipe. False when a recipe or one of its steps could not be expanded.
     /// </summary>
-    private bool Expand(UseSyntax use, UseSyntax site, ImmutableArray<BoundStep>.Builder steps, Stack<string> stack)
+    private bool Expand(UseSyntax use, UseSyntax site, ImmutableArray<BoundStep>.Builder steps, Stack<string> stack,
+        IReadOnlyDictionary<string, BoundValue> callerEnvironment, SourceText callerSource)
     {
         var name = use.Name.Kind == TokenKind.String ? StringSyntax.Unquote(use.Name.Text) : use.Name.Text;
         if (!_scope.TryGetValue(name, out var symbol))
@@ -177,8 +179,8 @@ public sealed class Binder
             }
             return false;
         }
-        var constants = WithParameters(symbol.Syntax, symbol.FileConstants, report: false);
-        var arguments = BindUseArguments(use, symbol, use == site);
+        var constants = WithParameters(symbol.Syntax, symbol.Source, symbol.FileConstants, report: false);
+        var arguments = BindUseArguments(use, symbol, use == site, callerEnvironment, callerSource);
         var environment = new Dictionary<string, BoundValue>(constants, StringComparer.Ordinal);
         foreach (var (parameter, value) in arguments)
         {
@@ -203,7 +205,7 @@ public sealed class Binder
             }
             else if (statement is UseSyntax inner)
             {
-                complete &= Expand(inner, site, steps, stack);
+                complete &= Expand(inner, site, steps, stack, environment, symbol.Source);
             }
         }
         stack.Pop();
@@ -214,7 +216,8 @@ public sealed class Binder
         return complete;
     }
 
-    private Dictionary<string, BoundValue> BindUseArguments(UseSyntax use, RecipeSymbol symbol, bool report)
+    private Dictionary<string, BoundValue> BindUseArguments(UseSyntax use, RecipeSymbol symbol, bool report,
+        IReadOnlyDictionary<string, BoundValue> environment, SourceText source)
     {
         var result = new Dictionary<string, BoundValue>(StringComparer.Ordinal);
         if (use.Arguments is null)
@@ -231,23 +234,44 @@ public sealed class Binder
                 if (report)
                 {
                     var span = argument.Name?.Span ?? argument.Span;
-                    _diagnostics.Add(Descriptors.UnknownParameter.Create(_tree.Source, span, symbol.Name, argument.Name?.Text ?? source(argument.Span),
+                    _diagnostics.Add(Descriptors.UnknownParameter.Create(source, span, symbol.Name, argument.Name?.Text ?? source[argument.Span],
                         Suggestions.DidYouMean(argument.Name?.Text ?? "", parameters.Select(p => p.Name.Text))));
                 }
                 continue;
             }
-            var value = BindConstant(argument.Value, _catalog, _tree.Source, report ? _diagnostics.Add : _ => { });
-            if (value is not null)
+            var value = BindConstant(argument.Value, _catalog, source, report ? _diagnostics.Add : _ => { }, environment, report ? name => _usedConstants.Add(name) : _ => { });
+            if (value is null || !FitsDeclaredType(parameter, value, source, argument.Value.Span, report))
             {
-                result[parameter.Name.Text] = value;
+                continue;
             }
+            // A diagnostic about this value belongs on the argument written in the caller, the text to change.
+            result[parameter.Name.Text] = report ? value with { Origin = new ValueOrigin(source, argument.Value.Span) } : value;
         }
         return result;
-
-        string source(TextSpan span) => _tree.Source[span];
     }
 
-    private IReadOnlyDictionary<string, BoundValue> WithParameters(RecipeSyntax recipe, IReadOnlyDictionary<string, BoundValue> constants, bool report)
+    /// <summary>A parameter's declared type is a dimension: a value of another dimension, or no quantity at all, does not fit.</summary>
+    private bool FitsDeclaredType(ParameterSyntax parameter, BoundValue value, SourceText source, TextSpan span, bool report)
+    {
+        var declared = ParameterTypes.Find(parameter.Type.Text);
+        Dimension? actual = value switch
+        {
+            QuantityValue quantity => quantity.Quantity.Dimension,
+            ParameterValue other => other.Dimension,
+            _ => null,
+        };
+        if (declared is null || actual == declared)
+        {
+            return true;
+        }
+        if (report)
+        {
+            _diagnostics.Add(Descriptors.ArgumentTypeMismatch.Create(source, span, source[span], parameter.Name.Text, declared.Value.DisplayName()));
+        }
+        return false;
+    }
+
+    private IReadOnlyDictionary<string, BoundValue> WithParameters(RecipeSyntax recipe, SourceText source, IReadOnlyDictionary<string, BoundValue> constants, bool report)
     {
         if (recipe.Parameters is null)
         {
@@ -261,12 +285,16 @@ public sealed class Binder
             {
                 if (report)
                 {
-                    _diagnostics.Add(Descriptors.UnknownType.Create(_tree.Source, parameter.Type.Span, parameter.Type.Text,
+                    _diagnostics.Add(Descriptors.UnknownType.Create(source, parameter.Type.Span, parameter.Type.Text,
                         Suggestions.DidYouMean(parameter.Type.Text, ParameterTypes.Names), string.Join(", ", ParameterTypes.Names)));
                 }
                 continue;
             }
-            var value = parameter.Default is null ? null : BindConstant(parameter.Default, _catalog, _tree.Source, report ? _diagnostics.Add : _ => { });
+            var value = parameter.Default is null ? null : BindConstant(parameter.Default, _catalog, source, report ? _diagnostics.Add : _ => { }, constants, report ? name => _usedConstants.Add(name) : _ => { });
+            if (value is not null && !FitsDeclaredType(parameter, value, source, parameter.Default!.Span, report))
+            {
+                value = null;
+            }
             environment[parameter.Name.Text] = value ?? new ParameterValue(parameter.Name.Text, dimension.Value, parameter.Name.Span);
         }
         return environment;
@@ -320,7 +348,8 @@ public sealed class Binder
         return null;
     }
 
-    private static Dictionary<string, BoundValue> BindConstants(SyntaxTree tree, RecipeCatalog catalog, Action<Diagnostic> report)
+    /// <summary>The file's <c>let</c> constants in order; a constant may name an earlier one.</summary>
+    private static Dictionary<string, BoundValue> BindConstants(SyntaxTree tree, RecipeCatalog catalog, Action<Diagnostic> report, Action<string> used)
     {
         var constants = new Dictionary<string, BoundValue>(StringComparer.Ordinal);
         foreach (var let in tree.Root.Statements.OfType<LetSyntax>())
@@ -330,7 +359,7 @@ public sealed class Binder
                 report(Descriptors.DuplicateLet.Create(tree.Source, let.Name.Span, let.Name.Text));
                 continue;
             }
-            if (BindConstant(let.Value, catalog, tree.Source, report) is { } value)
+            if (BindConstant(let.Value, catalog, tree.Source, report, constants, used) is { } value)
             {
                 constants[let.Name.Text] = value;
             }
@@ -338,28 +367,36 @@ public sealed class Binder
         return constants;
     }
 
-    /// <summary>A value outside any step (a <c>let</c>, a default, a <c>use</c> argument): its meaning cannot depend on a slot.</summary>
-    private static BoundValue? BindConstant(ArgumentSyntax syntax, RecipeCatalog catalog, SourceText source, Action<Diagnostic> report)
+    /// <summary>
+    /// Evaluates a value outside any step (a <c>let</c>, a default, a <c>use</c> argument): its meaning cannot
+    /// depend on a slot. A name in the environment (a constant or parameter) evaluates to its value.
+    /// </summary>
+    private static BoundValue? BindConstant(ArgumentSyntax syntax, RecipeCatalog catalog, SourceText source, Action<Diagnostic> report,
+        IReadOnlyDictionary<string, BoundValue> environment, Action<string> used)
     {
+        var origin = new ValueOrigin(source, syntax.Span);
         switch (syntax)
         {
+            case NameSyntax name when environment.TryGetValue(name.Text, out var value):
+                used(name.Text);
+                return value with { Span = name.Span, Origin = value.Origin ?? origin };
             case QuantitySyntax quantity when !double.IsFinite(quantity.Value):
                 return null; // malformed (the lexer reported it) or too large for any process
             case QuantitySyntax { Unit: null } quantity:
                 report(Descriptors.MissingUnit.Create(source, quantity.Span, source[quantity.Span], source[quantity.Span] + "C"));
                 return null;
             case QuantitySyntax quantity when UnitTable.TryLookup(quantity.Unit!.Text, out var unit):
-                return new QuantityValue(new Quantity(quantity.Value, unit), quantity.Span);
+                return new QuantityValue(new Quantity(quantity.Value, unit), quantity.Span) { Origin = origin };
             case QuantitySyntax quantity:
                 report(Descriptors.UnknownUnit.Create(source, quantity.Unit!.Span, quantity.Unit.Text, Suggestions.DidYouMean(quantity.Unit.Text, UnitTable.Spellings)));
                 return null;
             case NameSyntax name when catalog.Atmospheres.GetValueOrDefault(name.Text) is { } atmosphere:
-                return new NamedValue(atmosphere.Name, atmosphere, name.Span);
+                return new NamedValue(atmosphere.Name, atmosphere, name.Span) { Origin = origin };
             case NameSyntax name when catalog.Coatings.GetValueOrDefault(name.Text) is { } coating:
-                return new NamedValue(coating.Name, coating, name.Span);
+                return new NamedValue(coating.Name, coating, name.Span) { Origin = origin };
             case NameSyntax name when catalog.FindReagent(name.Text) is { } reagent:
                 Chemistry.Formula.TryParse(reagent.Formula, out var formula, out _);
-                return new ReagentValue(name.Text, reagent, formula, name.Span);
+                return new ReagentValue(name.Text, reagent, formula, name.Span) { Origin = origin };
             case StringSyntax text:
                 return new TextValue(text.Value, text.Span);
             default:

@@ -6,8 +6,18 @@ using RecipeLang.Units;
 
 namespace RecipeLang.Binding;
 
-/// <summary>An argument after binding: what it means, with the span it came from.</summary>
-public abstract record BoundValue(TextSpan Span);
+/// <summary>
+/// An argument after binding: what it means, with the span it is used at. A value that reached the step
+/// through a <c>let</c>, a parameter default or a <c>use</c> argument also knows where it is written
+/// (<see cref="Origin"/>), so a diagnostic about it can point at the text a user must change.
+/// </summary>
+public abstract record BoundValue(TextSpan Span)
+{
+    public ValueOrigin? Origin { get; init; }
+}
+
+/// <summary>Where a value is written: a literal in a <c>let</c>, a parameter default or a <c>use</c> argument.</summary>
+public sealed record ValueOrigin(SourceText Source, TextSpan Span);
 
 public sealed record QuantityValue(Quantity Quantity, TextSpan Span) : BoundValue(Span);
 

@@ -16,8 +16,26 @@ public sealed class RuleContext(RecipeCatalog catalog, SourceText source, Action
 
     public SourceText Source { get; } = source;
 
-    public Diagnostic Create(DiagnosticDescriptor descriptor, BoundStep step, TextSpan spanInStep, params object[] args) =>
-        descriptor.Create(Source, step.ReportSpan(spanInStep), args);
+    /// <summary>
+    /// A diagnostic about a step, at the text a user of this file changes: the span in the step, or for a step
+    /// that came through <c>use</c> the argument that set the value (else the <c>use</c>), with a related location
+    /// in the used recipe. A value set elsewhere (a <c>let</c>, a default) gets a related location there.
+    /// </summary>
+    public Diagnostic Create(DiagnosticDescriptor descriptor, BoundStep step, TextSpan spanInStep, params object[] args)
+    {
+        var origin = step.Arguments.Values.FirstOrDefault(v => v.Span == spanInStep)?.Origin;
+        var span = spanInStep;
+        var diagnostic = default(Diagnostic);
+        if (step.Via is { } use)
+        {
+            span = origin is not null && origin.Source == Source && use.Span.Contains(origin.Span) ? origin.Span : use.Span;
+            diagnostic = descriptor.Create(Source, span, args).WithRelated(step.Source, spanInStep, $"{step.Describe()} of the used recipe, in {System.IO.Path.GetFileName(step.Source.Path)}");
+        }
+        diagnostic ??= descriptor.Create(Source, span, args);
+        return origin is not null && (origin.Source != Source || origin.Span != span)
+            ? diagnostic.WithRelated(origin.Source, origin.Span, "the value is set here")
+            : diagnostic;
+    }
 
     public void Report(DiagnosticDescriptor descriptor, BoundStep step, TextSpan spanInStep, params object[] args) =>
         sink(Create(descriptor, step, spanInStep, args));

@@ -9,6 +9,8 @@ public readonly record struct TextSpan(int Start, int Length)
 
     public bool Contains(int offset) => offset >= Start && offset < End;
 
+    public bool Contains(TextSpan other) => other.Start >= Start && other.End <= End;
+
     /// <summary>True when the offset is inside or at the end (a cursor just after a token still touches it).</summary>
     public bool Touches(int offset) => offset >= Start && offset <= End;
 

@@ -104,7 +104,8 @@ public class CheckerTests
         const string text = "recipe relithiate(T: temperature = 180C) { hydrothermal 4M LiOH T 3h }\nrecipe main for NCM811 { use relithiate(T = 260C) }";
         var diagnostic = Check(text).Single(d => d.Code == "RL3003");
 
-        Assert.That(At(text, diagnostic), Is.EqualTo("use relithiate(T = 260C)"));
+        Assert.That(At(text, diagnostic), Is.EqualTo("260C"));
+        Assert.That(diagnostic.Related.Select(r => text.Substring(r.Span.Start, r.Span.Length)), Does.Contain("T"), "points at the step in the used recipe");
     }
 
     [Test]

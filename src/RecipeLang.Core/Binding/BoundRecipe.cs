@@ -34,6 +34,14 @@ public sealed record BoundStep(
 
     public bool Has(string parameter) => Arguments.ContainsKey(parameter);
 
+    /// <summary>Every quantity the step carries, by parameter name: quantity arguments and each dopant's amount.</summary>
+    public IEnumerable<(string Parameter, QuantityValue Value)> Quantities => Arguments.SelectMany(a => a.Value switch
+    {
+        QuantityValue quantity => [(a.Key, quantity)],
+        DopantsValue dopants => dopants.Dopants.Where(d => d.Amount is not null).Select(d => ($"{a.Key} {d.Element}", d.Amount!)),
+        _ => (IEnumerable<(string, QuantityValue)>)[],
+    });
+
     /// <summary>The step's temperature set-point in °C and where it is written, if it has one with a value.</summary>
     public (double Celsius, TextSpan Span)? Temperature =>
         Value<QuantityValue>("temperature") is { } t && t.Quantity.TryConvertTo("C", out var c) ? (Math.Round(c.Value, 9), t.Span) : null;

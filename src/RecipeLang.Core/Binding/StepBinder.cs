@@ -255,7 +255,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
                 ReportQuantityMismatch(text, dopantUnit?.Dimension, syntax.Span, parameter);
                 return null;
             }
-            var amount = Checked(new QuantityValue(new Quantity(value, dopantUnit), syntax.Span));
+            var amount = new QuantityValue(new Quantity(value, dopantUnit), syntax.Span);
             var last = dopants.Dopants[^1] with { Amount = amount };
             _arguments[parameter.Name] = new DopantsValue(dopants.Dopants.SetItem(dopants.Dopants.Length - 1, last), dopants.Span.Cover(syntax.Span));
             return amount;
@@ -276,11 +276,8 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
                     report(Descriptors.DuplicateParameter.Create(source, syntax.Span, _operation.Name, parameter.Name));
                     return null;
                 }
-                var bound = Checked(new QuantityValue(new Quantity(value, unit), syntax.Span));
-                if (bound is not null)
-                {
-                    Assign(parameter, bound, syntax.Span);
-                }
+                var bound = new QuantityValue(new Quantity(value, unit), syntax.Span);
+                Assign(parameter, bound, syntax.Span);
                 return bound;
             }
         }
@@ -300,26 +297,6 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         var spelling = slot.Typical?.Unit
             ?? catalog.Operations.Values.SelectMany(o => o.Parameters).Where(p => p.Dimension == dimension).Select(p => p.Typical?.Unit ?? p.Hard?.Unit).FirstOrDefault(u => u is not null);
         return spelling is not null && UnitTable.TryLookup(spelling, dimension, out var unit) ? unit : UnitTable.Featured(dimension)[0];
-    }
-
-    /// <summary>RL2005: values no process can have, whatever the operation.</summary>
-    private QuantityValue? Checked(QuantityValue value)
-    {
-        var quantity = value.Quantity;
-        string? problem = quantity.Dimension switch
-        {
-            Dimension.Temperature when quantity.Si < 0 => "below absolute zero (0 K = -273.15 °C)",
-            Dimension.Time when quantity.Value < 0 => "a duration cannot be negative",
-            Dimension.MassFraction or Dimension.MolarFraction or Dimension.Percent when quantity.Si is < 0 or > 1 => "a fraction must lie between 0 and 100 %",
-            Dimension.Concentration or Dimension.Mass or Dimension.Volume or Dimension.Length or Dimension.Pressure when quantity.Value < 0 => "it cannot be negative",
-            _ => null,
-        };
-        if (problem is null)
-        {
-            return value;
-        }
-        report(Descriptors.ImpossibleValue.Create(source, value.Span, source[value.Span], problem));
-        return null;
     }
 
     private void ReportQuantityMismatch(string text, Dimension? dimension, TextSpan span, ParameterInfo? target = null)

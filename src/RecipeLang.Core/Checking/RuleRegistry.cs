@@ -7,6 +7,7 @@ public static class RuleRegistry
 {
     public static IReadOnlyList<RecipeRule> All { get; } =
     [
+        new ImpossibleValueRule(),
         new AnnealWindowRule(),
         new NiRichAtmosphereRule(),
         new AutoclaveLimitRule(),

@@ -127,4 +127,24 @@ public class ValueFlowTests
 
         Assert.That(Check(text).Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
     }
+
+    [TestCase("anneal 850C O2 0h", "0h")]
+    [TestCase("coat Li3PO4 0wt%", "0wt%")]
+    [TestCase("dope Al 0mol%", "0mol%")]
+    [TestCase("anneal 850C O2 4h ramp 0C/min", "0C/min")]
+    [TestCase("hydrothermal 0M LiOH 180C 3h", "0M")]
+    public void ZeroDurationsAndAmountsAreImpossible(string step, string value)
+    {
+        var text = $"recipe r for NCM523 {{\n  {step}\n}}\n";
+
+        Assert.That(Check(text).Where(d => d.Code == "RL2005").Select(d => At(text, d)), Is.EqualTo(new[] { value }));
+    }
+
+    [Test]
+    public void ImpossibleValueThroughALetIsReported()
+    {
+        const string text = "let t = -3h\nrecipe r for NCM523 {\n  anneal 850C O2 t\n}\n";
+
+        Assert.That(Check(text).Where(d => d.Code == "RL2005").Select(d => At(text, d)), Is.EqualTo(new[] { "t" }));
+    }
 }

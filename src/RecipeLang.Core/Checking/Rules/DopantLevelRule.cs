@@ -12,14 +12,8 @@ public sealed class DopantLevelRule() : RecipeRule(Descriptors.DopantLevel)
         {
             foreach (var dopant in step.Value<DopantsValue>("dopants")?.Dopants ?? [])
             {
-                if (dopant is not { Info: { } info, Amount: { } amount } || info.UsualMolPercent.Contains(amount.Quantity) != false)
+                if (dopant is not { Info: { } info, Amount: { } amount } || info.UsualMolPercent.Contains(amount.Quantity) != false || ImpossibleValueRule.Problem(amount.Quantity) is not null)
                 {
-                    continue;
-                }
-                if (amount.Quantity.Value <= 0)
-                {
-                    // process-rules.md: a dopant level of 0 mol% or less is impossible, not just unusual.
-                    context.Report(context.Create(Descriptor, step, amount.Span, dopant.Element, amount.Quantity.Format(), info.UsualMolPercent.Format(), info.Source, "; a dopant needs an amount above 0") with { Severity = DiagnosticSeverity.Error });
                     continue;
                 }
                 var warnAbove = context.Limits.DopantWarningAboveMolPercent;

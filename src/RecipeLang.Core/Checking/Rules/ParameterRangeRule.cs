@@ -15,7 +15,7 @@ public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange)
         {
             foreach (var parameter in step.Operation.Parameters)
             {
-                if (step.Value<QuantityValue>(parameter.Name) is not { } value)
+                if (step.Value<QuantityValue>(parameter.Name) is not { } value || ImpossibleValueRule.Problem(value.Quantity) is not null)
                 {
                     continue;
                 }

@@ -19,6 +19,7 @@ internal sealed class CatalogFile
     public List<ConductiveInfo>? Conductives { get; init; }
     public List<DefectInfo>? Defects { get; init; }
     public List<OperationInfo>? Operations { get; init; }
+    public List<VapourPressureCurve>? VapourPressure { get; init; }
 }
 
 /// <summary>A material as written; the Ni fraction and Ni-rich flag are derived when it is built.</summary>

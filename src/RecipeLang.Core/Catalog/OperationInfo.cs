@@ -23,12 +23,28 @@ public sealed record OperationInfo(
     /// <summary>What an optional reagent parameter stands for when the step names none, keyed by the parameter.</summary>
     public IReadOnlyDictionary<string, DefaultReagent> DefaultReagents { get; init; } = new Dictionary<string, DefaultReagent>();
 
+    /// <summary>The vessel the step runs in when the checker must reason about it (<see cref="Vessels"/>), else null.</summary>
+    public string? Vessel { get; init; }
+
+    /// <summary>A sealed pressure vessel: its pressure follows the solvent's vapour pressure at the set-point.</summary>
+    public bool IsSealed => Vessel == Vessels.Autoclave;
+
+    /// <summary>Melts a salt mixture (its signature takes one).</summary>
+    public bool MeltsSalts => Parameters.Any(p => p.Kind == ParameterKind.Mixture);
+
     public OperationDefault? FindDefault(string name) => Defaults.GetValueOrDefault(name);
 
     public DefaultReagent? FindDefaultReagent(string name) => DefaultReagents.GetValueOrDefault(name);
 
     public ParameterInfo? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>Vessels the checker reasons about.</summary>
+public static class Vessels
+{
+    /// <summary>A sealed, lined pressure vessel (hydrothermal); the site profile rates its temperature, pressure and fill.</summary>
+    public const string Autoclave = "autoclave";
 }
 
 /// <summary>Operation categories the sequence rules reason about.</summary>

@@ -40,6 +40,7 @@ public sealed class RecipeCatalog
         IEnumerable<ConductiveInfo> conductives,
         IEnumerable<DefectInfo> defects,
         IEnumerable<OperationInfo> operations,
+        IEnumerable<VapourPressureCurve> vapourPressures,
         ProcessLimits limits,
         EquipmentProfile equipment,
         SiteConfig? site)
@@ -55,6 +56,7 @@ public sealed class RecipeCatalog
         Conductives = ByName(conductives, c => c.Name);
         Defects = ByName(defects, d => d.Name);
         Operations = ByName(operations, o => o.Name);
+        VapourPressures = ByName(vapourPressures, v => v.Reagent);
         Limits = limits;
         Equipment = equipment;
         Site = site;
@@ -97,6 +99,16 @@ public sealed class RecipeCatalog
 
     /// <summary>By canonical name; <see cref="FindOperation"/> also resolves aliases.</summary>
     public IReadOnlyDictionary<string, OperationInfo> Operations { get; }
+
+    /// <summary>Saturation-pressure curves of the liquids a sealed vessel may hold, by reagent name.</summary>
+    public IReadOnlyDictionary<string, VapourPressureCurve> VapourPressures { get; }
+
+    /// <summary>Water's curve (IAPWS-IF97): the solvent of a hydrothermal step that names none.</summary>
+    public VapourPressureCurve Water => VapourPressures["water"];
+
+    /// <summary>The saturation-pressure curve of a reagent, found by any of its spellings (H2O, water).</summary>
+    public VapourPressureCurve? FindVapourPressure(string reagent) =>
+        FindReagent(reagent) is { } info ? VapourPressures.GetValueOrDefault(info.Name) : VapourPressures.GetValueOrDefault(reagent);
 
     public ProcessLimits Limits { get; }
 
@@ -158,6 +170,7 @@ public sealed class RecipeCatalog
         Conductives.Values,
         Defects.Values,
         Operations.Values,
+        VapourPressures.Values,
         Limits,
         site.Equipment,
         site);
@@ -191,6 +204,7 @@ public sealed class RecipeCatalog
             files.SelectMany(f => f.Conductives ?? []),
             files.SelectMany(f => f.Defects ?? []),
             files.SelectMany(f => f.Operations ?? []),
+            files.SelectMany(f => f.VapourPressure ?? []),
             limits,
             EquipmentProfile.Default,
             site: null);

@@ -79,7 +79,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor AutoclaveLimit = new("RL3003", "Autoclave limit exceeded", DiagnosticSeverity.Error,
         "{0}; the site autoclave allows at most {1} ({2}); lower the temperature or change the site profile in recipelang.json");
     public static readonly DiagnosticDescriptor AutoclaveRoutine = new("RL3004", "Above the autoclave's routine limit", DiagnosticSeverity.Info,
-        "{0} is above the liner's routine limit of {1} (steam ≈ {2} bar); allowed, but it shortens the PTFE liner's life");
+        "{0} is above the liner's routine limit of {1} ({2} vapour ≈ {3} bar); allowed, but it shortens the PTFE liner's life");
     public static readonly DiagnosticDescriptor Solubility = new("RL3005", "Above solubility", DiagnosticSeverity.Warning,
         "{0} {1} is above its solubility of about {2} M ({3}); it is a suspension, not a solution; use at most {2} M");
     public static readonly DiagnosticDescriptor MoltenSaltFrozen = new("RL3006", "Molten salt below its melting point", DiagnosticSeverity.Error,
@@ -100,6 +100,8 @@ public static class Descriptors
         "{0} {1} of {2} is outside {3} ({4})");
     public static readonly DiagnosticDescriptor ElectrodeRatio = new("RL3015", "Electrode ratio", DiagnosticSeverity.Warning,
         "{0}");
+    public static readonly DiagnosticDescriptor UnknownVapourPressure = new("RL3016", "Solvent vapour pressure unknown", DiagnosticSeverity.Warning,
+        "The vapour pressure of {0} is not catalogued, so the autoclave's pressure cannot be checked; use a solvent with a catalogued curve ({1}) or verify the pressure against the vessel's rating");
 
     // RL4xxx sequence and defects
     public static readonly DiagnosticDescriptor FurnaceBeforeLithium = new("RL4001", "Furnace step before any lithium source", DiagnosticSeverity.Error,

@@ -1,3 +1,4 @@
+using RecipeLang.Checking;
 using System.Text;
 using RecipeLang.Binding;
 using RecipeLang.Catalog;
@@ -103,9 +104,9 @@ public static class HoverFeature
         var quantity = new Quantity(syntax.Value, unit);
         var text = $"`{quantity.Describe()}`";
         var step = analysis.Recipes.SelectMany(r => r.Steps).FirstOrDefault(s => s.Syntax == stepSyntax && s.Via is null);
-        if (step?.Temperature is { } temperature && temperature.Span == syntax.Span && step.Operation.FindParameter("pressure") is not null)
+        if (step?.Temperature is { } temperature && temperature.Span == syntax.Span && SealedVessel.Of(analysis.Catalog, step) is { Curve: { } curve } vessel)
         {
-            text += $"\n\nSaturated steam at {temperature.Celsius:0} °C: **{SteamTable.SaturationPressureBar(temperature.Celsius):0.#} bar** absolute (_{SteamTable.Source}_)";
+            text += $"\n\nVapour pressure of {vessel.Solvent} at {temperature.Celsius:0} °C: **{vessel.VapourBar:0.#} bar** absolute (_{curve.Source}_)";
         }
         return text;
     }

@@ -1,3 +1,4 @@
+using RecipeLang.Checking;
 using RecipeLang.Catalog;
 using RecipeLang.LanguageServer.Protocol;
 using Range = RecipeLang.LanguageServer.Protocol.Range;
@@ -21,9 +22,9 @@ public static class InlayHintsFeature
             foreach (var step in recipe.Steps.Where(s => s.Via is null && s.Syntax.Span.Start >= span.Start && s.Syntax.Span.Start <= span.End))
             {
                 hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(step.Syntax.Operation.Span.Start)), $"{step.Index + 1}.", Parameter, false, true));
-                if (step.Temperature is { } temperature && step.Operation.FindParameter("pressure") is not null)
+                if (SealedVessel.Of(analysis.Catalog, step) is { PressureBar: { } bar } && step.Temperature is { } temperature)
                 {
-                    hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(temperature.Span.End)), $"≈{SteamTable.SaturationPressureBar(temperature.Celsius):0.#} bar", Type, true, false));
+                    hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(temperature.Span.End)), $"≈{bar:0.#} bar", Type, true, false));
                 }
             }
             if (recipe.Syntax is { } syntax && span.Start <= syntax.OpenBrace.Span.Start && syntax.OpenBrace.Span.Start <= span.End)

@@ -1,41 +1,49 @@
+using System.Text.Json;
+
 namespace RecipeLang.Runtime;
 
 /// <summary>
-/// Saturated-water vapour pressure (absolute) as a function of temperature: what a sealed autoclave
-/// holding water reaches at a temperature.
+/// Saturated-water vapour pressure (absolute) as a function of temperature: what a sealed autoclave holding
+/// water reaches. The points are the checker's catalog file (IAPWS-IF97), embedded here too, so checker and
+/// interlock read one table.
 /// </summary>
 public static class SteamTable
 {
-    /// <summary>
-    /// Points on the IAPWS-IF97 saturation line as printed in steam tables
-    /// (/work/shared/domain/process-rules.md, "Hydrothermal relithiation"): °C, bar.
-    /// </summary>
-    private static readonly (double Celsius, double Bar)[] Points =
-    [
-        (100, 1.01), (120, 1.99), (150, 4.76), (180, 10.0), (200, 15.5), (220, 23.2),
-        (250, 39.8), (300, 85.9), (350, 165.3), (374, 220.6),
-    ];
+    private const double Kelvin = 273.15;
 
-    public static double CriticalCelsius => 374;
+    private static readonly (double Celsius, double Bar)[] Points = Load();
+
+    public static double CriticalCelsius => Points[^1].Celsius;
 
     /// <summary>
-    /// Interpolates log-linearly in pressure between table points (vapour pressure is close to
-    /// exponential in temperature). Below 100 °C it extrapolates the first segment; above the critical
-    /// point there is no liquid left, so the critical pressure is returned.
+    /// ln p interpolated linearly in 1/T between the points (Clausius–Clapeyron), as the checker does; below the
+    /// first point the lowest pressure, at or above the critical point the critical pressure.
     /// </summary>
     public static Pressure SaturationPressure(Temperature temperature)
     {
         var t = temperature.InCelsius;
         if (double.IsNaN(t))
             return Pressure.Bar(double.NaN);
-        if (t >= CriticalCelsius)
-            return Pressure.Bar(Points[^1].Bar);
+        if (t <= Points[0].Celsius)
+            return Pressure.Bar(Points[0].Bar);
         var upper = 1;
         while (upper < Points.Length - 1 && Points[upper].Celsius < t)
             upper++;
+        if (t >= Points[upper].Celsius)
+            return Pressure.Bar(Points[upper].Bar);
         var (t0, p0) = Points[upper - 1];
         var (t1, p1) = Points[upper];
-        var fraction = (t - t0) / (t1 - t0);
+        var fraction = (1 / (t + Kelvin) - 1 / (t0 + Kelvin)) / (1 / (t1 + Kelvin) - 1 / (t0 + Kelvin));
         return Pressure.Bar(Math.Exp(Math.Log(p0) + fraction * (Math.Log(p1) - Math.Log(p0))));
+    }
+
+    private static (double, double)[] Load()
+    {
+        using var stream = typeof(SteamTable).Assembly.GetManifestResourceStream("RecipeLang.Runtime.vapour-pressure.json")
+            ?? throw new InvalidDataException("The runtime is built without its steam table.");
+        using var document = JsonDocument.Parse(stream);
+        var water = document.RootElement.GetProperty("vapourPressure").EnumerateArray().Single(c => c.GetProperty("reagent").GetString() == "water");
+        static (double, double) Point(JsonElement e) => (e.GetProperty("c").GetDouble(), e.GetProperty("bar").GetDouble());
+        return [.. water.GetProperty("points").EnumerateArray().Select(Point), Point(water.GetProperty("critical"))];
     }
 }

@@ -85,7 +85,7 @@ public class TableOneTests
     [Test]
     public void Row_3_steam_pressure_is_within_the_default_autoclave()
     {
-        Assert.That(SteamTable.SaturationPressureBar(220), Is.LessThanOrEqualTo(EquipmentProfile.Default.AutoclaveMaxBar));
+        Assert.That(RecipeCatalog.Default.Water.PressureBar(220), Is.LessThanOrEqualTo(EquipmentProfile.Default.AutoclaveMaxBar));
         Assert.That(220, Is.LessThanOrEqualTo(EquipmentProfile.Default.AutoclaveMaxC));
     }
 

@@ -1,5 +1,4 @@
 using RecipeLang.Binding;
-using RecipeLang.Catalog;
 using RecipeLang.Diagnostics;
 
 namespace RecipeLang.Checking.Rules;
@@ -9,12 +8,14 @@ public sealed class AutoclaveRoutineRule() : RecipeRule(Descriptors.AutoclaveRou
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Name == "hydrothermal"))
+        foreach (var step in recipe.Steps)
         {
-            if (step.Temperature is var (celsius, temperatureSpan)
-                && celsius > context.Equipment.AutoclaveRoutineMaxC && celsius <= context.Equipment.AutoclaveMaxC)
+            // Only inside the absolute limits: beyond them RL3003 says more.
+            if (SealedVessel.Of(context.Catalog, step) is { Curve: not null, IsSupercritical: false } vessel
+                && vessel.Celsius > context.Equipment.AutoclaveRoutineMaxC && vessel.Celsius <= context.Equipment.AutoclaveMaxC
+                && vessel.PressureBar <= context.Equipment.AutoclaveMaxBar)
             {
-                context.Report(Descriptor, step, temperatureSpan, RuleContext.Celsius(celsius), RuleContext.Celsius(context.Equipment.AutoclaveRoutineMaxC), $"{SteamTable.SaturationPressureBar(celsius):0.#}");
+                context.Report(Descriptor, step, step.Temperature!.Value.Span, RuleContext.Celsius(vessel.Celsius), RuleContext.Celsius(context.Equipment.AutoclaveRoutineMaxC), vessel.Solvent, $"{vessel.PressureBar:0.#}");
             }
         }
     }

@@ -19,4 +19,10 @@ public sealed record MaterialInfo(
 {
     /// <summary>A nickel–cobalt–manganese oxide (the 1000 °C NCM limit applies).</summary>
     public bool IsNcm => Composition.ContainsKey("Ni") && Composition.ContainsKey("Co") && Composition.ContainsKey("Mn");
+
+    /// <summary>Grams per mole of formula units, from the composition.</summary>
+    public double MolarMass => Composition.Sum(e => e.Value * (Chemistry.Elements.TryGet(e.Key, out var element) ? element.AtomicWeight : double.NaN));
+
+    /// <summary>Moles of metal-site cations (every element but Li, O and F) per formula unit.</summary>
+    public double MetalsPerFormula => CatalogBuilder.MetalSiteTotal(Composition);
 }

@@ -25,4 +25,17 @@ public sealed record ParameterInfo(
     /// <c>current</c> or <c>c_rate</c>). Members of a group have <see cref="Required"/> false.
     /// </summary>
     public string? RequiredGroup { get; init; }
+
+    /// <summary>
+    /// Beyond the usual window, where the literature names a harm (etching over 2 h leaches transition metals):
+    /// a value outside this range gets the usual-range warning with <see cref="BeyondEffect"/> added.
+    /// </summary>
+    public Range? Beyond { get; init; }
+
+    /// <summary>What happens outside <see cref="Beyond"/>, as a clause: "transition metals leach".</summary>
+    public string? BeyondEffect { get; init; }
+
+    /// <summary>The usual-range warning's extra clause for a value outside <see cref="Beyond"/>, or "".</summary>
+    public string BeyondClause(Units.Quantity quantity) =>
+        Beyond is { } beyond && beyond.Contains(quantity) == false ? $"; beyond {beyond.Format()} {BeyondEffect} ({beyond.Source})" : "";
 }

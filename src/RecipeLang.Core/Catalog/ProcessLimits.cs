@@ -27,19 +27,7 @@ public sealed class ProcessLimits
     /// <summary>A dopant needs a later step at least this hot to diffuse in.</summary>
     public required Limit DopantDiffusionMinC { get; init; }
 
-    public required Limit RampWarningAboveCPerMin { get; init; }
-
-    /// <summary>Below this a hydrothermal step has no relithiation driving force (this value itself is fine).</summary>
-    public required Limit HydrothermalMinC { get; init; }
-
-    public required Limit DopantWarningAboveMolPercent { get; init; }
-
-    public required Limit EtchWarningAboveH { get; init; }
-
-    public required Limit EtchWarningAboveM { get; init; }
-
-    public required Limit CoatingWarningAboveWtPercent { get; init; }
-
+    /// <summary>Electrochemical relithiation is slow: a larger batch is worth an info.</summary>
     public required Limit ElectrochemicalBatchInfoAboveG { get; init; }
 
     /// <summary>The Li/TM ratio a relithiation aims for.</summary>

@@ -9,7 +9,7 @@ public static class RuleRegistry
     [
         new ImpossibleValueRule(),
         new AnnealWindowRule(),
-        new NiRichAtmosphereRule(),
+        new AnnealAtmosphereRule(),
         new AutoclaveLimitRule(),
         new AutoclaveRoutineRule(),
         new SolubilityRule(),
@@ -31,5 +31,8 @@ public static class RuleRegistry
         new CoatLastRule(),
         new SurfaceReconstructionFollowUpRule(),
         new ElectrodeRatioRule(),
+        new CoatingAmountRule(),
+        new ElectrochemicalBatchRule(),
+        new LithiumBalanceRule(),
     ];
 }

@@ -32,6 +32,9 @@ public sealed class Formula
 
     public bool Contains(string symbol) => Elements.ContainsKey(symbol);
 
+    /// <summary>Carbon bonded to hydrogen: burns with an oxidiser (lithium benzoate, citric acid; not Li2CO3).</summary>
+    public bool IsOrganic => Contains("C") && Contains("H");
+
     public override string ToString() => Text;
 
     /// <summary>Writes the alternative hydrate separators (<c>*</c>, <c>•</c>) as <see cref="HydrateDot"/>.</summary>

@@ -74,8 +74,8 @@ public static class Descriptors
     // RL3xxx process limits
     public static readonly DiagnosticDescriptor AnnealWindow = new("RL3001", "Anneal outside the material's window", DiagnosticSeverity.Warning,
         "{0} anneals {1} at {2}, outside its window {3} ({4}){5}");
-    public static readonly DiagnosticDescriptor NiRichAtmosphere = new("RL3002", "Ni-rich material annealed without oxygen", DiagnosticSeverity.Error,
-        "{0} is Ni-rich (Ni = {1}); annealing it in {2} leaves Ni2+ and causes Li/Ni mixing and rock-salt formation; use O2");
+    public static readonly DiagnosticDescriptor AnnealAtmosphere = new("RL3002", "Anneal atmosphere not allowed for the material", DiagnosticSeverity.Error,
+        "{0} may be annealed only in {1} ({2}); {3}; use {4}");
     public static readonly DiagnosticDescriptor AutoclaveLimit = new("RL3003", "Autoclave limit exceeded", DiagnosticSeverity.Error,
         "{0}; the site autoclave allows at most {1} ({2}); lower the temperature or change the site profile in recipelang.json");
     public static readonly DiagnosticDescriptor AutoclaveRoutine = new("RL3004", "Above the autoclave's routine limit", DiagnosticSeverity.Info,
@@ -85,13 +85,13 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor MoltenSaltFrozen = new("RL3006", "Molten salt below its melting point", DiagnosticSeverity.Error,
         "{0} does not melt at {1}: its melting point is {2} ({3}); raise the temperature above it");
     public static readonly DiagnosticDescriptor SaltDecomposes = new("RL3007", "Salt decomposes", DiagnosticSeverity.Warning,
-        "{0} decomposes above {1} ({2}) and the step runs at {3}; lower the temperature or choose another salt");
+        "{0} decomposes above {1} ({2}) and the step runs at {3}{4}; lower the temperature or choose another salt");
     public static readonly DiagnosticDescriptor UncataloguedEutectic = new("RL3008", "Eutectic not catalogued", DiagnosticSeverity.Warning,
         "The melting point of {0} is not catalogued (a eutectic melts below every component); check it, or add the mixture to recipelang.json");
     public static readonly DiagnosticDescriptor DopantLevel = new("RL3009", "Dopant level outside its usual range", DiagnosticSeverity.Warning,
         "{0} at {1} is outside the usual {2} ({3}){4}");
     public static readonly DiagnosticDescriptor TypicalRange = new("RL3010", "Outside the usual range", DiagnosticSeverity.Warning,
-        "{0} {1} of {2} is outside the usual {3} ({4})");
+        "{0} {1} of {2} is outside the usual {3} ({4}){5}");
     public static readonly DiagnosticDescriptor FurnaceLimit = new("RL3011", "Furnace limit exceeded", DiagnosticSeverity.Error,
         "{0} is above the site furnace's maximum of {1}; lower it or change the site profile in recipelang.json");
     public static readonly DiagnosticDescriptor GasUnavailable = new("RL3012", "Gas not available", DiagnosticSeverity.Error,
@@ -100,6 +100,14 @@ public static class Descriptors
         "{0} {1} of {2} is outside {3} ({4})");
     public static readonly DiagnosticDescriptor ElectrodeRatio = new("RL3015", "Electrode ratio", DiagnosticSeverity.Warning,
         "{0}");
+    public static readonly DiagnosticDescriptor PreferredAtmosphere = new("RL3017", "Not the preferred anneal atmosphere", DiagnosticSeverity.Info,
+        "{0} is best annealed in {1} ({2}); {3} is allowed, but {1} gives the better-ordered lattice");
+    public static readonly DiagnosticDescriptor CoatingAmount = new("RL3018", "Coating amount outside its usual range", DiagnosticSeverity.Warning,
+        "{0} of {1} is outside its usual {2} ({3}){4}");
+    public static readonly DiagnosticDescriptor ElectrochemicalBatch = new("RL3019", "Large electrochemical batch", DiagnosticSeverity.Info,
+        "{0} relithiates a {1} batch electrochemically; above {2} ({3}) it is slow and the current density uneven; split the batch or use a bulk method");
+    public static readonly DiagnosticDescriptor LithiumBalance = new("RL3020", "Li/TM after relithiation outside the target", DiagnosticSeverity.Warning,
+        "{0} brings Li/TM from {1} to {2}, outside the target {3} ({4}); {5}");
     public static readonly DiagnosticDescriptor UnknownVapourPressure = new("RL3016", "Solvent vapour pressure unknown", DiagnosticSeverity.Warning,
         "The vapour pressure of {0} is not catalogued, so the autoclave's pressure cannot be checked; use a solvent with a catalogued curve ({1}) or verify the pressure against the vessel's rating");
 
@@ -107,7 +115,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor FurnaceBeforeLithium = new("RL4001", "Furnace step before any lithium source", DiagnosticSeverity.Error,
         "{0} heats the Li-deficient material to {1} before any lithium source; a delithiated layered oxide turns to spinel/rock-salt and loses oxygen; relithiate first");
     public static readonly DiagnosticDescriptor PolymerBurnsOff = new("RL4002", "Polymer coating burnt off", DiagnosticSeverity.Error,
-        "{0} at {1} destroys the {2} coating of {3}, which survives only up to {4}; coat after the hot steps");
+        "{0} at {1} destroys the {2} coating {3}, which survives only up to {4}; keep it below that, or coat after the hot steps");
     public static readonly DiagnosticDescriptor WetIntoFurnace = new("RL4003", "Wet material into the furnace", DiagnosticSeverity.Warning,
         "{0} follows the wet {1} with no wash/dry between; residual liquid boils and salts stay; insert 'dry 80C 12h vacuum'");
     public static readonly DiagnosticDescriptor NiRichWater = new("RL4004", "Ni-rich material in water without a later anneal", DiagnosticSeverity.Warning,

@@ -16,9 +16,7 @@ public sealed class DopantLevelRule() : RecipeRule(Descriptors.DopantLevel)
                 {
                     continue;
                 }
-                var warnAbove = context.Limits.DopantWarningAboveMolPercent;
-                var far = amount.Quantity.TryConvertTo("mol%", out var percent) && percent.Value > warnAbove.Value
-                    ? $"; above {warnAbove.Value} mol% it segregates as a second phase ({warnAbove.Source})" : "";
+                var far = step.Operation.FindParameter("dopants")?.BeyondClause(amount.Quantity) ?? "";
                 context.Report(Descriptor, step, amount.Span, dopant.Element, amount.Quantity.Format(), info.UsualMolPercent.Format(), info.Source, far);
             }
         }

@@ -12,7 +12,7 @@ public sealed class MoltenSaltMeltingRule() : RecipeRule(Descriptors.MoltenSaltF
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Name == "molten_salt"))
+        foreach (var step in recipe.Steps.Where(s => s.Operation.MeltsSalts))
         {
             if (step.Temperature is not var (celsius, temperatureSpan) || step.Value<MixtureValue>("salts") is not { } salts)
             {

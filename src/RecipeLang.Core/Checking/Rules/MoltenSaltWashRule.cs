@@ -9,7 +9,7 @@ public sealed class MoltenSaltWashRule() : RecipeRule(Descriptors.SaltNotWashed)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.IsFurnace && s.Operation.FindParameter("salts") is not null))
+        foreach (var step in recipe.Steps.Where(s => s.Operation.MeltsSalts))
         {
             if (!recipe.After(step).Any(s => s.IsWet))
             {

@@ -25,7 +25,7 @@ public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange)
                 }
                 else if (parameter.Typical is { } typical && typical.Contains(value.Quantity) == false)
                 {
-                    context.Report(Descriptor, step, value.Span, step.Name, parameter.Name, value.Quantity.Format(), typical.Format(), typical.Source);
+                    context.Report(Descriptor, step, value.Span, step.Name, parameter.Name, value.Quantity.Format(), typical.Format(), typical.Source, parameter.BeyondClause(value.Quantity));
                 }
             }
         }

@@ -4,7 +4,7 @@ using RecipeLang.Diagnostics;
 
 namespace RecipeLang.Checking.Rules;
 
-/// <summary>A polymer coating burns off in any later step hotter than it survives.</summary>
+/// <summary>A polymer coating burns off above the temperature it survives: in its own curing step or in any later step.</summary>
 public sealed class PolymerCoatingHeatRule() : RecipeRule(Descriptors.PolymerBurnsOff)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
@@ -12,12 +12,13 @@ public sealed class PolymerCoatingHeatRule() : RecipeRule(Descriptors.PolymerBur
         foreach (var coat in recipe.Steps.Where(s => s.Coating is { Kind: CoatingKind.Polymer }))
         {
             var coating = coat.Coating!;
-            foreach (var later in recipe.After(coat))
+            foreach (var step in recipe.Steps.Skip(coat.Index))
             {
-                if (later.Temperature is var (celsius, temperatureSpan) && celsius > coating.SurvivesUpToC)
+                if (step.Temperature is var (celsius, temperatureSpan) && celsius > coating.SurvivesUpToC)
                 {
-                    var diagnostic = context.Create(Descriptor, later, temperatureSpan, later.Describe(), RuleContext.Celsius(celsius), coating.Name, coat.Describe(), $"{RuleContext.Celsius(coating.SurvivesUpToC)} ({coating.Source})");
-                    context.Report(RuleContext.Related(diagnostic, coat, $"the {coating.Name} coating is applied here"));
+                    var where = step == coat ? "applied in this step" : $"applied in {coat.Describe()}";
+                    var diagnostic = context.Create(Descriptor, step, temperatureSpan, step.Describe(), RuleContext.Celsius(celsius), coating.Name, where, $"{RuleContext.Celsius(coating.SurvivesUpToC)} ({coating.Source})");
+                    context.Report(step == coat ? diagnostic : RuleContext.Related(diagnostic, coat, $"the {coating.Name} coating is applied here"));
                 }
             }
         }

@@ -1,0 +1,34 @@
+using RecipeLang.Binding;
+using RecipeLang.Catalog;
+using RecipeLang.Diagnostics;
+
+namespace RecipeLang.Checking.Rules;
+
+/// <summary>Each coating has a usual amount (wt%, or nm for layer-by-layer coatings); far above any, the coating blocks lithium.</summary>
+public sealed class CoatingAmountRule() : RecipeRule(Descriptors.CoatingAmount)
+{
+    public override void Check(RuleContext context, BoundRecipe recipe)
+    {
+        foreach (var step in recipe.Steps.Where(s => s.Coating is not null))
+        {
+            var coating = step.Coating!;
+            foreach (var parameter in step.Operation.Parameters.Where(p => p.Kind == ParameterKind.Quantity && step.Value<QuantityValue>(p.Name) is not null))
+            {
+                var value = step.Value<QuantityValue>(parameter.Name)!;
+                if (ImpossibleValueRule.Problem(value.Quantity) is not null)
+                {
+                    continue;
+                }
+                var beyond = parameter.BeyondClause(value.Quantity);
+                if (coating.UsualAmount is { } usual && usual.Contains(value.Quantity) == false)
+                {
+                    context.Report(Descriptor, step, value.Span, value.Quantity.Format(), coating.Name, usual.Format(), usual.Source, beyond);
+                }
+                else if (coating.UsualAmount?.Contains(value.Quantity) is null && parameter.Beyond is { } limit && beyond.Length > 0)
+                {
+                    context.Report(Descriptor, step, value.Span, value.Quantity.Format(), coating.Name, limit.Format(), limit.Source, $"; {parameter.BeyondEffect}");
+                }
+            }
+        }
+    }
+}

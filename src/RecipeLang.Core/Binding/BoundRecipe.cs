@@ -24,7 +24,21 @@ public sealed record BoundStep(
 
     public bool IsFurnace => Category == OperationCategories.Furnace;
 
-    public bool IsWet => Category == OperationCategories.Wet;
+    public bool IsWet => Operation.IsWet;
+
+    public bool IsDrying => Category == OperationCategories.Drying;
+
+    /// <summary>
+    /// Water is the liquid: a wet step whose solvent or wash liquid is water, or that names none (an acid etch and a
+    /// hydrothermal solution are aqueous unless a solvent says otherwise; <c>wash ethanol</c> is not).
+    /// </summary>
+    public bool IsAqueous => IsWet && (Liquids.ToList() is var liquids && (liquids.Count == 0 || liquids.Any(r => r.Formula?.Canonical == "H2O")));
+
+    /// <summary>The liquids the step names: its solvent and any reagent whose role is solvent or wash liquid.</summary>
+    public IEnumerable<ReagentValue> Liquids => Reagents.Where(r => r.Reagent is { } info && (info.HasRole(ReagentRoles.Solvent) || info.HasRole(ReagentRoles.WashLiquid)));
+
+    /// <summary>Adds lithium to the material: a relithiation step with a lithium reagent, or a solid lithium source mixed in.</summary>
+    public bool AddsLithium => SuppliesLithium || (Category == OperationCategories.Mixing && ActiveReagents.Any(r => r.LithiumBearing));
 
     public LinePosition Start => Source.GetPosition(Syntax.Span.Start);
 

@@ -29,6 +29,12 @@ public sealed record OperationInfo(
     /// <summary>A sealed pressure vessel: its pressure follows the solvent's vapour pressure at the set-point.</summary>
     public bool IsSealed => Vessel == Vessels.Autoclave;
 
+    /// <summary>A step in another category that still leaves liquid on the material (an electrolyte, a solvent bath).</summary>
+    public bool LeavesWet { get; init; }
+
+    /// <summary>Leaves the material wet: the wet category, or <see cref="LeavesWet"/>.</summary>
+    public bool IsWet => Category == OperationCategories.Wet || LeavesWet;
+
     /// <summary>Melts a salt mixture (its signature takes one).</summary>
     public bool MeltsSalts => Parameters.Any(p => p.Kind == ParameterKind.Mixture);
 

@@ -4,17 +4,21 @@ using RecipeLang.Diagnostics;
 
 namespace RecipeLang.Checking.Rules;
 
-/// <summary>A coating blocks lithium uptake and lattice reconstruction, so it belongs after them.</summary>
+/// <summary>An inorganic coating blocks lithium uptake and lattice reconstruction, so it belongs after them.</summary>
 public sealed class CoatLastRule() : RecipeRule(Descriptors.CoatBeforeReconstruction)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var coat in recipe.Steps.Where(s => s.Category == OperationCategories.Coating))
+        var reported = new HashSet<BoundStep>();
+        foreach (var (step, before) in ProcessWalk.Of(context, recipe))
         {
-            var blocked = recipe.After(coat).FirstOrDefault(s => s.SuppliesLithium || s.Operation.Repairs.Any(r => r.When == RepairCondition.AfterLithiumSource));
-            if (blocked is not null && coat.Coating is not { Kind: CoatingKind.Polymer })
+            if (!step.AddsLithium && !step.Operation.Repairs.Any(r => r.When == RepairCondition.AfterLithiumSource))
             {
-                context.Report(RuleContext.Related(context.Create(Descriptor, coat, coat.Syntax.Operation.Span, coat.Describe(), blocked.Describe()), blocked, "the blocked step"));
+                continue;
+            }
+            foreach (var coat in before.Coatings.Where(c => c.Coating is not { Kind: CoatingKind.Polymer } && reported.Add(c)))
+            {
+                context.Report(RuleContext.Related(context.Create(Descriptor, coat, coat.Syntax.Operation.Span, coat.Describe(), step.Describe()), step, "the blocked step"));
             }
         }
     }

@@ -3,7 +3,12 @@ using RecipeLang.Diagnostics;
 
 namespace RecipeLang.Checking.Rules;
 
-/// <summary>With lithium_loss declared, heating before relithiation degrades the delithiated oxide irreversibly.</summary>
+/// <summary>
+/// With lithium_loss declared, heating to lattice-reconstruction temperature before any step has added lithium
+/// degrades the delithiated oxide irreversibly. A relithiation attempt without a lithium reagent (Table 1 row 2,
+/// KOH) adds none; only when the recipe has no lithium source at all is it the residual-lithium route that RL4006
+/// reports instead.
+/// </summary>
 public sealed class FurnaceBeforeLithiumRule() : RecipeRule(Descriptors.FurnaceBeforeLithium)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
@@ -12,10 +17,13 @@ public sealed class FurnaceBeforeLithiumRule() : RecipeRule(Descriptors.FurnaceB
         {
             return;
         }
-        foreach (var step in recipe.Steps)
+        var residualRoute = !recipe.Steps.Any(s => s.AddsLithium);
+        var attempted = false;
+        foreach (var (step, before) in ProcessWalk.Of(context, recipe))
         {
-            // Any relithiation attempt ends the check: one without a lithium reagent is RL4006's warning, not this error.
-            if (step.Operation.Repairs.Any(r => r.Defect == DefectNames.LithiumLoss))
+            attempted |= step.Operation.Repairs.Any(r => r.Defect == DefectNames.LithiumLoss);
+            // A relithiating furnace step (a lithium melt) brings its own lithium.
+            if (step.AddsLithium || before.LithiumSource is not null || (residualRoute && attempted))
             {
                 return;
             }

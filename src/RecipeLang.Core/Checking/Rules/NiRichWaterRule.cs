@@ -3,7 +3,11 @@ using RecipeLang.Diagnostics;
 
 namespace RecipeLang.Checking.Rules;
 
-/// <summary>Water strips lithium from a Ni-rich surface; only a later anneal restores it.</summary>
+/// <summary>
+/// Water strips lithium from a water-sensitive (Ni-rich) surface; only a later anneal — a furnace step at
+/// lattice-reconstruction temperature, not a binder burn-off — restores it. Acid etches and hydrothermal
+/// solutions are aqueous unless a solvent says otherwise.
+/// </summary>
 public sealed class NiRichWaterRule() : RecipeRule(Descriptors.NiRichWater)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
@@ -12,16 +16,12 @@ public sealed class NiRichWaterRule() : RecipeRule(Descriptors.NiRichWater)
         {
             return;
         }
-        foreach (var step in recipe.Steps.Where(s => s.IsWet && IsAqueous(s)))
+        foreach (var step in recipe.Steps.Where(s => s.IsAqueous))
         {
-            if (!recipe.After(step).Any(s => s.IsFurnace && s.Atmosphere is not null))
+            if (!recipe.After(step).Any(s => ProcessWalk.IsAnneal(context, s)))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe(), material.Name);
             }
         }
     }
-
-    /// <summary>Water-based: a reagent that is water, or a reaction with no other solvent named.</summary>
-    private static bool IsAqueous(BoundStep step) =>
-        step.Reagents.Any(r => r.Formula?.Canonical == "H2O") || (step.Operation.FindParameter("solvent") is not null && !step.Has("solvent"));
 }

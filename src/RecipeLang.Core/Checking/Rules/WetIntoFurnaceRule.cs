@@ -4,15 +4,17 @@ using RecipeLang.Text;
 
 namespace RecipeLang.Checking.Rules;
 
-/// <summary>A wet step straight into a furnace step: the liquid boils off in the furnace and leaves its salts.</summary>
+/// <summary>
+/// A furnace step while liquid from an earlier wet step is still on the material (no drying step since, whatever
+/// mechanical steps came between): the liquid boils off in the furnace and leaves its salts.
+/// </summary>
 public sealed class WetIntoFurnaceRule() : RecipeRule(Descriptors.WetIntoFurnace)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        for (var i = 1; i < recipe.Steps.Length; i++)
+        foreach (var (furnace, before) in ProcessWalk.Of(context, recipe))
         {
-            var (wet, furnace) = (recipe.Steps[i - 1], recipe.Steps[i]);
-            if (!wet.IsWet || !furnace.IsFurnace)
+            if (!furnace.IsFurnace || before.WetFrom is not { } wet)
             {
                 continue;
             }

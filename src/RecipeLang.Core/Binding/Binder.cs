@@ -127,7 +127,7 @@ public sealed class Binder
                     notes.AddRange(clause.Arguments.OfType<StringSyntax>().Select(s => s.Value));
                     break;
                 case StepSyntax step:
-                    var binder = new StepBinder(_catalog, source, constants, _diagnostics.Add);
+                    var binder = new StepBinder(_catalog, source, constants, _diagnostics.Add, material);
                     if (binder.Bind(step) is { } bound)
                     {
                         steps.Add(new BoundStep(steps.Count, bound.Operation, step, source, bound.Arguments, null));
@@ -139,7 +139,7 @@ public sealed class Binder
                     _usedConstants.UnionWith(binder.UsedConstants);
                     break;
                 case UseSyntax use:
-                    complete &= Expand(use, use, steps, stack, constants, source);
+                    complete &= Expand(use, use, steps, stack, constants, source, material);
                     break;
                 case LetSyntax let:
                     _diagnostics.Add(Descriptors.UnexpectedToken.Create(source, let.LetKeyword.Span, "'let' inside a recipe", "a step; move the constant above the recipe"));
@@ -159,7 +159,7 @@ public sealed class Binder
     /// diagnostics belong to that recipe. False when a recipe or one of its steps could not be expanded.
     /// </summary>
     private bool Expand(UseSyntax use, UseSyntax site, ImmutableArray<BoundStep>.Builder steps, Stack<string> stack,
-        IReadOnlyDictionary<string, BoundValue> callerEnvironment, SourceText callerSource)
+        IReadOnlyDictionary<string, BoundValue> callerEnvironment, SourceText callerSource, MaterialInfo? material)
     {
         var name = use.Name.Kind == TokenKind.String ? StringSyntax.Unquote(use.Name.Text) : use.Name.Text;
         if (!_scope.TryGetValue(name, out var symbol))
@@ -193,7 +193,7 @@ public sealed class Binder
         {
             if (statement is StepSyntax step)
             {
-                var binder = new StepBinder(_catalog, symbol.Source, environment, ignored.Add);
+                var binder = new StepBinder(_catalog, symbol.Source, environment, ignored.Add, material);
                 if (binder.Bind(step) is { } bound)
                 {
                     steps.Add(new BoundStep(steps.Count, bound.Operation, step, symbol.Source, bound.Arguments, site));
@@ -205,7 +205,7 @@ public sealed class Binder
             }
             else if (statement is UseSyntax inner)
             {
-                complete &= Expand(inner, site, steps, stack, environment, symbol.Source);
+                complete &= Expand(inner, site, steps, stack, environment, symbol.Source, material);
             }
         }
         stack.Pop();
@@ -390,7 +390,7 @@ public sealed class Binder
             case QuantitySyntax quantity:
                 report(Descriptors.UnknownUnit.Create(source, quantity.Unit!.Span, quantity.Unit.Text, Suggestions.DidYouMean(quantity.Unit.Text, UnitTable.Spellings)));
                 return null;
-            case NameSyntax name when catalog.Atmospheres.GetValueOrDefault(name.Text) is { } atmosphere:
+            case NameSyntax name when catalog.FindAtmosphere(name.Text) is { } atmosphere:
                 return new NamedValue(atmosphere.Name, atmosphere, name.Span) { Origin = origin };
             case NameSyntax name when catalog.Coatings.GetValueOrDefault(name.Text) is { } coating:
                 return new NamedValue(coating.Name, coating, name.Span) { Origin = origin };

@@ -14,7 +14,8 @@ namespace RecipeLang.Binding;
 /// goes to the first free positional parameter that accepts it — quantities by dimension, names by what the
 /// catalog says they are (an atmosphere, a reagent or formula, a coating, a dopant, ...).
 /// </summary>
-internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IReadOnlyDictionary<string, BoundValue> constants, Action<Diagnostic> report)
+/// <param name="material">The recipe's material, for conversions that depend on it (a dopant amount in wt%).</param>
+internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IReadOnlyDictionary<string, BoundValue> constants, Action<Diagnostic> report, MaterialInfo? material)
 {
     private readonly Dictionary<string, BoundValue> _arguments = new(StringComparer.Ordinal);
     private OperationInfo _operation = null!;
@@ -188,12 +189,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         }
         _unboundArgument = true;
         var candidates = Positional().SelectMany(CandidateNames).Concat(_operation.Parameters.Where(p => p.Keyword || p.Kind == ParameterKind.Flag).Select(p => p.Name)).Concat(constants.Keys);
-        var commonName = catalog.Atmospheres.Values.FirstOrDefault(a => a.CommonNames.Contains(name.Text, StringComparer.OrdinalIgnoreCase) && a.Name != name.Text);
-        var suggestion = commonName is not null && Positional().Any(p => p.Kind == ParameterKind.Atmosphere)
-            ? $"; did you mean '{commonName.Name}'?"
-            : Suggestions.DidYouMean(name.Text, candidates);
-        var diagnostic = Descriptors.UnknownName.Create(source, name.Word.Span, name.Text, _operation.Name, ExpectedKinds(), suggestion);
-        report(commonName is null ? diagnostic : diagnostic.WithFix($"Write {commonName.Name}", new TextChange(name.Word.Span, commonName.Name)));
+        report(Descriptors.UnknownName.Create(source, name.Word.Span, name.Text, _operation.Name, ExpectedKinds(), Suggestions.DidYouMean(name.Text, candidates)));
     }
 
     private void BindDopant(ParameterInfo parameter, NameSyntax name)
@@ -250,12 +246,28 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         if (target is null && _arguments.Values.OfType<DopantsValue>().FirstOrDefault() is { } dopants && dopants.Dopants.Length > 0 && dopants.Dopants[^1].Amount is null)
         {
             var parameter = _operation.Parameters.First(p => p.Kind == ParameterKind.DopantAmounts);
-            if (!UnitTable.TryLookup(spelling, parameter.Dimension ?? Dimension.MolarFraction, out var dopantUnit) || dopantUnit.Dimension != parameter.Dimension)
+            var element = dopants.Dopants[^1].Element;
+            QuantityValue amount;
+            if (UnitTable.TryLookup(spelling, Dimension.MassFraction, out var massUnit) && massUnit.Dimension == Dimension.MassFraction)
+            {
+                if (DopantMolPercent(element, new Quantity(value, massUnit)) is not { } molPercent)
+                {
+                    report(Descriptors.WrongDimension.Create(source, syntax.Span, text, "mass fraction", _operation.Name,
+                        $"a molar fraction per transition metal (mol% or at%); a wt% converts only in a recipe with a catalogued material and a known element"));
+                    _unboundArgument = true;
+                    return null;
+                }
+                amount = new QuantityValue(molPercent, syntax.Span);
+            }
+            else if (UnitTable.TryLookup(spelling, parameter.Dimension ?? Dimension.MolarFraction, out var dopantUnit) && dopantUnit.Dimension == parameter.Dimension)
+            {
+                amount = new QuantityValue(new Quantity(value, dopantUnit), syntax.Span);
+            }
+            else
             {
                 ReportQuantityMismatch(text, dopantUnit?.Dimension, syntax.Span, parameter);
                 return null;
             }
-            var amount = new QuantityValue(new Quantity(value, dopantUnit), syntax.Span);
             var last = dopants.Dopants[^1] with { Amount = amount };
             _arguments[parameter.Name] = new DopantsValue(dopants.Dopants.SetItem(dopants.Dopants.Length - 1, last), dopants.Span.Cover(syntax.Span));
             return amount;
@@ -289,6 +301,20 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         }
         ReportQuantityMismatch(text, known.Dimension, syntax.Span, target);
         return null;
+    }
+
+    /// <summary>
+    /// A dopant's mass fraction of the cathode as mol% per transition metal, the unit the catalog's dopant ranges use:
+    /// (w / A_dopant) / (metals per formula unit / M_material).
+    /// </summary>
+    private Quantity? DopantMolPercent(string element, Quantity massFraction)
+    {
+        if (material is null || !Chemistry.Elements.TryGet(element, out var dopant) || !UnitTable.TryLookup("mol%", out var molPercent))
+        {
+            return null;
+        }
+        var perMetal = massFraction.Si / dopant.AtomicWeight / (material.MetalsPerFormula / material.MolarMass);
+        return new Quantity(perMetal * 100, molPercent);
     }
 
     /// <summary>The unit recipes write for a slot: its own range's unit, else the one the catalog's ranges use for that dimension.</summary>
@@ -337,7 +363,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         var span = name.Word.Span;
         return parameter.Kind switch
         {
-            ParameterKind.Atmosphere => catalog.Atmospheres.GetValueOrDefault(text) is { } atmosphere ? new NamedValue(atmosphere.Name, atmosphere, span) : null,
+            ParameterKind.Atmosphere => catalog.FindAtmosphere(text) is { } atmosphere ? new NamedValue(atmosphere.Name, atmosphere, span) : null,
             ParameterKind.Coating => catalog.Coatings.GetValueOrDefault(text) is { } coating ? new NamedValue(coating.Name, coating, span) : null,
             ParameterKind.Binder => catalog.Binders.GetValueOrDefault(text) is { } binder ? new NamedValue(binder.Name, binder, span) : null,
             ParameterKind.Conductive => Conductives(text) is { } conductives ? new NamedValue(string.Join("+", conductives.Select(c => c.Name)), conductives[0], span) : null,
@@ -449,7 +475,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
 
     private IEnumerable<string> CandidateNames(ParameterInfo parameter) => parameter.Kind switch
     {
-        ParameterKind.Atmosphere => catalog.Atmospheres.Keys,
+        ParameterKind.Atmosphere => catalog.Atmospheres.Keys.Concat(catalog.Atmospheres.Values.SelectMany(a => a.Aliases)),
         ParameterKind.Coating => catalog.Coatings.Keys,
         ParameterKind.Binder => catalog.Binders.Keys,
         ParameterKind.Conductive => catalog.Conductives.Keys,
@@ -486,7 +512,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
 
     private string Describe(ParameterInfo parameter) => parameter.Kind switch
     {
-        ParameterKind.Atmosphere => $"an atmosphere ({string.Join(", ", catalog.Atmospheres.Keys)})",
+        ParameterKind.Atmosphere => $"an atmosphere ({catalog.AtmosphereSpellings})",
         _ => $"{KindText(parameter)} ('{parameter.Name}')",
     };
 

@@ -3,6 +3,6 @@ namespace RecipeLang.Catalog;
 /// <summary>A furnace or drying atmosphere (also the gases a site has, see <see cref="EquipmentProfile.Gases"/>).</summary>
 public sealed record AtmosphereInfo(string Name, bool Oxidizing, bool IsVacuum, string Description)
 {
-    /// <summary>Words people write for it (<c>oxygen</c>); used for "did you mean", never accepted as the name.</summary>
-    public IReadOnlyList<string> CommonNames { get; init; } = [];
+    /// <summary>Other accepted spellings (<c>oxygen</c> for O2); names are matched case-insensitively.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }

@@ -25,6 +25,7 @@ public sealed class RecipeCatalog
     private readonly FrozenDictionary<string, EutecticInfo> eutecticsByKey;
     private readonly FrozenDictionary<string, OperationInfo> operationsByAlias;
     private readonly FrozenDictionary<string, BinderInfo> bindersByAlias;
+    private readonly FrozenDictionary<string, AtmosphereInfo> atmospheresByAlias;
 
     // Every document under one recipelang.json asks for the same extended catalog: build it once per config.
     private readonly ConditionalWeakTable<SiteConfig, RecipeCatalog> extended = new();
@@ -75,6 +76,10 @@ public sealed class RecipeCatalog
             .SelectMany(o => o.Aliases.Select(a => (Alias: a, Operation: o)))
             .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(p => p.Alias, p => p.Operation, StringComparer.OrdinalIgnoreCase);
+        atmospheresByAlias = Atmospheres.Values
+            .SelectMany(a => a.Aliases.Select(alias => (Alias: alias, Atmosphere: a)))
+            .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(p => p.Alias, p => p.Atmosphere, StringComparer.OrdinalIgnoreCase);
         bindersByAlias = Binders.Values
             .SelectMany(b => b.Aliases.Select(a => (Alias: a, Binder: b)))
             .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
@@ -145,7 +150,11 @@ public sealed class RecipeCatalog
 
     public CoatingInfo? FindCoating(string name) => Coatings.GetValueOrDefault(name);
 
-    public AtmosphereInfo? FindAtmosphere(string name) => Atmospheres.GetValueOrDefault(name);
+    /// <summary>An atmosphere by name or alias (<c>oxygen</c> finds O2), case-insensitive.</summary>
+    public AtmosphereInfo? FindAtmosphere(string name) => Atmospheres.GetValueOrDefault(name) ?? atmospheresByAlias.GetValueOrDefault(name);
+
+    /// <summary>Every accepted spelling of the atmospheres, for messages and completion: "O2 (oxygen), air, ...".</summary>
+    public string AtmosphereSpellings => string.Join(", ", Atmospheres.Values.Select(a => a.Aliases.Count == 0 ? a.Name : $"{a.Name} ({string.Join(", ", a.Aliases)})"));
 
     public BinderInfo? FindBinder(string name) => Binders.GetValueOrDefault(name) ?? bindersByAlias.GetValueOrDefault(name);
 

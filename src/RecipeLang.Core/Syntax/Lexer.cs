@@ -381,11 +381,11 @@ public sealed class Lexer
         while (i < text.Length)
         {
             var c = text[i];
-            if (char.IsLetter(c) || c == '%' || c == '°' || c == 'µ' || c == 'μ')
+            if (char.IsLetter(c) || c == '%' || IsDegreeSign(c) || c == 'µ' || c == 'μ')
             {
                 i++;
             }
-            else if (c == '/' && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || text[i + 1] == '°'))
+            else if (c == '/' && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || IsDegreeSign(text[i + 1])))
             {
                 i++;
             }
@@ -408,7 +408,10 @@ public sealed class Lexer
 
     private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\u00A0' || c == '\uFEFF';
 
-    private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_' || c == '°';
+    private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_' || IsDegreeSign(c);
+
+    /// <summary>'°' and the one-character degree Celsius sign '℃' (U+2103) people paste from documents.</summary>
+    private static bool IsDegreeSign(char c) => c is '°' or '\u2103';
 
     private static bool IsWordPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

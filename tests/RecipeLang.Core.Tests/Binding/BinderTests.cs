@@ -66,7 +66,7 @@ public class BinderTests
     [TestCase("anneal 850C O2 4h 2h", "RL2003")]
     [TestCase("anneal 850 O2", "RL2004")]
     [TestCase("anneal 850C O2 4parsecs", "RL1007")]
-    [TestCase("anneal 850C Oxygen", "RL1003")]
+    [TestCase("anneal 850C Oxigen", "RL1003")]
     [TestCase("anneal 850C O2 ramp", "RL2006")]
     [TestCase("dry 80C -2h", "RL2005")]
     [TestCase("dry -300C 2h", "RL2005")]
@@ -106,12 +106,11 @@ public class BinderTests
     }
 
     [Test]
-    public void CommonNamesOfGasesSuggestTheCatalogName()
+    public void MisspelledGasesSuggestAnAcceptedSpelling()
     {
-        var diagnostic = Analyze("recipe r for NCM523 { anneal 850C oxygen 4h }").Diagnostics.Single(d => d.Code == "RL1003");
+        var diagnostic = Analyze("recipe r for NCM523 { anneal 850C oxigen 4h }").Diagnostics.Single(d => d.Code == "RL1003");
 
-        Assert.That(diagnostic.Message, Does.EndWith("did you mean 'O2'?"));
-        Assert.That(diagnostic.Fixes.Single().Edits.Single().NewText, Is.EqualTo("O2"));
+        Assert.That(diagnostic.Message, Does.EndWith("did you mean 'oxygen'?"));
     }
 
     [Test]

@@ -18,14 +18,14 @@ public sealed class DopantLevelRule() : RecipeRule(Descriptors.DopantLevel)
                 }
                 if (amount.Quantity.Value <= 0)
                 {
-                    // process-rules.md: a dopant level of 0 mol% or less is impossible, not just unusual.
-                    context.Report(context.Create(Descriptor, step, amount.Span, dopant.Element, amount.Quantity.Format(), info.UsualMolPercent.Format(), info.Source, "; a dopant needs an amount above 0") with { Severity = DiagnosticSeverity.Error });
+                    // A dopant level of 0 mol% or less is impossible, not just unusual.
+                    context.Report(context.Create(Descriptor, step, amount.Span, dopant.Element, amount.Quantity.Format(), info.UsualMolPercent.Format(), info.UsualMolPercent.Source, "; a dopant needs an amount above 0") with { Severity = DiagnosticSeverity.Error });
                     continue;
                 }
                 var warnAbove = context.Limits.DopantWarningAboveMolPercent;
                 var far = amount.Quantity.TryConvertTo("mol%", out var percent) && percent.Value > warnAbove.Value
                     ? $"; above {warnAbove.Value} mol% it segregates as a second phase ({warnAbove.Source})" : "";
-                context.Report(Descriptor, step, amount.Span, dopant.Element, amount.Quantity.Format(), info.UsualMolPercent.Format(), info.Source, far);
+                context.Report(Descriptor, step, amount.Span, dopant.Element, amount.Quantity.Format(), info.UsualMolPercent.Format(), info.UsualMolPercent.Source, far);
             }
         }
     }

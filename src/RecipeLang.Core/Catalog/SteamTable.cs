@@ -3,7 +3,8 @@ namespace RecipeLang.Catalog;
 /// <summary>The pressure of saturated steam over water, absolute: what a sealed autoclave reaches at a set-point.</summary>
 public static class SteamTable
 {
-    public const string Source = "process-rules.md: IAPWS-IF97 saturation line (steam tables)";
+    public const string Source = "IAPWS-IF97 saturation line (IAPWS R7-97), as tabulated e.g. at "
+        + "https://intheheatofprocess.nl/wp-content/uploads/steam_table_calculator.html (10 bar at 179.9 °C, critical point 220.64 bar)";
 
     public const double CriticalTemperatureC = 374;
 

@@ -69,6 +69,7 @@ public class CheckAndFormatTests : ScratchFolderTest
 
         Assert.That(result.ExitCode, Is.EqualTo(0));
         Assert.That(result.Output, Does.StartWith("# RL3001"));
+        Assert.That(result.Output, Does.Contain("Source: review §Bulk defect repair"));
         Assert.That(CliRunner.Run(Folder, "explain", "RL9999").ExitCode, Is.EqualTo(2));
     }
 

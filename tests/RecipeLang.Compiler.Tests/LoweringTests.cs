@@ -121,11 +121,11 @@ public class LoweringTests
     public void Values_the_recipe_leaves_open_are_recorded_as_assumptions()
     {
         var recipe = Lower("hydrothermal 4M LiOH 220C then wash water x3 then dry 80C 12h");
-        Assert.That(recipe.Assumptions[0], Is.EqualTo("batch not given: 10 g (engineering default, not from the literature)"));
+        Assert.That(recipe.Assumptions[0], Is.EqualTo("batch not given: 10 g (assumption: engineering default, not from the literature)"));
         Assert.That(recipe.Assumptions, Has.Some.Contains("time not given: 6 h (review Table 1 hydrothermal holds"));
-        Assert.That(recipe.Assumptions, Has.Some.Contains("10 g at 50 g/L solids (engineering default, not from the literature) = 0.2 L"));
-        Assert.That(recipe.Assumptions, Has.Some.Contains("wash volume: 10 mL per g of batch = 100 mL (engineering default"));
-        Assert.That(recipe.Assumptions, Has.Some.Contains("cooled before opening to: 50 °C (engineering default"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("10 g at 50 g/L solids (assumption: engineering default, not from the literature) = 0.2 L"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("wash volume: 10 mL per g of batch = 100 mL (assumption: engineering default"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("cooled before opening to: 50 °C (assumption: engineering default"));
     }
 
     [Test]
@@ -177,7 +177,7 @@ public class LoweringTests
         var recipe = Lower("recipe r for NCM523 { batch 50g\n solid_state Li2CO3 excess 5% then anneal 850C O2 4h }");
         var declared = Lower("recipe r for NCM523 { defects lithium_loss(li_tm = 0.62)\n batch 50g\n solid_state Li2CO3 excess 5% then anneal 850C O2 4h }");
         Assert.That(recipe.Steps[0].Verbs[0].Arguments[1], Is.EqualTo(declared.Steps[0].Verbs[0].Arguments[1]));
-        Assert.That(recipe.Assumptions, Has.Some.Contains("Li/TM 0.62 assumed, no measured lithium_loss(li_tm) declared (review text"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("Li/TM 0.62 assumed, no measured lithium_loss(li_tm) declared (review §Bulk defect repair citing [80] Yu et al. 2022"));
     }
 
     [Test]
@@ -195,8 +195,8 @@ public class LoweringTests
         var recipe = Lower("recipe r for NCM523 { batch 50g\n separate then wash water then anneal 850C O2 4h }");
         var washes = recipe.Steps.SelectMany(s => s.Verbs).Where(v => v.Kind == VerbKind.Wash).Select(v => v.ToString());
         Assert.That(washes, Is.EqualTo(new[] { "Wash Mixer: NMP, 500 mL, x1", "Wash Mixer: water, 500 mL, x1" }));
-        Assert.That(recipe.Assumptions, Has.Some.Contains("solvent not given: NMP (process-rules.md: binder removal by NMP dissolution"));
-        Assert.That(recipe.Assumptions, Has.Some.Contains("repeats not given: 1 (engineering default, not from the literature"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("solvent not given: NMP (Arkema, Kynar PVDF solubility table"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("repeats not given: 1 (assumption: engineering default, one wash"));
     }
 
     [Test]
@@ -204,7 +204,7 @@ public class LoweringTests
     {
         var recipe = Lower("recipe r for NCM523 { batch 50g\n pyrolyze 500C 1h then anneal 850C O2 4h }");
         Assert.That(recipe.Steps[0].Verbs[1].ToString(), Is.EqualTo("SetAtmosphere Furnace: air, 0.5 L/min"));
-        Assert.That(recipe.Assumptions, Has.Some.Contains("atmosphere not given: air (process-rules.md: PVDF pyrolysis"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("atmosphere not given: air (assumption: engineering default, air"));
     }
 
     [TestCase("", 50 * 5 / 90.0, 50 * 5 / 90.0)]

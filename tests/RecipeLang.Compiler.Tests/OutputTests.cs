@@ -19,7 +19,7 @@ public class OutputTests
         Assert.That(solution.HydrateGrams, Is.EqualTo(167.84).Within(0.05));
         var text = bill.ToText();
         Assert.That(text, Does.Contain("LiOH·H2O").And.Contain("167.85 g").And.Contain("1 L at 4 M"));
-        Assert.That(text, Does.Contain("50 g at 50 g/L solids (engineering default, not from the literature) = 1 L"));
+        Assert.That(text, Does.Contain("50 g at 50 g/L solids (assumption: engineering default, not from the literature) = 1 L"));
     }
 
     [Test]

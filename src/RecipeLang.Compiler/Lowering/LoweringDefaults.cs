@@ -10,7 +10,7 @@ namespace RecipeLang.Compiler.Lowering;
 public static class LoweringDefaults
 {
     /// <summary>Text every assumption that uses one of these values carries.</summary>
-    public const string Source = "engineering default, not from the literature";
+    public const string Source = "assumption: engineering default, not from the literature";
 
     /// <summary>A furnace or autoclave is opened and emptied below this temperature.</summary>
     public const double SafeOpenC = 50;

@@ -25,11 +25,12 @@ public sealed record EquipmentProfile(
         AutoclaveMaxC: 240,
         AutoclaveRoutineMaxC: 200,
         AutoclaveMaxBar: 30,
-        AutoclaveFillRatio: new Range(60, 80, "%", "process-rules.md: autoclave fill ratio 60–80 % of the vessel volume [textbook]"),
+        AutoclaveFillRatio: new Range(60, 80, "%", "unsourced: the 60 % lower end was not found; vendor safety notes give 50–80 % of the liner, no more than 80 % (http://www.ncbearing.com/Article-4254435.html)"),
         Gases: ["O2", "air", "N2", "Ar"],
         SolidLiquidRatioGPerL: null,
-        Source: "site default: furnace 1100 °C; PTFE-lined autoclave 240 °C maximum, 200 °C routine, 30 bar "
-            + "[process-rules.md: vendor data for PTFE-lined hydrothermal autoclaves]");
+        Source: "assumption: site default, furnace 1100 °C and autoclave 30 bar until the site states its own ratings; "
+            + "PTFE-lined autoclave 240 °C maximum, 200 °C safe (vendor data, Nanografi, "
+            + "https://nanografi.com/blog/applications-of-hydrothermal-synthesis-autoclave-reactors-/)");
 
     /// <summary>Furnace gas flow, L/min, when the site sets one (else the compiler's engineering default).</summary>
     public double? GasFlowLPerMin { get; init; }

@@ -4,7 +4,7 @@ namespace RecipeLang.Catalog;
 /// A salt mixture with what is known about where it melts. Components are reagent names in catalog form.
 /// </summary>
 /// <param name="MeltingPointC">
-/// Measured or textbook melting range: at or below <c>Min</c> the mixture is solid; above <c>Max</c> it is
+/// Measured or reported melting range: at or below <c>Min</c> the mixture is solid; above <c>Max</c> it is
 /// molten. Null when only a working temperature is reported.
 /// </param>
 /// <param name="ReportedWorkingC">A temperature the literature ran the mixture at (molten there), when no melting point is known.</param>

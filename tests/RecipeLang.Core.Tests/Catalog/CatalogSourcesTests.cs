@@ -1,0 +1,226 @@
+using System.Text.Json;
+using RecipeLang.Catalog;
+
+namespace RecipeLang.Core.Tests.Catalog;
+
+/// <summary>
+/// Every number in the built-in catalog (its JSON, with the vapour-pressure curves, and the default equipment profile) cites the literature it comes from, is marked as the compiler's
+/// assumption, or is a gap listed below by name. The gaps are printed on every run.
+/// </summary>
+public class CatalogSourcesTests
+{
+    /// <summary>
+    /// Entries whose source says <c>unsourced:</c> (the reason is in the source itself). Removing a line here
+    /// is the way to close a gap: the test then wants a real source for it.
+    /// </summary>
+    private static readonly HashSet<string> Unsourced =
+    [
+        "coatings[alginate]",
+        "coatings[Al2O3].usualAmount",
+        "coatings[HPU]",
+        "coatings[HPU].usualAmount",
+        "coatings[Li2ZrO3]",
+        "coatings[Li2ZrO3].usualAmount",
+        "coatings[Li3PO4].usualAmount",
+        "coatings[LiAlO2]",
+        "coatings[LiAlO2].usualAmount",
+        "coatings[PAA]",
+        "coatings[spandex].usualAmount",
+        "coatings[TiO2].usualAmount",
+        "coatings[ZrO2].usualAmount",
+        "binders[alginate]",
+        "binders[PAA]",
+        "dopants[Al].usualMolPercent",
+        "dopants[B]",
+        "dopants[B].usualMolPercent",
+        "dopants[Cu].usualMolPercent",
+        "dopants[Mg].usualMolPercent",
+        "dopants[Nb]",
+        "dopants[Nb].usualMolPercent",
+        "dopants[Ti].usualMolPercent",
+        "dopants[W]",
+        "dopants[W].usualMolPercent",
+        "dopants[Zr].usualMolPercent",
+        "equipment.autoclaveFillRatio",
+        "limits.annealOverWindowErrorC",
+        "operations[anneal].parameters[ramp].beyond",
+        "operations[coat].parameters[amount].beyond",
+        "operations[dope].parameters[dopants].beyond",
+        "operations[etch].parameters[concentration].beyond",
+        "operations[etch].parameters[time].beyond",
+        "limits.dopantDiffusionMinC",
+        "limits.electrochemicalBatchInfoAboveG",
+        "limits.electrodeActiveWtPercent",
+        "limits.electrodeBinderWtPercent",
+        "limits.electrodeConductiveWtPercent",
+        "limits.latticeReconstructionMinC",
+        "limits.lithiumLossFurnaceMinC",
+        "limits.lithiumToMetalTarget",
+        "limits.ncmAnnealMaxC",
+        "limits.niRichThreshold",
+        "materials[LCO].annealWindowC",
+        "materials[NCM523].annealWindowC",
+        "materials[NCM622].annealWindowC",
+        "materials[NCM65]",
+        "materials[NCM65].annealWindowC",
+        "materials[NCM811].annealWindowC",
+        "materials[NCM83]",
+        "materials[NCM83].annealWindowC",
+        "materials[NCM90]",
+        "materials[NCM90].annealWindowC",
+        "materials[NCM94]",
+        "materials[NCM94].annealWindowC",
+        "eutectics[LiNO3-LiOH-Li2CO3]",
+        "eutectics[LiNO3-LiOH-Li2CO3].meltingPointC",
+        "eutectics[LiNO3-LiOH·H2O-Li2CO3].meltingPointC",
+        "eutectics[LiOH-LiNO3]",
+        "eutectics[LiOH-LiNO3].meltingPointC",
+        "operations[anneal].parameters[ramp].typical",
+        "operations[anneal].parameters[time].typical",
+        "operations[dry].parameters[temperature].typical",
+        "operations[electrochemical].parameters[c_rate].typical",
+        "operations[electrochemical].parameters[concentration].typical",
+        "operations[electrochemical].parameters[current].typical",
+        "operations[electrochemical].parameters[cutoff].typical",
+        "operations[etch].parameters[concentration].typical",
+        "operations[etch].parameters[time].typical",
+        "operations[hydrothermal].parameters[concentration].typical",
+        "operations[molten_salt].parameters[temperature].typical",
+        "operations[molten_salt].parameters[time].typical",
+        "operations[pyrolyze].parameters[temperature].typical",
+        "operations[pyrolyze].parameters[time].typical",
+        "operations[solid_state].parameters[excess].typical",
+        "reagents[LiC7H5O2].decompositionC",
+    ];
+
+    public static IEnumerable<TestCaseData> Sources() =>
+        CatalogSources().Select(s => new TestCaseData(s.Path, s.Source).SetArgDisplayNames(s.Path));
+
+    [TestCaseSource(nameof(Sources))]
+    public void Each_source_is_literature_an_assumption_or_a_listed_gap(string path, string source)
+    {
+        Assert.That(Citations.Problem(source), Is.Null, $"{path}: {source}");
+        if (Citations.IsUnsourced(source))
+            Assert.That(Unsourced, Does.Contain(path), $"{path} is unsourced but not in the allow-list: {source}");
+        else
+            Assert.That(Unsourced, Does.Not.Contain(path), $"{path} has a source now; remove it from the allow-list");
+        if (Citations.IsAssumption(source))
+            Assert.That(IsCompilerAssumption(path), Is.True, $"{path}: only values the compiler assumes may be assumptions: {source}");
+    }
+
+    [Test]
+    public void The_allow_list_names_only_entries_that_exist_and_is_printed()
+    {
+        var sources = CatalogSources().ToList();
+        var unsourced = sources.Where(s => Citations.IsUnsourced(s.Source)).ToList();
+        var literature = sources.Count(s => !Citations.IsUnsourced(s.Source) && !Citations.IsAssumption(s.Source));
+        var assumptions = sources.Count(s => Citations.IsAssumption(s.Source));
+
+        TestContext.Out.WriteLine($"{sources.Count} catalog sources: {literature} literature, {assumptions} assumptions, {unsourced.Count} unsourced:");
+        foreach (var (path, source) in unsourced.OrderBy(s => s.Path, StringComparer.Ordinal))
+            TestContext.Out.WriteLine($"  {path}: {source}");
+
+        Assert.That(Unsourced.Except(sources.Select(s => s.Path)), Is.Empty, "allow-list entries that are not in the catalog");
+        Assert.That(sources.Select(s => s.Path), Is.Unique);
+    }
+
+    [Test]
+    public void Every_number_object_has_a_source()
+    {
+        var missing = new List<string>();
+        foreach (var (file, root) in CatalogFiles())
+            Walk(root, file, (path, element) =>
+            {
+                var numbered = element.EnumerateObject().Any(p => p.Name is "value" or "min" or "max" && p.Value.ValueKind == JsonValueKind.Number);
+                if (numbered && !element.TryGetProperty("source", out _))
+                    missing.Add(path);
+            });
+
+        Assert.That(missing, Is.Empty);
+    }
+
+    [TestCase("textbook: concentrated ammonia is 14.8 M")]
+    [TestCase("process-rules.md: usual 1–4 M")]
+    [TestCase("see /work/shared/domain/notes.txt")]
+    [TestCase("engineering default, not from the literature")]
+    [TestCase("a value everybody knows")]
+    [TestCase("")]
+    public void A_source_that_is_not_literature_is_refused(string source)
+    {
+        Assert.That(Citations.Problem(source), Is.Not.Null);
+    }
+
+    [TestCase("review Table 1 row 5 citing [83] Zha et al. 2026: 600 °C, 4 h")]
+    [TestCase("Korin & Soifer, J. Therm. Anal. 50 (1997) 347 (https://example.org/korin)")]
+    [TestCase("assumption: engineering default, the mill speed")]
+    [TestCase("unsourced: no decomposition temperature was found for PAA")]
+    public void A_literature_source_an_assumption_and_a_declared_gap_are_accepted(string source)
+    {
+        Assert.That(Citations.Problem(source), Is.Null);
+    }
+
+    private static bool IsCompilerAssumption(string path) =>
+        path == "equipment" || path.Contains(".defaults.", StringComparison.Ordinal)
+        || path.EndsWith(".defaultAtmosphere", StringComparison.Ordinal) || path.Contains(".defaultReagents.", StringComparison.Ordinal);
+
+    private static IEnumerable<(string Path, string Source)> CatalogSources()
+    {
+        foreach (var (file, root) in CatalogFiles())
+        {
+            var found = new List<(string, string)>();
+            Walk(root, file, (path, element) =>
+            {
+                if (element.TryGetProperty("source", out var source))
+                    found.Add((path, source.GetString() ?? ""));
+            });
+            foreach (var item in found)
+                yield return item;
+        }
+        var equipment = EquipmentProfile.Default;
+        yield return ("equipment", equipment.Source);
+        yield return ("equipment.autoclaveFillRatio", equipment.AutoclaveFillRatio.Source);
+    }
+
+    private static IEnumerable<(string File, JsonElement Root)> CatalogFiles()
+    {
+        var assembly = typeof(RecipeCatalog).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("RecipeLang.Catalog.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // limits.json is one object; the other files hold named sections.
+            var file = name["RecipeLang.Catalog.".Length..^".json".Length];
+            yield return (file == "limits" ? "limits" : "", document.RootElement.Clone());
+        }
+    }
+
+    /// <summary>Calls <paramref name="visit"/> on every object with a readable path: <c>materials[NCM523].annealWindowC</c>.</summary>
+    private static void Walk(JsonElement element, string path, Action<string, JsonElement> visit)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                visit(path, element);
+                foreach (var property in element.EnumerateObject())
+                    Walk(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}", visit);
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    Walk(item, $"{path}[{Key(item, index++)}]", visit);
+                break;
+        }
+    }
+
+    private static string Key(JsonElement item, int index)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+            return index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var name in new[] { "name", "element", "defect" })
+            if (item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                return value.GetString()!;
+        return item.TryGetProperty("components", out var components)
+            ? string.Join("-", components.EnumerateArray().Select(c => c.GetString()))
+            : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

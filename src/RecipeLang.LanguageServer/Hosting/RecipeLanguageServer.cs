@@ -17,7 +17,7 @@ public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageCli
     private const string DocsBaseUri = "https://github.com/recipelang/recipelang/blob/main/docs/rules/";
 
     /// <summary>Documents longer than this (in UTF-16 characters) get one diagnostic and no analysis, unless the client sets <c>maxDocumentLength</c>.</summary>
-    public const int DefaultMaxDocumentLength = 8 * 1024 * 1024;
+    public const int DefaultMaxDocumentLength = 1024 * 1024;
 
     private readonly DocumentStore _documents = new(workspace);
     private readonly SemanticTokensFeature _semanticTokens = new();

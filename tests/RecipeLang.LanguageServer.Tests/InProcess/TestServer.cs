@@ -79,7 +79,7 @@ public sealed class TestServer : ILanguageClient
         Server.DidChangeWatchedFiles(new DidChangeWatchedFilesParams([new FileEvent(Uri(name), 2)]));
     }
 
-    /// <summary>The first diagnostics published for the document that match (by default: any), waiting for them.</summary>
+    /// <summary>The first diagnostics published for the document that match (by default: any), waiting for them; the document's earlier ones are dropped.</summary>
     public async Task<PublishDiagnosticsParams> DiagnosticsAsync(string uri, Func<PublishDiagnosticsParams, bool>? match = null)
     {
         var deadline = DateTime.UtcNow + Timeout;
@@ -90,8 +90,10 @@ public sealed class TestServer : ILanguageClient
                 var index = _published.FindIndex(p => p.Uri == uri && (match?.Invoke(p) ?? true));
                 if (index >= 0)
                 {
+                    // This document's earlier diagnostics go with it; other documents' stay for their own waits.
                     var found = _published[index];
-                    _published.RemoveRange(0, index + 1);
+                    var earlier = _published.Take(index + 1).Where(p => p.Uri == uri).ToList();
+                    _published.RemoveAll(earlier.Contains);
                     return found;
                 }
             }

@@ -1,68 +1,81 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
 namespace RecipeLang.Bench;
 
 /// <summary>
-/// didChange → publishDiagnostics latency of the real <c>recipelang lsp</c> process on a 5,000-line document:
-/// each edit is sent, then the matching version's diagnostics are awaited, so the figure is what an editor waits
-/// for after a keystroke. Measured with the server's default debounce (100 ms) and with none (the analysis alone).
-/// Run: <c>dotnet run -c Release --project bench/RecipeLang.Bench -- lsp-latency [edits]</c>.
+/// What an editor waits for after a keystroke, measured on the real <c>recipelang lsp</c> process: each
+/// incremental didChange is sent, then the matching version's publishDiagnostics awaited. Documents of 500 and
+/// 5,000 lines, and one of 5 MB (edits, then a code action over the whole document, then the server's RSS).
+/// Run: <c>dotnet run -c Release --project bench/RecipeLang.Bench -- lsp-latency [edits] [baseline recipelang.dll]</c>;
+/// with a baseline (another build of the CLI) the same runs are made against it too, interleaved.
 /// </summary>
 public static class LspLatency
 {
-    public static async Task RunAsync(int edits)
+    public static async Task RunAsync(int edits, string? baseline)
     {
-        var document = new StringBuilder();
-        for (var i = 0; i < 1250; i++)
+        var servers = new List<(string Name, string Dll)> { ("this build", Path.Combine(AppContext.BaseDirectory, "recipelang.dll")) };
+        if (baseline is not null)
         {
-            document.Append($"recipe r{i} for NCM523 {{\n  hydrothermal 4M LiOH 180C 3h\n  then dry 80C 12h\n}}\n");
+            servers.Add(("baseline", Path.GetFullPath(baseline)));
         }
-        Console.WriteLine($"document: {document.ToString().Split('\n').Length - 1} lines, {document.Length / 1024} KB; {edits} edits per run");
-        foreach (var debounce in new int?[] { null, 0 })
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        foreach (var lines in new[] { 500, 5000 })
         {
-            var times = await MeasureAsync(document.ToString(), edits, debounce);
-            times.Sort();
-            Console.WriteLine($"debounce {(debounce is null ? "default (100 ms)" : $"{debounce} ms")}: p50 {Percentile(times, 0.50):0.0} ms, p99 {Percentile(times, 0.99):0.0} ms, max {times[^1]:0.0} ms");
+            var text = Document(lines / 4);
+            Console.WriteLine($"\n{lines:N0}-line document ({text.Length / 1024} KB), {edits} edits: didChange → publishDiagnostics");
+            foreach (var (name, dll) in servers)
+            {
+                await using var server = await Server.StartAsync(dll);
+                var times = await server.EditsAsync(text, edits);
+                Console.WriteLine($"  {name,-11} {Summary(times)}; server CPU {server.CpuPerEdit:0.0} ms per edit");
+            }
+        }
+        var large5Mb = Document(5 * 1024 * 1024 / 78);
+        Console.WriteLine($"\n5 MB document ({large5Mb.Length / 1024 / 1024.0:0.0} MB, {large5Mb.Count(c => c == '\n'):N0} lines), 10 edits, then a whole-document code action");
+        // Once with the default size limit (the document gets one diagnostic), once with the limit raised so that
+        // it is analysed. The baseline is not run: its code action on this document takes minutes.
+        foreach (var limit in new int?[] { null, 16 * 1024 * 1024 })
+        {
+            await using var server = await Server.StartAsync(servers[0].Dll, limit);
+            var open = Stopwatch.StartNew();
+            var times = await server.EditsAsync(large5Mb, 10, () => open.Stop());
+            var action = await server.CodeActionAsync(large5Mb);
+            var label = limit is null ? "default limit (1 MiB)" : "limit raised to 16 MiB";
+            Console.WriteLine($"  {label,-23} open {open.Elapsed.TotalMilliseconds:0} ms; edits {Summary(times)}, server CPU {server.CpuPerEdit:0.0} ms per edit; code action {action:0.0} ms; RSS {server.RssMegabytes():0} MB (peak {server.PeakRssMegabytes():0} MB)");
         }
     }
 
-    private static async Task<List<double>> MeasureAsync(string text, int edits, int? debounce)
+    /// <summary>Recipes of four lines each; the edits change the first recipe's temperature.</summary>
+    private static string Document(int recipes)
     {
-        await using var server = await Server.StartAsync(debounce);
-        const string uri = "file:///bench/large.recipe";
-        await server.SendAsync("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "recipelang", ["version"] = 1, ["text"] = text } });
-        await server.WaitForVersionAsync(1);
-        var times = new List<double>();
-        for (var version = 2; version < edits + 2; version++)
+        var document = new StringBuilder();
+        for (var i = 0; i < recipes; i++)
         {
-            var clock = Stopwatch.StartNew();
-            await server.SendAsync("textDocument/didChange", new JsonObject
-            {
-                ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
-                ["contentChanges"] = new JsonArray(new JsonObject
-                {
-                    ["range"] = new JsonObject { ["start"] = Position(1, 23), ["end"] = Position(1, 26) },
-                    ["text"] = (150 + version % 50).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                }),
-            });
-            await server.WaitForVersionAsync(version);
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            document.Append(CultureInfo.InvariantCulture, $"recipe r{i} for NCM523 {{\n  hydrothermal 4M LiOH 180C 3h\n  then dry 80C 12h\n}}\n");
         }
-        return times;
+        return document.ToString();
     }
+
+    private static string Summary(List<double> times)
+    {
+        times.Sort();
+        return $"p50 {Percentile(times, 0.50):0.0} ms, p90 {Percentile(times, 0.90):0.0} ms, p99 {Percentile(times, 0.99):0.0} ms, max {times[^1]:0.0} ms";
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static JsonObject Position(int line, int character) => new() { ["line"] = line, ["character"] = character };
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    /// <summary>Just enough of an LSP client: framed writes, and reading until a version's diagnostics arrive.</summary>
+    /// <summary>Just enough of an LSP client: framed writes, and reading until a version's diagnostics or a response arrive.</summary>
     private sealed class Server : IAsyncDisposable
     {
+        private const string Uri = "file:///bench/large.recipe";
         private readonly Process _process;
         private readonly Stream _output;
-        private readonly byte[] _buffer = new byte[1 << 20];
+        private byte[] _buffer = new byte[1 << 20];
         private int _filled;
 
         private Server(Process process)
@@ -71,27 +84,91 @@ public static class LspLatency
             _output = process.StandardOutput.BaseStream;
         }
 
-        public static async Task<Server> StartAsync(int? debounce)
+        public static async Task<Server> StartAsync(string dll, int? maxDocumentLength = null)
         {
             var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "recipelang.dll"));
+            start.ArgumentList.Add(dll);
             start.ArgumentList.Add("lsp");
             var server = new Server(Process.Start(start)!);
             server._process.ErrorDataReceived += (_, _) => { };
             server._process.BeginErrorReadLine();
-            var options = debounce is null ? new JsonObject() : new JsonObject { ["debounceMs"] = debounce };
-            await server.WriteAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = "initialize", ["params"] = new JsonObject { ["capabilities"] = new JsonObject(), ["initializationOptions"] = options } });
-            while ((int?)(await server.ReadAsync())["id"] != 1)
+            // debounceMs is the baseline's option (its default was 100 ms); this build reads diagnosticsDelayMs (default 0).
+            var options = new JsonObject { ["debounceMs"] = 0 };
+            if (maxDocumentLength is { } limit)
             {
+                options["maxDocumentLength"] = limit;
             }
+            await server.WriteAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = "initialize", ["params"] = new JsonObject { ["capabilities"] = new JsonObject(), ["initializationOptions"] = options } });
+            await server.ResponseAsync(1);
             await server.SendAsync("initialized", new JsonObject());
             return server;
+        }
+
+        /// <summary>Opens the document, waits for its diagnostics, then times each edit until its diagnostics arrive.</summary>
+        public async Task<List<double>> EditsAsync(string text, int edits, Action? opened = null)
+        {
+            await SendAsync("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = Uri, ["languageId"] = "recipelang", ["version"] = 1, ["text"] = text } });
+            await DiagnosticsAsync(1);
+            opened?.Invoke();
+            _process.Refresh();
+            var cpu = _process.TotalProcessorTime;
+            var times = new List<double>();
+            for (var version = 2; version < edits + 2; version++)
+            {
+                var clock = Stopwatch.StartNew();
+                await SendAsync("textDocument/didChange", new JsonObject
+                {
+                    ["textDocument"] = new JsonObject { ["uri"] = Uri, ["version"] = version },
+                    ["contentChanges"] = new JsonArray(new JsonObject
+                    {
+                        ["range"] = new JsonObject { ["start"] = Position(1, 23), ["end"] = Position(1, 26) },
+                        ["text"] = (150 + version % 50).ToString(CultureInfo.InvariantCulture),
+                    }),
+                });
+                await DiagnosticsAsync(version);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            _process.Refresh();
+            CpuPerEdit = (_process.TotalProcessorTime - cpu).TotalMilliseconds / edits;
+            return times;
+        }
+
+        public async Task<double> CodeActionAsync(string text)
+        {
+            var lines = text.Count(c => c == '\n');
+            var clock = Stopwatch.StartNew();
+            await WriteAsync(new JsonObject
+            {
+                ["jsonrpc"] = "2.0", ["id"] = 2, ["method"] = "textDocument/codeAction",
+                ["params"] = new JsonObject
+                {
+                    ["textDocument"] = new JsonObject { ["uri"] = Uri },
+                    ["range"] = new JsonObject { ["start"] = Position(0, 0), ["end"] = Position(lines, 0) },
+                    ["context"] = new JsonObject { ["diagnostics"] = new JsonArray() },
+                },
+            });
+            await ResponseAsync(2);
+            return clock.Elapsed.TotalMilliseconds;
+        }
+
+        /// <summary>CPU time the server spent per edit (all its threads, GC included): less sensitive than wall time to a loaded machine.</summary>
+        public double CpuPerEdit { get; private set; }
+
+        public double RssMegabytes() => Status("VmRSS:");
+
+        public double PeakRssMegabytes() => Status("VmHWM:");
+
+        /// <summary>A memory figure of the server process from /proc (Linux), in MB.</summary>
+        private double Status(string field)
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? double.NaN : double.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
         }
 
         public Task SendAsync(string method, JsonObject parameters) =>
             WriteAsync(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
 
-        public async Task WaitForVersionAsync(int version)
+        private async Task DiagnosticsAsync(int version)
         {
             while (true)
             {
@@ -100,6 +177,13 @@ public static class LspLatency
                 {
                     return;
                 }
+            }
+        }
+
+        private async Task ResponseAsync(int id)
+        {
+            while ((int?)(await ReadAsync())["id"] != id)
+            {
             }
         }
 
@@ -120,8 +204,12 @@ public static class LspLatency
                 var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
                 if (headerEnd > 0)
                 {
-                    var length = int.Parse(text[..headerEnd].Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                    var length = int.Parse(text[..headerEnd].Split(':')[1].Trim(), CultureInfo.InvariantCulture);
                     var start = headerEnd + 4;
+                    if (_buffer.Length < start + length)
+                    {
+                        Array.Resize(ref _buffer, (start + length) * 2);
+                    }
                     if (_filled >= start + length)
                     {
                         var node = JsonNode.Parse(_buffer.AsSpan(start, length))!;
@@ -129,6 +217,10 @@ public static class LspLatency
                         _filled -= start + length;
                         return node;
                     }
+                }
+                if (_filled == _buffer.Length)
+                {
+                    Array.Resize(ref _buffer, _buffer.Length * 2);
                 }
                 var read = await _output.ReadAsync(_buffer.AsMemory(_filled));
                 if (read == 0)
@@ -143,7 +235,7 @@ public static class LspLatency
         {
             await WriteAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 99, ["method"] = "shutdown" });
             await SendAsync("exit", new JsonObject());
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             _process.Dispose();
         }
     }

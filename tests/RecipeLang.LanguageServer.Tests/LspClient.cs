@@ -3,18 +3,26 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.IO.Abstractions;
+using System.IO.Pipelines;
+using RecipeLang.LanguageServer.Hosting;
+using RecipeLang.Workspace;
 
 namespace RecipeLang.LanguageServer.Tests;
 
 /// <summary>
-/// A minimal LSP client speaking to the real <c>recipelang lsp</c> process over its pipes: Content-Length framing,
-/// requests with ids, notifications collected for waiting. Every wait is bounded so a hang fails the test.
+/// A minimal LSP client: Content-Length framing, requests with ids, notifications collected for waiting. It speaks
+/// either to the real <c>recipelang lsp</c> process over its pipes (<see cref="Start"/>) or to the same host run in
+/// this process over in-memory pipes (<see cref="StartInProcess"/>: the same bytes, no process start). Every wait
+/// is bounded so a hang fails the test.
 /// </summary>
 public sealed class LspClient : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly Process _process;
+    private readonly Process? _process;
+    private readonly Task<int>? _host;
     private readonly Stream _input;
+    private readonly Stream _output;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonNode>> _pending = new();
     private readonly List<JsonNode> _notifications = [];
     private readonly List<JsonNode> _history = [];
@@ -27,16 +35,55 @@ public sealed class LspClient : IAsyncDisposable
     {
         _process = process;
         _input = process.StandardInput.BaseStream;
+        _output = process.StandardOutput.BaseStream;
         _ = Task.Run(ReadLoopAsync);
         process.ErrorDataReceived += (_, e) => { lock (_stderr) { _stderr.AppendLine(e.Data); } };
         process.BeginErrorReadLine();
     }
 
+    private LspClient(Func<Stream, Stream, TextWriter, Task<int>> host)
+    {
+        var toServer = new Pipe();
+        var toClient = new Pipe();
+        _input = toServer.Writer.AsStream();
+        _output = toClient.Reader.AsStream();
+        var log = new StringWriter(_stderr);
+        _host = Task.Run(async () =>
+        {
+            var code = await host(toServer.Reader.AsStream(), toClient.Writer.AsStream(), TextWriter.Synchronized(log));
+            await toClient.Writer.CompleteAsync();
+            return code;
+        });
+        _ = Task.Run(ReadLoopAsync);
+    }
+
     public string ServerLog { get { lock (_stderr) { return _stderr.ToString(); } } }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _process?.HasExited ?? _host!.IsCompleted;
 
-    public int ExitCode => _process.ExitCode;
+    public int ExitCode => _process?.ExitCode ?? _host!.Result;
+
+    /// <summary>The language server host in this process over in-memory pipes, on the real file system.</summary>
+    public static LspClient StartInProcess() =>
+        new((input, output, log) => LanguageServerHost.RunAsync(input, output, new RecipeWorkspace(new FileSystem()), log));
+
+    public static async Task<LspClient> StartInProcessInitializedAsync(string? rootUri = null)
+    {
+        var client = StartInProcess();
+        await client.InitializeAsync(rootUri);
+        return client;
+    }
+
+    private async Task InitializeAsync(string? rootUri)
+    {
+        await RequestAsync("initialize", new JsonObject
+        {
+            ["processId"] = Environment.ProcessId,
+            ["rootUri"] = rootUri,
+            ["capabilities"] = new JsonObject(),
+        });
+        await NotifyAsync("initialized", new JsonObject());
+    }
 
     public static LspClient Start()
     {
@@ -55,14 +102,7 @@ public sealed class LspClient : IAsyncDisposable
     public static async Task<LspClient> StartInitializedAsync(string? rootUri = null)
     {
         var client = Start();
-        await client.RequestAsync("initialize", new JsonObject
-        {
-            ["processId"] = Environment.ProcessId,
-            ["rootUri"] = rootUri,
-            ["capabilities"] = new JsonObject(),
-            ["initializationOptions"] = new JsonObject { ["debounceMs"] = 20 },
-        });
-        await client.NotifyAsync("initialized", new JsonObject());
+        await client.InitializeAsync(rootUri);
         return client;
     }
 
@@ -141,12 +181,44 @@ public sealed class LspClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for an error response to no request of the client (the id it names, or null): what malformed input gets.</summary>
+    public async Task<JsonNode> WaitForErrorAsync(int code)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            lock (_notifications)
+            {
+                var found = _notifications.FirstOrDefault(n => n["error"] is { } error && (int?)error["code"] == code);
+                if (found is not null)
+                {
+                    _notifications.Remove(found);
+                    return found;
+                }
+            }
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _notified.WaitAsync(left))
+            {
+                Assert.Fail($"no {code} error within the time limit; server log:\n{ServerLog}");
+            }
+        }
+    }
+
     /// <summary>The parameters of the most recent notification of a method, in arrival order.</summary>
     public JsonNode? LastReceived(string method)
     {
         lock (_notifications)
         {
             return _history.LastOrDefault(n => (string?)n["method"] == method)?["params"];
+        }
+    }
+
+    /// <summary>The most recent whole message of a method (a request of the server, with its id).</summary>
+    public JsonNode? LastReceivedMessage(string method)
+    {
+        lock (_notifications)
+        {
+            return _history.LastOrDefault(n => (string?)n["method"] == method);
         }
     }
 
@@ -171,7 +243,7 @@ public sealed class LspClient : IAsyncDisposable
 
     private async Task ReadLoopAsync()
     {
-        var stream = _process.StandardOutput.BaseStream;
+        var stream = _output;
         var buffer = new List<byte>();
         var chunk = new byte[65536];
         while (true)
@@ -193,12 +265,9 @@ public sealed class LspClient : IAsyncDisposable
             while (TryTakeMessage(buffer, out var json))
             {
                 var message = JsonNode.Parse(json)!;
-                if (message["id"] is { } id && message["method"] is null)
+                if (message["id"] is { } id && message["method"] is null && id.GetValueKind() == JsonValueKind.Number && _pending.TryRemove((int)id, out var completion))
                 {
-                    if (_pending.TryRemove((int)id, out var completion))
-                    {
-                        completion.TrySetResult(message);
-                    }
+                    completion.TrySetResult(message);
                 }
                 else
                 {
@@ -235,6 +304,16 @@ public sealed class LspClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_process is null)
+        {
+            if (!_host!.IsCompleted)
+            {
+                await RequestAsync("shutdown", null).WaitAsync(TimeSpan.FromSeconds(5));
+                await NotifyAsync("exit", null);
+                await _host.WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            return;
+        }
         if (!_process.HasExited)
         {
             try

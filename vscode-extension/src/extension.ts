@@ -3,7 +3,7 @@ import * as fs from "fs";
 import { execFile } from "child_process";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
-import { plotPath, serverCommand } from "./serverCommand";
+import { initializationOptions, plotPath, serverCommand } from "./serverCommand";
 
 let client: LanguageClient | undefined;
 
@@ -14,7 +14,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverOptions: ServerOptions = { command: server.command, args: server.args };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: "file", language: "recipelang" }, { scheme: "untitled", language: "recipelang" }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/{recipelang.json,*.recipe}") },
+    // The server registers its own file watchers (workspace/didChangeWatchedFiles, dynamic registration).
+    initializationOptions: initializationOptions(vscode.workspace.getConfiguration("recipelang")),
     outputChannel: output,
   };
   client = new LanguageClient("recipelang", "RecipeLang", serverOptions, clientOptions);

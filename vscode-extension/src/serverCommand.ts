@@ -20,3 +20,22 @@ export function plotPath(tempDirectory: string, recipePath: string): string {
   const name = base.replace(/\.recipe$/i, "").replace(/[^A-Za-z0-9_.-]/g, "_") || "recipe";
   return `${tempDirectory.replace(/[\\/]+$/, "")}/${name}.thermal.svg`;
 }
+
+/** Settings read by name, so this stays free of the vscode API (a WorkspaceConfiguration fits). */
+export interface Settings {
+  get<T>(section: string): T | undefined;
+}
+
+/** The language server's initialization options from the extension's settings (unset ones are left to the server). */
+export function initializationOptions(settings: Settings): { diagnosticsDelayMs?: number; maxDocumentLength?: number } {
+  const options: { diagnosticsDelayMs?: number; maxDocumentLength?: number } = {};
+  const delay = settings.get<number>("diagnostics.delayMs");
+  if (typeof delay === "number" && delay >= 0) {
+    options.diagnosticsDelayMs = delay;
+  }
+  const length = settings.get<number>("maxDocumentLength");
+  if (typeof length === "number" && length > 0) {
+    options.maxDocumentLength = length;
+  }
+  return options;
+}

@@ -11,7 +11,7 @@ public static class LspCommand
     {
         var command = new Command("lsp", "Run the language server over standard input and output (for editors)");
         command.SetAction((_, cancellationToken) => LanguageServerHost.RunAsync(
-            Console.OpenStandardInput(), Console.OpenStandardOutput(), new RecipeWorkspace(new System.IO.Abstractions.FileSystem()), cancellationToken));
+            Console.OpenStandardInput(), Console.OpenStandardOutput(), new RecipeWorkspace(new System.IO.Abstractions.FileSystem()), cancellationToken: cancellationToken));
         return command;
     }
 }

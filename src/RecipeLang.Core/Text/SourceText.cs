@@ -6,10 +6,15 @@ public sealed class SourceText
     private readonly int[] _lineStarts;
 
     public SourceText(string text, string path = "")
+        : this(text, path, ComputeLineStarts(text))
+    {
+    }
+
+    private SourceText(string text, string path, int[] lineStarts)
     {
         Text = text;
         Path = path;
-        _lineStarts = ComputeLineStarts(text);
+        _lineStarts = lineStarts;
     }
 
     public string Text { get; }
@@ -61,16 +66,60 @@ public sealed class SourceText
         return TextSpan.FromBounds(start, end);
     }
 
+    /// <summary>
+    /// The text after the changes, applied in order (each in the coordinates of the text before it, as LSP sends
+    /// them). The line map is updated, not recomputed: lines before the change are kept, the changed region is
+    /// scanned, and lines after it are shifted, so an edit costs a copy of the text and of the line map, not a scan.
+    /// </summary>
     public SourceText WithChanges(IEnumerable<TextChange> changes)
     {
-        var text = Text;
+        var result = this;
         foreach (var change in changes)
         {
-            var start = Math.Clamp(change.Span.Start, 0, text.Length);
-            var end = Math.Clamp(change.Span.End, start, text.Length);
-            text = string.Concat(text.AsSpan(0, start), change.NewText, text.AsSpan(end));
+            result = result.WithChange(change);
         }
-        return new SourceText(text, Path);
+        return result;
+    }
+
+    private SourceText WithChange(TextChange change)
+    {
+        var start = Math.Clamp(change.Span.Start, 0, Text.Length);
+        var end = Math.Clamp(change.Span.End, start, Text.Length);
+        var text = string.Concat(Text.AsSpan(0, start), change.NewText, Text.AsSpan(end));
+        var newEnd = start + change.NewText.Length;
+        // From the line before the one the change starts on: a '\r' there may now meet a '\n' the change begins with.
+        var firstLine = Math.Max(0, GetPosition(start).Line - 1);
+        var starts = new List<int>(_lineStarts.Length + 8);
+        starts.AddRange(_lineStarts.AsSpan(0, firstLine + 1));
+        for (var i = _lineStarts[firstLine]; i < text.Length && i <= newEnd; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        // Lines that started after the change start at the same characters, shifted.
+        var delta = newEnd - end;
+        var last = starts[^1];
+        var after = Array.BinarySearch(_lineStarts, end + 1);
+        for (var line = after < 0 ? ~after : after; line < _lineStarts.Length; line++)
+        {
+            var shifted = _lineStarts[line] + delta;
+            if (shifted > last)
+            {
+                starts.Add(shifted);
+            }
+        }
+        return new SourceText(text, Path, [.. starts]);
     }
 
     private static int[] ComputeLineStarts(string text)

@@ -11,23 +11,35 @@ namespace RecipeLang.Workspace;
 
 /// <summary>
 /// Everything known about one file after analysis: text → tree → bound recipes (imports resolved, <c>use</c>
-/// expanded) → rule diagnostics with the site's severities. Immutable; every front end reads this.
+/// expanded) → rule diagnostics with the site's severities. Immutable; every front end reads this. It records the
+/// files it read, so the workspace knows when it is stale and whom a change affects.
 /// </summary>
 public sealed class DocumentAnalysis
 {
-    private DocumentAnalysis(SyntaxTree tree, BoundFile bound, RecipeCatalog catalog, SiteConfig site, IReadOnlyList<ConfigError> configErrors, ImmutableArray<Diagnostic> diagnostics)
+    private readonly ImmutableArray<(string Path, DocumentSnapshot? Document)> _inputs;
+    private readonly long _configGeneration;
+    private DiagnosticIndex? _index;
+
+    private DocumentAnalysis(DocumentSnapshot document, BoundFile bound, RecipeCatalog catalog, SiteConfig site, IReadOnlyList<ConfigError> configErrors, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<(string, DocumentSnapshot?)> inputs, WorkspaceSnapshot snapshot)
     {
-        Tree = tree;
+        Document = document;
         Bound = bound;
         Catalog = catalog;
         Site = site;
         ConfigErrors = configErrors;
         Diagnostics = diagnostics;
+        _inputs = inputs;
+        _configGeneration = snapshot.ConfigGeneration;
+        Generation = snapshot.Generation;
+        Dependencies = inputs.Select(i => i.Item1).ToImmutableHashSet(StringComparer.Ordinal);
     }
 
-    public SyntaxTree Tree { get; }
+    /// <summary>The document analysed (text and version).</summary>
+    public DocumentSnapshot Document { get; }
 
-    public SourceText Source => Tree.Source;
+    public SyntaxTree Tree => Document.Tree;
+
+    public SourceText Source => Document.Text;
 
     public BoundFile Bound { get; }
 
@@ -41,36 +53,52 @@ public sealed class DocumentAnalysis
     /// <summary>Problems in the recipelang.json that applies to this file (then the defaults are used).</summary>
     public IReadOnlyList<ConfigError> ConfigErrors { get; }
 
+    /// <summary>Sorted by start offset.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    internal static DocumentAnalysis Create(RecipeWorkspace workspace, SourceText text)
+    /// <summary>Full paths of the files this analysis read through imports, transitively, including imports that were missing.</summary>
+    public ImmutableHashSet<string> Dependencies { get; }
+
+    /// <summary>The workspace generation this analysis was made in.</summary>
+    public long Generation { get; }
+
+    /// <summary>The diagnostics whose span touches the range, found through an index (a code action on a huge file stays fast).</summary>
+    public IEnumerable<Diagnostic> DiagnosticsIn(TextSpan span) => (_index ??= new DiagnosticIndex(Diagnostics)).Touching(span);
+
+    /// <summary>True when every file this analysis read is still the same in the snapshot, and so are the site configs.</summary>
+    public bool IsCurrentIn(WorkspaceSnapshot snapshot) =>
+        _configGeneration == snapshot.ConfigGeneration && _inputs.All(i => ReferenceEquals(snapshot.GetDocument(i.Path), i.Document));
+
+    internal static DocumentAnalysis Create(RecipeWorkspace workspace, WorkspaceSnapshot snapshot, DocumentSnapshot document)
     {
-        var tree = Parser.Parse(text);
-        var (site, configErrors) = workspace.SiteConfigFor(text.Path);
-        var catalog = site == SiteConfig.Default ? RecipeCatalog.Default : RecipeCatalog.Default.With(site);
+        var tree = document.Tree;
+        var (site, configErrors) = workspace.SiteConfigFor(document.Text.Path);
+        var catalog = workspace.CatalogFor(site);
         var importDiagnostics = new List<Diagnostic>();
-        var imported = ResolveImports(workspace, tree, catalog, importDiagnostics);
+        var inputs = ImmutableArray.CreateBuilder<(string, DocumentSnapshot?)>();
+        var imported = ResolveImports(workspace, snapshot, document, catalog, importDiagnostics, inputs);
         var bound = Binder.Bind(tree, catalog, imported);
         var diagnostics = tree.Diagnostics
             .Concat(Checker.Configure(importDiagnostics, site))
             .Concat(Checker.Check(bound, catalog, site))
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new DocumentAnalysis(tree, bound, catalog, site, configErrors, diagnostics);
+        return new DocumentAnalysis(document, bound, catalog, site, configErrors, diagnostics, inputs.ToImmutable(), snapshot);
     }
 
     /// <summary>Recipes visible through imports, transitively; a missing file or a cycle is reported at the import.</summary>
-    private static Dictionary<string, RecipeSymbol> ResolveImports(RecipeWorkspace workspace, SyntaxTree tree, RecipeCatalog catalog, List<Diagnostic> diagnostics)
+    private static Dictionary<string, RecipeSymbol> ResolveImports(RecipeWorkspace workspace, WorkspaceSnapshot snapshot, DocumentSnapshot document, RecipeCatalog catalog, List<Diagnostic> diagnostics, ImmutableArray<(string, DocumentSnapshot?)>.Builder inputs)
     {
+        var tree = document.Tree;
         var scope = new Dictionary<string, RecipeSymbol>(StringComparer.Ordinal);
-        var root = workspace.FullPath(tree.Path);
+        var root = document.FullPath;
         var visited = new HashSet<string>(StringComparer.Ordinal) { root };
-        Visit(tree, [root], null);
+        Visit(tree, root, [root], null);
         return scope;
 
-        void Visit(SyntaxTree file, List<string> chain, ImportSyntax? rootImport)
+        void Visit(SyntaxTree file, string fullPath, List<string> chain, ImportSyntax? rootImport)
         {
             foreach (var import in file.Root.Statements.OfType<ImportSyntax>())
             {
@@ -80,7 +108,7 @@ public sealed class DocumentAnalysis
                 }
                 var relative = StringSyntax.Unquote(import.Path.Text);
                 var reportAt = rootImport ?? import;
-                var directory = workspace.FileSystem.Path.GetDirectoryName(workspace.FullPath(file.Path)) ?? "";
+                var directory = workspace.FileSystem.Path.GetDirectoryName(fullPath) ?? "";
                 var target = workspace.FullPath(workspace.FileSystem.Path.Combine(directory, relative));
                 if (chain.Contains(target))
                 {
@@ -94,8 +122,9 @@ public sealed class DocumentAnalysis
                 {
                     continue;
                 }
-                var text = workspace.TryGetText(target);
-                if (text is null)
+                var importedDocument = snapshot.GetDocument(target);
+                inputs.Add((target, importedDocument));
+                if (importedDocument is null)
                 {
                     if (rootImport is null)
                     {
@@ -103,13 +132,12 @@ public sealed class DocumentAnalysis
                     }
                     continue;
                 }
-                var importedTree = Parser.Parse(text);
-                foreach (var symbol in Binder.Exports(importedTree, catalog))
+                foreach (var symbol in importedDocument.ExportsFor(catalog))
                 {
                     scope.TryAdd(symbol.Name, symbol);
                 }
                 // A cycle that leads back to this file is reported at the import that starts it.
-                Visit(importedTree, [.. chain, target], reportAt);
+                Visit(importedDocument.Tree, target, [.. chain, target], reportAt);
             }
         }
     }

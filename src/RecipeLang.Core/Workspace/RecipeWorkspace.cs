@@ -1,43 +1,117 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.IO.Abstractions;
+using System.Runtime.CompilerServices;
+using RecipeLang.Catalog;
 using RecipeLang.Configuration;
 using RecipeLang.Text;
 
 namespace RecipeLang.Workspace;
 
 /// <summary>
-/// The files a front end works on: editor buffers (overlays) take precedence over the file system, so the
-/// language server and the CLI analyse through the same code. Thread-safe; analysis results are immutable.
+/// The files a front end works on, shared by the CLI and the language server: open documents (editor buffers)
+/// over the file system, each file read from disk once and parsed once, the latest analysis of each document with
+/// the files it read, and the site configs. Changes make a new immutable <see cref="WorkspaceSnapshot"/> and say
+/// which documents they affect: the changed file and every document that imports it, directly or not.
+/// Thread-safe; no I/O but through <see cref="IFileSystem"/>.
 /// </summary>
-public sealed class RecipeWorkspace(IFileSystem fileSystem)
+public sealed class RecipeWorkspace
 {
-    private readonly ConcurrentDictionary<string, SourceText> _overlays = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private readonly ConcurrentDictionary<string, DocumentSnapshot?> _disk = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<DocumentAnalysis>> _analyses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SiteConfigResult> _configs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _configPaths = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<SiteConfig, RecipeCatalog> _catalogs = new();
+    private volatile WorkspaceSnapshot _current;
 
-    public IFileSystem FileSystem { get; } = fileSystem;
-
-    public void SetOverlay(string path, string text) => _overlays[Normalize(path)] = new SourceText(text, path);
-
-    public void RemoveOverlay(string path) => _overlays.TryRemove(Normalize(path), out _);
-
-    /// <summary>The text of a file: the open buffer if there is one, else the disk; null when neither has it.</summary>
-    public SourceText? TryGetText(string path)
+    public RecipeWorkspace(IFileSystem fileSystem)
     {
-        if (_overlays.TryGetValue(Normalize(path), out var overlay))
-        {
-            return overlay;
-        }
-        return FileSystem.File.Exists(path) ? new SourceText(FileSystem.File.ReadAllText(path), path) : null;
+        FileSystem = fileSystem;
+        _current = new WorkspaceSnapshot(this, ImmutableDictionary.Create<string, DocumentSnapshot>(StringComparer.Ordinal), 0, 0);
     }
 
-    public DocumentAnalysis Analyze(SourceText text) => DocumentAnalysis.Create(this, text);
+    public IFileSystem FileSystem { get; }
+
+    /// <summary>The latest snapshot.</summary>
+    public WorkspaceSnapshot Current => _current;
+
+    /// <summary>Opens or replaces an editor buffer; returns the documents whose analysis this changes.</summary>
+    public WorkspaceChange SetDocument(string path, SourceText text, int version)
+    {
+        var full = FullPath(path);
+        return Update(open => open.SetItem(full, new DocumentSnapshot(full, text, version)), [full]);
+    }
+
+    public WorkspaceChange SetOverlay(string path, string text) => SetDocument(path, new SourceText(text, path), 0);
+
+    /// <summary>Closes an editor buffer: the file is the disk's again for whoever imports it.</summary>
+    public WorkspaceChange RemoveOverlay(string path)
+    {
+        var full = FullPath(path);
+        return Update(open => open.Remove(full), [full]);
+    }
+
+    /// <summary>
+    /// Files changed, were created or deleted on disk (the editor's file watcher): they are read again when next
+    /// needed. A <c>recipelang.json</c> among them re-reads the site configs, which may affect every document.
+    /// </summary>
+    public WorkspaceChange FilesChangedOnDisk(IEnumerable<string> paths)
+    {
+        var full = paths.Select(FullPath).ToList();
+        if (full.Any(p => FileSystem.Path.GetFileName(p) == SiteConfig.FileName))
+        {
+            return InvalidateConfigs();
+        }
+        foreach (var path in full)
+        {
+            _disk.TryRemove(path, out _);
+        }
+        return Update(open => open, full);
+    }
+
+    /// <summary>Forgets the cached configs (a recipelang.json changed): every analysis is redone.</summary>
+    public WorkspaceChange InvalidateConfigs()
+    {
+        lock (_gate)
+        {
+            _configs.Clear();
+            _configPaths.Clear();
+            var previous = _current;
+            _current = new WorkspaceSnapshot(this, previous.Open, previous.Generation + 1, previous.ConfigGeneration + 1);
+            return new WorkspaceChange(_current, [.. previous.Open.Keys]);
+        }
+    }
+
+    /// <summary>
+    /// The open documents a change to these files affects: the files themselves when open, and every open
+    /// document whose last analysis read one of them (imports, transitively, and imports that were missing).
+    /// A document not analysed yet is affected too: nobody knows yet what it reads.
+    /// </summary>
+    public ImmutableArray<string> Dependents(WorkspaceSnapshot snapshot, IReadOnlyCollection<string> changed) =>
+        [.. snapshot.Open.Keys.Where(path => changed.Contains(path)
+            || !_analyses.TryGetValue(path, out var cached) || !cached.IsValueCreated
+            || cached.Value.Dependencies.Overlaps(changed))];
+
+    /// <summary>The text of a file: the open buffer if there is one, else the disk; null when neither has it.</summary>
+    public SourceText? TryGetText(string path) => _current.GetDocument(path)?.Text;
+
+    /// <summary>Analyses a text as if it were the file at its path (the CLI's entry point): imports come from the workspace.</summary>
+    public DocumentAnalysis Analyze(SourceText text) =>
+        DocumentAnalysis.Create(this, _current, new DocumentSnapshot(FullPath(text.Path), text, 0));
 
     public string FullPath(string path) => path.Length == 0 ? FileSystem.Directory.GetCurrentDirectory() : FileSystem.Path.GetFullPath(path);
 
     /// <summary>The nearest recipelang.json above the file, parsed once per config file; defaults when there is none.</summary>
     public (SiteConfig Config, IReadOnlyList<ConfigError> Errors) SiteConfigFor(string recipePath)
     {
-        var configPath = recipePath.Length == 0 ? null : SiteConfigLocator.Find(FileSystem, FullPath(recipePath));
+        if (recipePath.Length == 0)
+        {
+            return (SiteConfig.Default, []);
+        }
+        var full = FullPath(recipePath);
+        var directory = FileSystem.Path.GetDirectoryName(full) ?? full;
+        var configPath = _configPaths.GetOrAdd(directory, _ => SiteConfigLocator.Find(FileSystem, full));
         if (configPath is null)
         {
             return (SiteConfig.Default, []);
@@ -46,8 +120,53 @@ public sealed class RecipeWorkspace(IFileSystem fileSystem)
         return (result.Config ?? SiteConfig.Default, result.Errors);
     }
 
-    /// <summary>Forget cached configs, e.g. when the editor reports that a recipelang.json changed.</summary>
-    public void InvalidateConfigs() => _configs.Clear();
+    /// <summary>The catalog with a site's additions, built once per site config.</summary>
+    internal RecipeCatalog CatalogFor(SiteConfig site) =>
+        site == SiteConfig.Default ? RecipeCatalog.Default : _catalogs.GetValue(site, s => RecipeCatalog.Default.With(s));
 
-    private string Normalize(string path) => FullPath(path);
+    internal DocumentSnapshot? ReadFromDisk(string fullPath) =>
+        _disk.GetOrAdd(fullPath, path => FileSystem.File.Exists(path) ? new DocumentSnapshot(path, new SourceText(FileSystem.File.ReadAllText(path), path), 0) : null);
+
+    internal DocumentAnalysis Analyze(WorkspaceSnapshot snapshot, DocumentSnapshot document)
+    {
+        while (true)
+        {
+            var cached = _analyses.GetOrAdd(document.FullPath, _ => new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Create(this, snapshot, document)));
+            var analysis = cached.Value;
+            if (ReferenceEquals(analysis.Document, document) && analysis.IsCurrentIn(snapshot))
+            {
+                return analysis;
+            }
+            if (analysis.Generation > snapshot.Generation)
+            {
+                return DocumentAnalysis.Create(this, snapshot, document); // a reader of an old snapshot: not cached
+            }
+            // Stale: the document or a file it read changed. Analyse this snapshot instead; an analysis of an
+            // older snapshot that finishes later does not replace a newer one.
+            var fresh = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Create(this, snapshot, document));
+            if (_analyses.TryUpdate(document.FullPath, fresh, cached))
+            {
+                return fresh.Value;
+            }
+        }
+    }
+
+    internal DocumentAnalysis? TryGetAnalysis(WorkspaceSnapshot snapshot, DocumentSnapshot document) =>
+        _analyses.TryGetValue(document.FullPath, out var cached) && cached.IsValueCreated
+            && ReferenceEquals(cached.Value.Document, document) && cached.Value.IsCurrentIn(snapshot)
+            ? cached.Value
+            : null;
+
+    private WorkspaceChange Update(Func<ImmutableDictionary<string, DocumentSnapshot>, ImmutableDictionary<string, DocumentSnapshot>> change, IReadOnlyCollection<string> changed)
+    {
+        lock (_gate)
+        {
+            var previous = _current;
+            _current = new WorkspaceSnapshot(this, change(previous.Open), previous.Generation + 1, previous.ConfigGeneration);
+            return new WorkspaceChange(_current, Dependents(_current, changed));
+        }
+    }
 }
+
+/// <summary>The snapshot after a change and the open documents (full paths) whose diagnostics it may change.</summary>
+public sealed record WorkspaceChange(WorkspaceSnapshot Snapshot, ImmutableArray<string> Affected);

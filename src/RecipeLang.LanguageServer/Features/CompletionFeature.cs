@@ -23,6 +23,10 @@ public static class CompletionFeature
 
     public static CompletionList Complete(DocumentAnalysis analysis, int offset)
     {
+        if (InCommentOrString(analysis.Source, offset))
+        {
+            return List([]);
+        }
         var catalog = analysis.Catalog;
         var (previous, typing, gluedToNumber) = Context(analysis.Source, offset);
         if (gluedToNumber)
@@ -113,6 +117,20 @@ public static class CompletionFeature
         var rest = UnitTable.Spellings.Where(s => UnitTable.TryLookup(s, out var u) && u.Canonical == s && !dimensions.Contains(u.Dimension))
             .Select(s => new CompletionItem(s, Unit, UnitTable.TryLookup(s, out var u) ? u.Dimension.DisplayName() : null, null, SortText: "1" + s));
         return preferred.Concat(rest).DistinctBy(i => i.Label);
+    }
+
+    /// <summary>True inside a comment or a string literal, where nothing is offered (a space there is prose, not a trigger).</summary>
+    private static bool InCommentOrString(SourceText text, int offset)
+    {
+        offset = Math.Clamp(offset, 0, text.Length);
+        var lineStart = text.GetLineSpan(text.GetPosition(offset).Line).Start;
+        var (tokens, _) = Lexer.Lex(new SourceText(text.Text[lineStart..offset]));
+        if (tokens.SelectMany(t => t.LeadingTrivia.Concat(t.TrailingTrivia)).Any(t => t.Kind == TriviaKind.Comment))
+        {
+            return true;
+        }
+        var last = tokens.LastOrDefault(t => t.Kind != TokenKind.EndOfFile);
+        return last is { Kind: TokenKind.String } && last.Span.End == offset - lineStart && (last.Text.Length < 2 || !last.Text.EndsWith('"'));
     }
 
     /// <summary>The tokens before the cursor on its line, the partial word being typed, and whether the cursor is glued to a number.</summary>

@@ -1,39 +1,57 @@
-using System.Collections.Concurrent;
 using RecipeLang.LanguageServer.Protocol;
-using Range = RecipeLang.LanguageServer.Protocol.Range;
 using RecipeLang.Workspace;
 
 namespace RecipeLang.LanguageServer.Features;
 
 /// <summary>
-/// Publishes diagnostics after edits, debounced per document: each change cancels the pending analysis of the
-/// previous version, and a result is published only if its version is still the document's latest, so the client
-/// never sees stale diagnostics for an old version.
+/// Publishes each open document's diagnostics off the message loop. A change schedules the documents it affects;
+/// each has at most one analysis running, which takes the latest snapshot when it starts, so edits that arrive
+/// faster than analysis are coalesced and the newest version is analysed as soon as the previous analysis ends.
+/// A result is published only while it is still current (same version, same imported files), so the client never
+/// sees diagnostics of an old version or of an import that has since changed. An optional delay (an
+/// initialization option, 0 by default) waits before a burst's first analysis.
 /// </summary>
-public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan debounce, string docsBaseUri)
+public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan delay, int maxDocumentLength, string docsBaseUri)
 {
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Worker> _workers = new(StringComparer.Ordinal);
     // Checking that a result is current and sending it is one step: otherwise a result that passed the check could
     // be sent after a newer version's, or after the empty list that clears a closed document.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public void Schedule(OpenDocument document)
+    private sealed class Worker
     {
-        var cancellation = new CancellationTokenSource();
-        if (_pending.TryGetValue(document.Uri, out var previous))
+        public bool Running;
+        public bool Dirty;
+    }
+
+    /// <summary>Analyses these open documents (full paths) again and publishes their diagnostics.</summary>
+    public void Schedule(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
         {
-            previous.Cancel();
+            lock (_workers)
+            {
+                if (!_workers.TryGetValue(path, out var worker))
+                {
+                    _workers[path] = worker = new Worker();
+                }
+                worker.Dirty = true;
+                if (worker.Running)
+                {
+                    continue;
+                }
+                worker.Running = true;
+                _ = Task.Run(() => RunAsync(path, worker));
+            }
         }
-        _pending[document.Uri] = cancellation;
-        _ = RunAsync(document, cancellation.Token);
     }
 
     /// <summary>Clears a closed document's diagnostics.</summary>
-    public async Task ClearAsync(string uri)
+    public async Task ClearAsync(string uri, string path)
     {
-        if (_pending.TryRemove(uri, out var pending))
+        lock (_workers)
         {
-            pending.Cancel();
+            _workers.Remove(path);
         }
         await _gate.WaitAsync().ConfigureAwait(false);
         try
@@ -46,53 +64,90 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
         }
     }
 
-    /// <summary>Re-checks every open document (a recipelang.json or an imported file changed).</summary>
-    public void ScheduleAll()
+    private async Task RunAsync(string path, Worker worker)
     {
-        foreach (var document in documents.All)
+        if (delay > TimeSpan.Zero)
         {
-            Schedule(document);
+            await Task.Delay(delay).ConfigureAwait(false);
         }
-    }
-
-    private async Task RunAsync(OpenDocument document, CancellationToken cancellationToken)
-    {
-        try
+        while (true)
         {
-            await Task.Delay(debounce, cancellationToken).ConfigureAwait(false);
-            var analysis = await Task.Run(() => documents.Analyze(document), cancellationToken).ConfigureAwait(false);
-            var diagnostics = Convert(analysis, docsBaseUri);
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            lock (_workers)
             {
-                if (cancellationToken.IsCancellationRequested || documents.Get(document.Uri)?.Version != document.Version)
+                if (!worker.Dirty || !_workers.TryGetValue(path, out var registered) || registered != worker)
                 {
+                    worker.Running = false;
                     return;
                 }
-                await publish(new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics)).ConfigureAwait(false);
+                worker.Dirty = false;
             }
-            finally
+            try
             {
-                _gate.Release();
+                await AnalyzeAndPublishAsync(path, worker).ConfigureAwait(false);
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // A newer version superseded this one.
-        }
-        catch (Exception e)
-        {
-            Console.Error.WriteLine($"recipelang lsp: diagnostics for {document.Uri} failed: {e}");
+            catch (Exception e)
+            {
+                await Console.Error.WriteLineAsync($"recipelang lsp: diagnostics for {path} failed: {e}").ConfigureAwait(false);
+            }
         }
     }
 
+    private async Task AnalyzeAndPublishAsync(string path, Worker worker)
+    {
+        var snapshot = documents.Workspace.Current;
+        if (!snapshot.Open.TryGetValue(path, out var document))
+        {
+            return;
+        }
+        LspDiagnostic[] diagnostics;
+        DocumentAnalysis? analysis = null;
+        if (document.Text.Length > maxDocumentLength)
+        {
+            diagnostics = [TooLarge(document, maxDocumentLength)];
+        }
+        else
+        {
+            analysis = snapshot.Analyze(path)!;
+            diagnostics = Convert(analysis, docsBaseUri);
+        }
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var current = documents.Workspace.Current;
+            lock (_workers)
+            {
+                if (worker.Dirty || !_workers.ContainsKey(path))
+                {
+                    return; // a newer change is queued: its analysis publishes instead
+                }
+            }
+            if (!current.Open.TryGetValue(path, out var latest) || !ReferenceEquals(latest, document) || (analysis is not null && !analysis.IsCurrentIn(current)))
+            {
+                Schedule([path]);
+                return;
+            }
+            await publish(new PublishDiagnosticsParams(documents.UriOf(path), document.Version, diagnostics)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The one diagnostic of a document over the size limit, which is not analysed.</summary>
+    public static LspDiagnostic TooLarge(DocumentSnapshot document, int maxDocumentLength) =>
+        new(new Protocol.Range(new Position(0, 0), new Position(0, 0)), 2, null, null, "recipelang",
+            $"This file has {document.Text.Length:N0} characters, over the language server's limit of {maxDocumentLength:N0} (initialization option 'maxDocumentLength'): it is not analysed in the editor. Split it, or check it with 'recipelang check'.", null);
+
     public static LspDiagnostic[] Convert(DocumentAnalysis analysis, string docsBaseUri) =>
-        [.. analysis.Diagnostics.Select(d => new LspDiagnostic(
-            Conversions.ToRange(d.Start, d.End),
-            Conversions.ToLspSeverity(d.Severity),
-            d.Code,
-            new CodeDescription(docsBaseUri + d.Code + ".md"),
-            "recipelang",
-            d.Message,
-            d.Related.IsEmpty ? null : [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(Conversions.ToUri(r.Path), Conversions.ToRange(r.Start, r.End)), r.Message))]))];
+        [.. analysis.Diagnostics.Select(d => Convert(d, docsBaseUri))];
+
+    public static LspDiagnostic Convert(Diagnostics.Diagnostic d, string docsBaseUri) => new(
+        Conversions.ToRange(d.Start, d.End),
+        Conversions.ToLspSeverity(d.Severity),
+        d.Code,
+        new CodeDescription(docsBaseUri + d.Code + ".md"),
+        "recipelang",
+        d.Message,
+        d.Related.IsEmpty ? null : [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(Conversions.ToUri(r.Path), Conversions.ToRange(r.Start, r.End)), r.Message))]);
 }

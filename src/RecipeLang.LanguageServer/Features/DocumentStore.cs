@@ -1,71 +1,68 @@
 using System.Collections.Concurrent;
 using RecipeLang.LanguageServer.Protocol;
-using Range = RecipeLang.LanguageServer.Protocol.Range;
 using RecipeLang.Text;
 using RecipeLang.Workspace;
 
 namespace RecipeLang.LanguageServer.Features;
 
-/// <summary>An open editor buffer: its text and the version the client gave it.</summary>
-public sealed record OpenDocument(string Uri, string Path, SourceText Text, int Version);
-
 /// <summary>
-/// The open documents, kept in step with the client's edits, and the workspace that analyses them (open buffers
-/// shadow the disk, so imports see unsaved text). Edits arrive in order (the host dispatches one message at a time).
+/// The client's view of the workspace: which URI is which file, the open documents kept in step with the
+/// client's edits (their text and version live in the <see cref="RecipeWorkspace"/>, where imports see unsaved
+/// text), and the workspace folders. Edits arrive in order: the host dispatches one notification at a time.
 /// </summary>
 public sealed class DocumentStore(RecipeWorkspace workspace)
 {
-    private readonly ConcurrentDictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Uri, int Version), Lazy<DocumentAnalysis>> _analyses = new();
+    private readonly ConcurrentDictionary<string, string> _pathsByUri = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _urisByPath = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     public RecipeWorkspace Workspace { get; } = workspace;
 
-    public IEnumerable<OpenDocument> All => _documents.Values;
-
-    public OpenDocument Open(TextDocumentItem item)
+    public WorkspaceChange Open(TextDocumentItem item)
     {
         var path = Conversions.ToPath(item.Uri);
-        var document = new OpenDocument(item.Uri, path, new SourceText(item.Text, path), item.Version);
-        _documents[item.Uri] = document;
-        Workspace.SetOverlay(path, item.Text);
-        return document;
+        var full = Workspace.FullPath(path);
+        _pathsByUri[item.Uri] = full;
+        _urisByPath[full] = item.Uri;
+        return Workspace.SetDocument(path, new SourceText(item.Text, path), item.Version);
     }
 
-    public OpenDocument? Change(VersionedTextDocumentIdentifier identifier, IEnumerable<TextDocumentContentChangeEvent> changes)
+    /// <summary>
+    /// Applies a client's edits, in order, to the open document. Null for a document never opened, and for a
+    /// version not newer than the one held (a reordered or repeated message must not roll the text back).
+    /// </summary>
+    public WorkspaceChange? Change(VersionedTextDocumentIdentifier identifier, IEnumerable<TextDocumentContentChangeEvent> changes)
     {
-        if (!_documents.TryGetValue(identifier.Uri, out var document))
+        if (Get(identifier.Uri) is not { } document || identifier.Version <= document.Version)
         {
-            return null; // a change for a document never opened: ignored, as the spec allows
+            return null;
         }
         var text = document.Text;
         foreach (var change in changes)
         {
             text = change.Range is null
-                ? new SourceText(change.Text, document.Path)
+                ? new SourceText(change.Text, text.Path)
                 : text.WithChanges([new TextChange(text.ToSpan(change.Range), change.Text)]);
         }
-        var changed = document with { Text = text, Version = identifier.Version };
-        _documents[identifier.Uri] = changed;
-        Workspace.SetOverlay(document.Path, text.Text);
-        ForgetOlderThan(identifier.Uri, identifier.Version);
-        return changed;
+        return Workspace.SetDocument(text.Path, text, identifier.Version);
     }
 
-    public void Close(string uri)
+    public WorkspaceChange? Close(string uri)
     {
-        if (_documents.TryRemove(uri, out var document))
+        if (!_pathsByUri.TryRemove(uri, out var full))
         {
-            Workspace.RemoveOverlay(document.Path);
-            ForgetOlderThan(uri, int.MaxValue);
+            return null;
         }
+        _urisByPath.TryRemove(full, out _);
+        return Workspace.RemoveOverlay(full);
     }
 
-    public OpenDocument? Get(string uri) => _documents.GetValueOrDefault(uri);
+    /// <summary>The open document behind a URI in the latest snapshot.</summary>
+    public DocumentSnapshot? Get(string uri) =>
+        _pathsByUri.TryGetValue(uri, out var full) ? Workspace.Current.Open.GetValueOrDefault(full) : null;
 
-    /// <summary>The analysis of a document version, computed once however many requests ask for it.</summary>
-    public DocumentAnalysis Analyze(OpenDocument document) =>
-        _analyses.GetOrAdd((document.Uri, document.Version), _ => new Lazy<DocumentAnalysis>(() => Workspace.Analyze(document.Text))).Value;
+    /// <summary>The URI the client opened a file under (the file's own URI for a file it did not open).</summary>
+    public string UriOf(string fullPath) => _urisByPath.TryGetValue(fullPath, out var uri) ? uri : Conversions.ToUri(fullPath);
 
     /// <summary>The workspace folders (paths) whose recipe files references and rename search besides the open documents.</summary>
     public IEnumerable<string> Folders => _folders.Keys;
@@ -75,51 +72,27 @@ public sealed class DocumentStore(RecipeWorkspace workspace)
     public void RemoveFolder(string path) => _folders.TryRemove(path, out _);
 
     /// <summary>
-    /// The open documents and every other <c>.recipe</c> file under the workspace folders, read from disk: a
-    /// rename in a library must reach the recipes that import it even when they are not open.
+    /// The open documents and every other <c>.recipe</c> file under the workspace folders: a rename in a library
+    /// must reach the recipes that import it even when they are not open.
     /// </summary>
     public IEnumerable<DocumentAnalysis> AnalyzeWorkspace()
     {
-        var open = _documents.Values.ToList();
-        foreach (var document in open)
-        {
-            yield return Analyze(document);
-        }
-        var openPaths = open.Select(d => Workspace.FullPath(d.Path)).ToHashSet(StringComparer.Ordinal);
+        var snapshot = Workspace.Current;
         var fileSystem = Workspace.FileSystem;
         var files = _folders.Keys.Where(fileSystem.Directory.Exists)
             .SelectMany(folder => fileSystem.Directory.EnumerateFiles(folder, "*.recipe", SearchOption.AllDirectories))
             .Select(Workspace.FullPath)
-            .Distinct(StringComparer.Ordinal)
-            .Where(path => !openPaths.Contains(path));
+            .Concat(snapshot.Open.Keys)
+            .Distinct(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (Workspace.TryGetText(file) is { } text)
+            if (snapshot.Analyze(file) is { } analysis)
             {
-                yield return Workspace.Analyze(text);
+                yield return analysis;
             }
         }
     }
 
-    /// <summary>Analyses a file that is not open (an imported file) from disk, or null when it does not exist.</summary>
-    public DocumentAnalysis? AnalyzePath(string path)
-    {
-        var open = _documents.Values.FirstOrDefault(d => d.Path == path);
-        if (open is not null)
-        {
-            return Analyze(open);
-        }
-        return Workspace.TryGetText(path) is { } text ? Workspace.Analyze(text) : null;
-    }
-
-    /// <summary>Drops every cached analysis: another file (an import, a recipelang.json) changed under them.</summary>
-    public void InvalidateAll() => _analyses.Clear();
-
-    private void ForgetOlderThan(string uri, int version)
-    {
-        foreach (var key in _analyses.Keys.Where(k => k.Uri == uri && k.Version < version))
-        {
-            _analyses.TryRemove(key, out _);
-        }
-    }
+    /// <summary>The analysis of any file, open or on disk, or null when it does not exist.</summary>
+    public DocumentAnalysis? AnalyzePath(string path) => Workspace.Current.Analyze(path);
 }

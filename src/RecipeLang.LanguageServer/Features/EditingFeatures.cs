@@ -50,17 +50,28 @@ public static class EditingFeatures
         return [.. result];
     }
 
-    public static CodeAction[] CodeActions(DocumentAnalysis analysis, string uri, Range range, string docsBaseUri)
+    public const string QuickFix = "quickfix";
+
+    /// <summary>
+    /// The fixes of the diagnostics that touch the range (found through the analysis's index, so a request on a
+    /// huge file costs what the range holds). With <c>context.only</c>, only kinds it asks for: all of this
+    /// server's actions are quick fixes, so a request for another kind (source, refactor) gets none.
+    /// </summary>
+    public static CodeAction[] CodeActions(DocumentAnalysis analysis, string uri, Range range, string[]? only, string docsBaseUri)
     {
+        if (only is { Length: > 0 } && !only.Any(kind => kind.Length == 0 || kind == QuickFix || QuickFix.StartsWith(kind + ".", StringComparison.Ordinal)))
+        {
+            return [];
+        }
         var span = analysis.Source.ToSpan(range);
         var actions = new List<CodeAction>();
-        foreach (var diagnostic in analysis.Diagnostics.Where(d => d.Span.Start <= span.End && d.Span.End >= span.Start))
+        foreach (var diagnostic in analysis.DiagnosticsIn(span).Where(d => !d.Fixes.IsEmpty))
         {
-            var lspDiagnostic = DiagnosticsPublisher.Convert(analysis, docsBaseUri).First(d => d.Code == diagnostic.Code && d.Range == Conversions.ToRange(diagnostic.Start, diagnostic.End));
+            var lspDiagnostic = DiagnosticsPublisher.Convert(diagnostic, docsBaseUri);
             foreach (var fix in diagnostic.Fixes)
             {
                 var edits = fix.Edits.Select(e => new TextEdit(analysis.Source.ToRange(e.Span), e.NewText)).ToArray();
-                actions.Add(new CodeAction(fix.Title, "quickfix", [lspDiagnostic], diagnostic.Fixes.Length == 1, new WorkspaceEdit(new() { [uri] = edits })));
+                actions.Add(new CodeAction(fix.Title, QuickFix, [lspDiagnostic], diagnostic.Fixes.Length == 1, new WorkspaceEdit(new() { [uri] = edits })));
             }
         }
         return [.. actions];

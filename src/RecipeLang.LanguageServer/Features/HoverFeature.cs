@@ -3,6 +3,7 @@ using System.Text;
 using RecipeLang.Binding;
 using RecipeLang.Catalog;
 using RecipeLang.LanguageServer.Protocol;
+using RecipeLang.Navigation;
 using Range = RecipeLang.LanguageServer.Protocol.Range;
 using RecipeLang.Summary;
 using RecipeLang.Syntax;
@@ -11,10 +12,13 @@ using RecipeLang.Workspace;
 
 namespace RecipeLang.LanguageServer.Features;
 
-/// <summary>Hover: operation docs with parameter ranges and sources, quantities in other units, materials, reagents, recipes.</summary>
+/// <summary>
+/// Hover: operation docs with parameter ranges and sources, quantities in other units, materials, reagents, and
+/// the names a file declares or imports: recipes (local or imported), <c>let</c> constants and recipe parameters.
+/// </summary>
 public static class HoverFeature
 {
-    public static Hover? Hover(DocumentAnalysis analysis, int offset)
+    public static Hover? Hover(DocumentStore documents, DocumentAnalysis analysis, int offset)
     {
         var token = analysis.Tree.FindToken(offset);
         if (token is null)
@@ -23,8 +27,39 @@ public static class HoverFeature
         }
         var catalog = analysis.Catalog;
         var root = analysis.Tree.Root;
-        var text = Describe(analysis, catalog, root, token);
+        var text = Declared(documents, analysis, offset) ?? Describe(analysis, catalog, root, token);
         return text is null ? null : new Hover(new MarkupContent("markdown", text), analysis.Source.ToRange(token.Span));
+    }
+
+    /// <summary>A recipe, constant or parameter under the cursor, resolved like go-to-definition (through imports).</summary>
+    private static string? Declared(DocumentStore documents, DocumentAnalysis analysis, int offset)
+    {
+        var symbol = SymbolFinder.FindSymbol(documents.Workspace, analysis, offset);
+        if (symbol is null)
+        {
+            return null;
+        }
+        var declaring = symbol.Path == analysis.Source.Path ? analysis : documents.AnalyzePath(symbol.Path);
+        if (declaring is null)
+        {
+            return null;
+        }
+        var where = declaring == analysis ? "" : $"\n\n_Defined in {Path.GetFileName(symbol.Path)}_";
+        switch (symbol.Kind)
+        {
+            case SymbolKind.Recipe when declaring.Recipes.FirstOrDefault(r => r.Name == symbol.Name && r.Syntax?.Name.Span == symbol.NameSpan) is { } recipe:
+                var summary = RecipeSummary.Create(recipe, declaring.Catalog);
+                return $"**recipe** `{summary.Name}`{(summary.Material is null ? "" : " for " + summary.Material)}\n\n{summary.Steps.Count} steps, {summary.TotalDuration.TotalHours:0.##} h, peak {(summary.PeakTemperatureC is { } peak ? $"{peak:0} °C" : "none")}{where}";
+            case SymbolKind.Constant when declaring.Tree.Root.Statements.OfType<LetSyntax>().FirstOrDefault(l => l.Name.Span == symbol.NameSpan) is { } let:
+                var value = declaring.Bound.Constants.GetValueOrDefault(symbol.Name) is QuantityValue quantity ? quantity.Quantity.Format() : declaring.Source[let.Value.Span];
+                return $"**let** `{symbol.Name}` = `{value}`{where}";
+            case SymbolKind.Parameter when declaring.Tree.Root.Recipes.FirstOrDefault(r => r.NameText == symbol.Container) is { Parameters: { } parameters }
+                && parameters.Parameters.FirstOrDefault(p => p.Name.Span == symbol.NameSpan) is { } parameter:
+                var defaultText = parameter.Default is null ? "" : $" = `{declaring.Source[parameter.Default.Span]}`";
+                return $"**parameter** `{symbol.Name}`: {parameter.Type.Text}{defaultText} of recipe `{symbol.Container}`{where}";
+            default:
+                return null;
+        }
     }
 
     private static string? Describe(DocumentAnalysis analysis, RecipeCatalog catalog, CompilationUnitSyntax root, SyntaxToken token)
@@ -61,12 +96,6 @@ public static class HoverFeature
         if (catalog.FindReagent(token.Text) is { } reagent)
         {
             return Reagent(reagent);
-        }
-        if (analysis.Bound.Scope.TryGetValue(token.Kind == TokenKind.String ? StringSyntax.Unquote(token.Text) : token.Text, out var recipe)
-            && analysis.Recipes.FirstOrDefault(r => r.Syntax == recipe.Syntax) is { } bound)
-        {
-            var summary = RecipeSummary.Create(bound, catalog);
-            return $"**recipe** `{summary.Name}`{(summary.Material is null ? "" : " for " + summary.Material)}\n\n{summary.Steps.Count} steps, {summary.TotalDuration.TotalHours:0.##} h, peak {(summary.PeakTemperatureC is { } peak ? $"{peak:0} °C" : "none")}";
         }
         return null;
     }

@@ -3,11 +3,12 @@ using RecipeLang.Catalog;
 using RecipeLang.LanguageServer.Protocol;
 using Range = RecipeLang.LanguageServer.Protocol.Range;
 using RecipeLang.Summary;
+using RecipeLang.Syntax;
 using RecipeLang.Workspace;
 
 namespace RecipeLang.LanguageServer.Features;
 
-/// <summary>Inlay hints: the step number before each step, the steam pressure after a sealed-vessel temperature, a recipe's total duration.</summary>
+/// <summary>Inlay hints: the step number before each step (a range before a <c>use</c>), the steam pressure after a sealed-vessel temperature, a recipe's total duration.</summary>
 public static class InlayHintsFeature
 {
     private const int Type = 1, Parameter = 2;
@@ -17,11 +18,15 @@ public static class InlayHintsFeature
         var source = analysis.Source;
         var span = source.ToSpan(range);
         var hints = new List<InlayHint>();
+        foreach (var (statement, label) in StepNumbers.For(analysis.Recipes).Where(s => s.Key.Span.Start >= span.Start && s.Key.Span.Start <= span.End))
+        {
+            var anchor = statement is UseSyntax use ? use.UseKeyword : ((StepSyntax)statement).Operation;
+            hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(anchor.Span.Start)), label, Parameter, false, true));
+        }
         foreach (var recipe in analysis.Recipes)
         {
             foreach (var step in recipe.Steps.Where(s => s.Via is null && s.Syntax.Span.Start >= span.Start && s.Syntax.Span.Start <= span.End))
             {
-                hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(step.Syntax.Operation.Span.Start)), $"{step.Index + 1}.", Parameter, false, true));
                 if (SealedVessel.Of(analysis.Catalog, step) is { PressureBar: { } bar } && step.Temperature is { } temperature)
                 {
                     hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(temperature.Span.End)), $"≈{bar:0.#} bar", Type, true, false));

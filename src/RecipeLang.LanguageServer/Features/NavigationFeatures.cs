@@ -61,24 +61,46 @@ public static class NavigationFeatures
     // LSP SymbolKind values.
     private const int FunctionKind = 12, EventKind = 24, ConstantKind = 14;
 
+    /// <summary>
+    /// Recipes with their steps and <c>use</c> statements as children, <c>let</c> constants, and the steps of a bare
+    /// step list; steps are numbered as the inlay hints number them (a <c>use</c> by the steps it brings in).
+    /// </summary>
     public static DocumentSymbol[] Symbols(DocumentAnalysis analysis)
     {
         var source = analysis.Source;
-        var root = analysis.Tree.Root;
+        var numbers = StepNumbers.For(analysis.Recipes);
+        DocumentSymbol? Step(StatementSyntax statement)
+        {
+            var (name, selection) = statement switch
+            {
+                StepSyntax step => (step.Operation.Text, step.Operation.Span),
+                UseSyntax use => ("use " + use.Name.Text, use.Name.IsMissing ? use.UseKeyword.Span : use.Name.Span),
+                _ => (null, default),
+            };
+            if (name is null)
+            {
+                return null;
+            }
+            var label = numbers.TryGetValue(statement, out var number) ? $"{number} {name}" : name;
+            return new DocumentSymbol(label, source[statement.Span], EventKind, source.ToRange(statement.Span), source.ToRange(selection), null);
+        }
         var symbols = new List<DocumentSymbol>();
-        foreach (var statement in root.Statements)
+        foreach (var statement in analysis.Tree.Root.Statements)
         {
             switch (statement)
             {
                 case RecipeSyntax recipe when !recipe.Name.IsMissing:
-                    var steps = recipe.Body.OfType<StepSyntax>().Select((s, i) => new DocumentSymbol($"{i + 1}. {s.Operation.Text}", source[s.Span], EventKind, source.ToRange(s.Span), source.ToRange(s.Operation.Span), null)).ToArray();
+                    var steps = recipe.Body.Select(Step).OfType<DocumentSymbol>().ToArray();
                     symbols.Add(new DocumentSymbol(recipe.NameText, recipe.Material?.Text, FunctionKind, source.ToRange(recipe.Span), source.ToRange(recipe.Name.Span), steps));
                     break;
                 case LetSyntax let:
                     symbols.Add(new DocumentSymbol(let.Name.Text, source[let.Value.Span], ConstantKind, source.ToRange(let.Span), source.ToRange(let.Name.Span), null));
                     break;
-                case StepSyntax step:
-                    symbols.Add(new DocumentSymbol(step.Operation.Text, source[step.Span], EventKind, source.ToRange(step.Span), source.ToRange(step.Operation.Span), null));
+                default:
+                    if (Step(statement) is { } symbol)
+                    {
+                        symbols.Add(symbol);
+                    }
                     break;
             }
         }

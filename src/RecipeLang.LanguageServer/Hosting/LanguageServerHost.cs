@@ -1,34 +1,35 @@
 using System.IO.Pipelines;
 using Microsoft.VisualStudio.Threading;
 using RecipeLang.LanguageServer.Protocol;
-using Range = RecipeLang.LanguageServer.Protocol.Range;
 using RecipeLang.Workspace;
 using StreamJsonRpc;
 
 namespace RecipeLang.LanguageServer.Hosting;
 
 /// <summary>
-/// Runs the server over a pair of streams (stdin/stdout for <c>recipelang lsp</c>): the framer filters malformed
-/// input, StreamJsonRpc does the JSON-RPC, one message at a time so that edits apply in order. Everything the
-/// server logs goes to stderr; stdout carries the protocol only.
+/// Runs the server over a pair of streams (stdin/stdout for <c>recipelang lsp</c>, in-memory pipes in tests): the
+/// framer filters malformed input and answers it, StreamJsonRpc does the JSON-RPC with one message handler running
+/// at a time on the loop (edits apply in order; a request that waits for an analysis lets later messages through),
+/// and the <see cref="MessageWriter"/> keeps frames whole. Everything the server logs goes to the log (stderr);
+/// the output carries the protocol only.
 /// </summary>
 public static class LanguageServerHost
 {
-    public static async Task<int> RunAsync(Stream input, Stream output, RecipeWorkspace workspace, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(Stream input, Stream output, RecipeWorkspace workspace, TextWriter? log = null, CancellationToken cancellationToken = default)
     {
-        var log = Console.Error;
+        log ??= Console.Error;
+        var writer = new MessageWriter(output);
         var pipe = new Pipe();
-        _ = MessageFramer.RunAsync(input, pipe.Writer, log, cancellationToken).ContinueWith(
+        _ = MessageFramer.RunAsync(input, pipe.Writer, log, writer.WriteAsync, cancellationToken).ContinueWith(
             t => log.WriteLine($"recipelang lsp: reading input failed: {t.Exception?.GetBaseException().Message}"), TaskContinuationOptions.OnlyOnFaulted);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Options };
-        var handler = new HeaderDelimitedMessageHandler(output, pipe.Reader.AsStream(), formatter);
-        var server = new RecipeLanguageServer(workspace);
+        var handler = new HeaderDelimitedMessageHandler(writer.CreateStream(), pipe.Reader.AsStream(), formatter);
         using var rpc = new LspJsonRpc(handler)
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };
+        var server = new RecipeLanguageServer(workspace, new JsonRpcClient(rpc, writer));
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
-        server.OnPublish(p => rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", p));
         rpc.Disconnected += (_, e) =>
         {
             if (e.Reason != DisconnectedReason.RemotePartyTerminated && e.Reason != DisconnectedReason.LocallyDisposed)
@@ -40,5 +41,16 @@ public static class LanguageServerHost
         // The process ends on 'exit' (0 after 'shutdown', 1 before) or when the client closes the input (1).
         var finished = await Task.WhenAny(server.Exit, rpc.Completion).ConfigureAwait(false);
         return finished == server.Exit ? await server.Exit.ConfigureAwait(false) : 1;
+    }
+
+    private sealed class JsonRpcClient(JsonRpc rpc, MessageWriter writer) : ILanguageClient
+    {
+        private int _nextId;
+
+        public Task PublishDiagnosticsAsync(PublishDiagnosticsParams parameters) =>
+            rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", parameters);
+
+        public Task RegisterCapabilityAsync(RegistrationParams parameters) =>
+            writer.RequestAsync("registerCapability/" + Interlocked.Increment(ref _nextId), "client/registerCapability", parameters);
     }
 }

@@ -2,22 +2,29 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace RecipeLang.LanguageServer.Hosting;
 
 /// <summary>
-/// Sits between stdin and the JSON-RPC reader and passes on only well-formed messages. A header block without a
-/// usable Content-Length, garbage bytes before a header, or a body that is not a JSON-RPC message is logged to stderr
-/// and skipped; reading resumes at the next <c>Content-Length:</c>. Without it one malformed message would
-/// end the JSON-RPC connection, and with it the editor's language server.
+/// Sits between stdin and the JSON-RPC reader and passes on only well-formed messages. A body that is not JSON is
+/// answered with ParseError (-32700), one that is JSON but not a request or notification with InvalidRequest
+/// (-32600), as JSON-RPC 2.0 asks (with the message's id when it has a usable one, else null); a header block
+/// without a usable Content-Length or garbage before a header is logged to stderr and skipped, and reading resumes
+/// at the next <c>Content-Length:</c>. Without it one malformed message would end the JSON-RPC connection, and
+/// with it the editor's language server. Responses to the server's own requests (ids starting with
+/// <see cref="ServerRequestIdPrefix"/>) end here too.
 /// </summary>
 public static class MessageFramer
 {
+    /// <summary>The ids of requests the server sends (not through StreamJsonRpc, which would wait for their answers).</summary>
+    public const string ServerRequestIdPrefix = "recipelang/";
+
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] LengthField = "Content-Length:"u8.ToArray();
 
     /// <summary>Copies valid messages from <paramref name="input"/> to <paramref name="output"/> until the input ends.</summary>
-    public static async Task RunAsync(Stream input, PipeWriter output, TextWriter log, CancellationToken cancellationToken)
+    public static async Task RunAsync(Stream input, PipeWriter output, TextWriter log, Func<JsonObject, Task> reply, CancellationToken cancellationToken)
     {
         var reader = PipeReader.Create(input);
         try
@@ -28,7 +35,24 @@ public static class MessageFramer
                 var buffer = result.Buffer;
                 while (TryReadMessage(ref buffer, log, out var body))
                 {
-                    if (body is not null)
+                    if (body is not null && Problem(body) is { } problem)
+                    {
+                        if (problem.Code != 0)
+                        {
+                            await reply(new JsonObject
+                            {
+                                ["jsonrpc"] = "2.0",
+                                ["id"] = problem.Id,
+                                ["error"] = new JsonObject { ["code"] = problem.Code, ["message"] = problem.Reason },
+                            }).ConfigureAwait(false);
+                            log.WriteLine($"recipelang lsp: answered {problem.Code} to a message with {problem.Reason} ({Shorten(Encoding.UTF8.GetString(body))})");
+                        }
+                        else if (problem.Reason.Length > 0)
+                        {
+                            log.WriteLine($"recipelang lsp: dropped {problem.Reason} ({Shorten(Encoding.UTF8.GetString(body))})");
+                        }
+                    }
+                    else if (body is not null)
                     {
                         await output.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), cancellationToken).ConfigureAwait(false);
                         await output.WriteAsync(body, cancellationToken).ConfigureAwait(false);
@@ -72,62 +96,66 @@ public static class MessageFramer
         {
             return false;
         }
-        var content = reader.UnreadSequence.Slice(0, length).ToArray();
+        body = reader.UnreadSequence.Slice(0, length).ToArray();
         buffer = buffer.Slice(reader.Position).Slice(length);
-        if (Problem(content) is { } problem)
-        {
-            log.WriteLine($"recipelang lsp: dropped a message: {problem} ({Shorten(Encoding.UTF8.GetString(content))})");
-        }
-        else
-        {
-            body = content;
-        }
         return true;
     }
 
+    /// <summary>What is wrong with a body that is not passed on: the error code to answer (0: drop it quietly, or with a log line when there is a reason), the reason, and the id to answer.</summary>
+    public sealed record MessageProblem(int Code, string Reason, JsonNode? Id);
+
     /// <summary>
-    /// Why a body is not a JSON-RPC 2.0 message, or null when it is one. StreamJsonRpc ends the connection on a
-    /// message it cannot read (an object id, a numeric method, string params), so those stop here too.
+    /// Why a body is not a JSON-RPC 2.0 request or notification, or null when it is one. StreamJsonRpc ends the
+    /// connection on a message it cannot read (an object id, a numeric method, string params), so those stop here.
     /// </summary>
-    public static string? Problem(byte[] content)
+    public static MessageProblem? Problem(byte[] content)
     {
+        JsonNode? node;
         try
         {
-            using var document = JsonDocument.Parse(content);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return "not a JSON object";
-            }
-            if (!root.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
-            {
-                return "no \"jsonrpc\": \"2.0\"";
-            }
-            var hasId = root.TryGetProperty("id", out var id);
-            if (hasId && id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
-            {
-                return "an id that is neither a string nor a number";
-            }
-            if (root.TryGetProperty("method", out var method))
-            {
-                if (method.ValueKind != JsonValueKind.String)
-                {
-                    return "a method that is not a string";
-                }
-                return root.TryGetProperty("params", out var parameters) && parameters.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)
-                    ? "params that are neither an object nor an array"
-                    : null;
-            }
-            // The server sends the client no requests, so a response answers nothing (and StreamJsonRpc stalls on one).
-            return hasId && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _))
-                ? "a response to no request of the server"
-                : "neither a request nor a notification";
+            node = JsonNode.Parse(content);
         }
         catch (JsonException e)
         {
-            return $"invalid JSON: {e.Message}";
+            return new MessageProblem(ParseError, $"invalid JSON: {e.Message}", null);
         }
+        if (node is not JsonObject root)
+        {
+            return new MessageProblem(InvalidRequest, "not a JSON object", null);
+        }
+        var id = root.TryGetPropertyValue("id", out var idNode) ? idNode : null;
+        var hasId = root.ContainsKey("id");
+        var usableId = id is null || id.GetValueKind() is JsonValueKind.String or JsonValueKind.Number;
+        MessageProblem Invalid(string reason) => new(InvalidRequest, reason, usableId ? id?.DeepClone() : null);
+        if (!usableId)
+        {
+            return Invalid("an id that is neither a string nor a number");
+        }
+        if (root["jsonrpc"] is not JsonValue version || version.GetValueKind() != JsonValueKind.String || (string?)version != "2.0")
+        {
+            return Invalid("no \"jsonrpc\": \"2.0\"");
+        }
+        if (root.TryGetPropertyValue("method", out var method))
+        {
+            if (method?.GetValueKind() != JsonValueKind.String)
+            {
+                return Invalid("a method that is not a string");
+            }
+            return root.TryGetPropertyValue("params", out var parameters) && parameters is not (null or JsonObject or JsonArray)
+                ? Invalid("params that are neither an object nor an array")
+                : null;
+        }
+        if (hasId && (root.ContainsKey("result") || root.ContainsKey("error")))
+        {
+            // The answer to one of the server's own requests; any other response answers nothing (and StreamJsonRpc stalls on one).
+            return id?.GetValueKind() == JsonValueKind.String && ((string?)id)!.StartsWith(ServerRequestIdPrefix, StringComparison.Ordinal)
+                ? new MessageProblem(0, root.ContainsKey("error") ? $"an error answer to {(string?)id}" : "", null)
+                : new MessageProblem(0, "a response to no request of the server", null);
+        }
+        return Invalid("neither a request nor a notification");
     }
+
+    private const int ParseError = -32700, InvalidRequest = -32600;
 
     private static string Shorten(string text) => text.Length <= 60 ? text.Replace("\r\n", " ") : text[..60].Replace("\r\n", " ") + "…";
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using RecipeLang.LanguageServer.Features;
 using RecipeLang.LanguageServer.Protocol;
-using Range = RecipeLang.LanguageServer.Protocol.Range;
 using RecipeLang.Workspace;
 using StreamJsonRpc;
 
@@ -10,44 +9,61 @@ namespace RecipeLang.LanguageServer.Hosting;
 /// <summary>
 /// The LSP methods. Each one only translates between protocol records and the features in Features/, which know
 /// nothing of JSON-RPC; a switch to another transport or LSP framework replaces this class and the host alone.
+/// Notifications change the workspace in order, on the message loop, and return at once; diagnostics are computed
+/// off the loop; requests take the latest snapshot and, when its analysis is not ready, wait for it off the loop.
 /// </summary>
-public sealed class RecipeLanguageServer
+public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageClient client)
 {
     private const string DocsBaseUri = "https://github.com/recipelang/recipelang/blob/main/docs/rules/";
 
-    private readonly DocumentStore _documents;
+    /// <summary>Documents longer than this (in UTF-16 characters) get one diagnostic and no analysis, unless the client sets <c>maxDocumentLength</c>.</summary>
+    public const int DefaultMaxDocumentLength = 1024 * 1024;
+
+    private readonly DocumentStore _documents = new(workspace);
     private readonly SemanticTokensFeature _semanticTokens = new();
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DiagnosticsPublisher? _publisher;
-    private Func<PublishDiagnosticsParams, Task> _publish = _ => Task.CompletedTask;
+    private int _maxDocumentLength = DefaultMaxDocumentLength;
+    private bool _registerWatchers;
     private bool _initialized;
     private bool _shutdown;
-
-    public RecipeLanguageServer(RecipeWorkspace workspace) => _documents = new DocumentStore(workspace);
 
     /// <summary>Completes with the process exit code when the client sends <c>exit</c>: 0 after <c>shutdown</c>, else 1.</summary>
     public Task<int> Exit => _exit.Task;
 
-    /// <summary>How diagnostics reach the client (the host wires JSON-RPC notifications in).</summary>
-    public void OnPublish(Func<PublishDiagnosticsParams, Task> publish) => _publish = publish;
+    public RecipeWorkspace Workspace => _documents.Workspace;
 
     [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
     public InitializeResult Initialize(InitializeParams parameters)
     {
-        var debounce = TimeSpan.FromMilliseconds(100);
-        if (parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } options
-            && options.TryGetProperty("debounceMs", out var value) && value.TryGetInt32(out var milliseconds))
+        if (_initialized)
         {
-            debounce = TimeSpan.FromMilliseconds(Math.Clamp(milliseconds, 0, 5000));
+            throw new LocalRpcException("The server is already initialized: 'initialize' may be sent once") { ErrorCode = ErrorCodes.InvalidRequest };
         }
+        var delay = TimeSpan.Zero;
+        if (parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } options)
+        {
+            if (options.TryGetProperty("diagnosticsDelayMs", out var value) && value.TryGetInt32(out var milliseconds))
+            {
+                delay = TimeSpan.FromMilliseconds(Math.Clamp(milliseconds, 0, 5000));
+            }
+            if (options.TryGetProperty("maxDocumentLength", out var length) && length.TryGetInt32(out var characters) && characters > 0)
+            {
+                _maxDocumentLength = characters;
+            }
+        }
+        _registerWatchers = parameters.Capabilities is { ValueKind: JsonValueKind.Object } capabilities
+            && capabilities.TryGetProperty("workspace", out var workspaceCapabilities) && workspaceCapabilities.ValueKind == JsonValueKind.Object
+            && workspaceCapabilities.TryGetProperty("didChangeWatchedFiles", out var watched) && watched.ValueKind == JsonValueKind.Object
+            && watched.TryGetProperty("dynamicRegistration", out var dynamic) && dynamic.ValueKind == JsonValueKind.True;
         foreach (var folder in parameters.WorkspaceFolders?.Select(f => f.Uri) ?? (parameters.RootUri is { } root ? [root] : []))
         {
             _documents.AddFolder(Conversions.ToPath(folder));
         }
-        _publisher = new DiagnosticsPublisher(_documents, p => _publish(p), debounce, DocsBaseUri);
+        _publisher = new DiagnosticsPublisher(_documents, client.PublishDiagnosticsAsync, delay, _maxDocumentLength, DocsBaseUri);
         _initialized = true;
-        var capabilities = new ServerCapabilities(
-            new TextDocumentSyncOptions(OpenClose: true, Change: 2, new SaveOptions(IncludeText: false)),
+        var serverCapabilities = new ServerCapabilities(
+            new TextDocumentSyncOptions(OpenClose: true, Change: 2),
             HoverProvider: true,
             new CompletionOptions([" ", "(", ","]),
             new SignatureHelpOptions([" "]),
@@ -58,17 +74,20 @@ public sealed class RecipeLanguageServer
             FoldingRangeProvider: true,
             DocumentFormattingProvider: true,
             DocumentRangeFormattingProvider: true,
-            new CodeActionOptions(["quickfix"]),
+            new CodeActionOptions([EditingFeatures.QuickFix]),
             new SemanticTokensOptions(new SemanticTokensLegend(SemanticTokensFeature.TokenTypes, []), Range: false, new SemanticTokensFullOptions(Delta: true)),
             InlayHintProvider: true,
             new WorkspaceCapabilities(new WorkspaceFoldersOptions(Supported: true, ChangeNotifications: true)));
-        return new InitializeResult(capabilities, new ServerInfo("recipelang", typeof(RecipeLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+        return new InitializeResult(serverCapabilities, new ServerInfo("recipelang", typeof(RecipeLanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
     }
 
+    /// <summary>Asks the client to watch recipe files and configs on disk, when it can register watchers dynamically.</summary>
     [JsonRpcMethod("initialized")]
-    public void Initialized()
-    {
-    }
+    public Task Initialized() =>
+        _initialized && _registerWatchers
+            ? client.RegisterCapabilityAsync(new RegistrationParams([new Registration("recipelang-watched-files", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions([new Protocol.FileSystemWatcher("**/*.recipe"), new Protocol.FileSystemWatcher("**/recipelang.json")]))]))
+            : Task.CompletedTask;
 
     [JsonRpcMethod("shutdown")]
     public object? Shutdown()
@@ -87,58 +106,43 @@ public sealed class RecipeLanguageServer
     [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
     public void DidOpen(DidOpenTextDocumentParams parameters)
     {
-        if (!_initialized)
+        if (_initialized)
         {
-            return; // notifications before initialize are dropped (LSP: only exit is honoured)
+            Publisher.Schedule(_documents.Open(parameters.TextDocument).Affected);
         }
-        _documents.InvalidateAll();
-        Publisher.Schedule(_documents.Open(parameters.TextDocument));
-        RescheduleOthers(parameters.TextDocument.Uri);
+        // Notifications before initialize are dropped (LSP: only exit is honoured).
     }
 
     [JsonRpcMethod("textDocument/didChange", UseSingleObjectParameterDeserialization = true)]
     public void DidChange(DidChangeTextDocumentParams parameters)
     {
-        if (!_initialized || _documents.Change(parameters.TextDocument, parameters.ContentChanges) is not { } document)
+        if (_initialized && _documents.Change(parameters.TextDocument, parameters.ContentChanges) is { } change)
         {
-            return;
+            Publisher.Schedule(change.Affected);
         }
-        Publisher.Schedule(document);
-        RescheduleOthers(document.Uri);
     }
 
     [JsonRpcMethod("textDocument/didClose", UseSingleObjectParameterDeserialization = true)]
     public Task DidClose(DidCloseTextDocumentParams parameters)
     {
-        if (!_initialized)
+        if (!_initialized || _documents.Close(parameters.TextDocument.Uri) is not { } change)
         {
             return Task.CompletedTask;
         }
-        _documents.Close(parameters.TextDocument.Uri);
         _semanticTokens.Forget(parameters.TextDocument.Uri);
-        return Publisher.ClearAsync(parameters.TextDocument.Uri);
+        // Importers of the closed file now see it as it is on disk.
+        Publisher.Schedule(change.Affected);
+        return Publisher.ClearAsync(parameters.TextDocument.Uri, Workspace.FullPath(Conversions.ToPath(parameters.TextDocument.Uri)));
     }
 
-    [JsonRpcMethod("textDocument/didSave", UseSingleObjectParameterDeserialization = true)]
-    public void DidSave(DidSaveTextDocumentParams parameters)
-    {
-        if (_initialized)
-        {
-            RescheduleOthers(parameters.TextDocument.Uri);
-        }
-    }
-
+    /// <summary>Files changed on disk (the watchers registered at <c>initialized</c>): their importers are checked again.</summary>
     [JsonRpcMethod("workspace/didChangeWatchedFiles", UseSingleObjectParameterDeserialization = true)]
     public void DidChangeWatchedFiles(DidChangeWatchedFilesParams parameters)
     {
-        if (!_initialized)
+        if (_initialized)
         {
-            return;
+            Publisher.Schedule(Workspace.FilesChangedOnDisk(parameters.Changes.Select(c => Conversions.ToPath(c.Uri))).Affected);
         }
-        // A recipelang.json or an imported recipe changed on disk: every open document may see it.
-        _documents.Workspace.InvalidateConfigs();
-        _documents.InvalidateAll();
-        Publisher.ScheduleAll();
     }
 
     [JsonRpcMethod("workspace/didChangeWorkspaceFolders", UseSingleObjectParameterDeserialization = true)]
@@ -156,33 +160,34 @@ public sealed class RecipeLanguageServer
         {
             _documents.AddFolder(Conversions.ToPath(added.Uri));
         }
-        DidChangeWatchedFiles(new DidChangeWatchedFilesParams([]));
+        // Another folder may hold another recipelang.json.
+        Publisher.Schedule(Workspace.InvalidateConfigs().Affected);
     }
 
     [JsonRpcMethod("textDocument/hover", UseSingleObjectParameterDeserialization = true)]
-    public Hover? Hover(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
-        At(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => HoverFeature.Hover(analysis, offset));
+    public Task<Hover?> Hover(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
+        AtAsync(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => HoverFeature.Hover(_documents, analysis, offset));
 
     [JsonRpcMethod("textDocument/completion", UseSingleObjectParameterDeserialization = true)]
-    public CompletionList? Completion(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
-        At(parameters.TextDocument, parameters.Position, cancellationToken, CompletionFeature.Complete);
+    public Task<CompletionList?> Completion(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
+        AtAsync(parameters.TextDocument, parameters.Position, cancellationToken, CompletionFeature.Complete);
 
     [JsonRpcMethod("textDocument/signatureHelp", UseSingleObjectParameterDeserialization = true)]
-    public SignatureHelp? SignatureHelp(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
-        At(parameters.TextDocument, parameters.Position, cancellationToken, CompletionFeature.Signature);
+    public Task<SignatureHelp?> SignatureHelp(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
+        AtAsync(parameters.TextDocument, parameters.Position, cancellationToken, CompletionFeature.Signature);
 
     [JsonRpcMethod("textDocument/definition", UseSingleObjectParameterDeserialization = true)]
-    public Location[]? Definition(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
-        At(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => NavigationFeatures.Definition(_documents, analysis, offset));
+    public Task<Location[]?> Definition(TextDocumentPositionParams parameters, CancellationToken cancellationToken) =>
+        AtAsync(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => NavigationFeatures.Definition(_documents, analysis, offset));
 
     [JsonRpcMethod("textDocument/references", UseSingleObjectParameterDeserialization = true)]
-    public Location[]? References(ReferenceParams parameters, CancellationToken cancellationToken) =>
-        At(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => NavigationFeatures.References(_documents, analysis, offset, parameters.Context?.IncludeDeclaration ?? true));
+    public Task<Location[]?> References(ReferenceParams parameters, CancellationToken cancellationToken) =>
+        AtAsync(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => NavigationFeatures.References(_documents, analysis, offset, parameters.Context?.IncludeDeclaration ?? true));
 
     [JsonRpcMethod("textDocument/rename", UseSingleObjectParameterDeserialization = true)]
-    public WorkspaceEdit? Rename(RenameParams parameters, CancellationToken cancellationToken)
+    public async Task<WorkspaceEdit?> Rename(RenameParams parameters, CancellationToken cancellationToken)
     {
-        var edit = At(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => NavigationFeatures.Rename(_documents, analysis, offset, parameters.NewName));
+        var edit = await AtAsync(parameters.TextDocument, parameters.Position, cancellationToken, (analysis, offset) => NavigationFeatures.Rename(_documents, analysis, offset, parameters.NewName));
         if (edit is null && !Navigation.SymbolFinder.IsValidName(parameters.NewName))
         {
             throw new LocalRpcException($"'{parameters.NewName}' is not a valid name: use one word of letters, digits and '_' that is not a keyword") { ErrorCode = ErrorCodes.InvalidParams };
@@ -191,51 +196,43 @@ public sealed class RecipeLanguageServer
     }
 
     [JsonRpcMethod("textDocument/documentSymbol", UseSingleObjectParameterDeserialization = true)]
-    public DocumentSymbol[]? DocumentSymbols(DocumentSymbolParams parameters, CancellationToken cancellationToken) => With(parameters.TextDocument, cancellationToken, NavigationFeatures.Symbols);
+    public Task<DocumentSymbol[]?> DocumentSymbols(DocumentSymbolParams parameters, CancellationToken cancellationToken) => WithAsync(parameters.TextDocument, cancellationToken, NavigationFeatures.Symbols);
 
     [JsonRpcMethod("textDocument/foldingRange", UseSingleObjectParameterDeserialization = true)]
-    public FoldingRange[]? FoldingRanges(FoldingRangeParams parameters, CancellationToken cancellationToken) => With(parameters.TextDocument, cancellationToken, NavigationFeatures.Folding);
+    public Task<FoldingRange[]?> FoldingRanges(FoldingRangeParams parameters, CancellationToken cancellationToken) => WithAsync(parameters.TextDocument, cancellationToken, NavigationFeatures.Folding);
 
     [JsonRpcMethod("textDocument/formatting", UseSingleObjectParameterDeserialization = true)]
-    public TextEdit[]? Formatting(DocumentFormattingParams parameters, CancellationToken cancellationToken) => With(parameters.TextDocument, cancellationToken, EditingFeatures.Format);
+    public Task<TextEdit[]?> Formatting(DocumentFormattingParams parameters, CancellationToken cancellationToken) => WithAsync(parameters.TextDocument, cancellationToken, EditingFeatures.Format);
 
     [JsonRpcMethod("textDocument/rangeFormatting", UseSingleObjectParameterDeserialization = true)]
-    public TextEdit[]? RangeFormatting(DocumentRangeFormattingParams parameters, CancellationToken cancellationToken) =>
-        With(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.FormatRange(analysis, parameters.Range));
+    public Task<TextEdit[]?> RangeFormatting(DocumentRangeFormattingParams parameters, CancellationToken cancellationToken) =>
+        WithAsync(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.FormatRange(analysis, parameters.Range));
 
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
-    public CodeAction[]? CodeActions(CodeActionParams parameters, CancellationToken cancellationToken) =>
-        With(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.CodeActions(analysis, parameters.TextDocument.Uri, parameters.Range, DocsBaseUri));
+    public Task<CodeAction[]?> CodeActions(CodeActionParams parameters, CancellationToken cancellationToken) =>
+        WithAsync(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.CodeActions(analysis, parameters.TextDocument.Uri, parameters.Range, parameters.Context.Only, DocsBaseUri));
 
     [JsonRpcMethod("textDocument/semanticTokens/full", UseSingleObjectParameterDeserialization = true)]
-    public SemanticTokens? SemanticTokensFull(SemanticTokensParams parameters, CancellationToken cancellationToken) =>
-        With(parameters.TextDocument, cancellationToken, analysis => _semanticTokens.Full(parameters.TextDocument.Uri, analysis));
+    public Task<SemanticTokens?> SemanticTokensFull(SemanticTokensParams parameters, CancellationToken cancellationToken) =>
+        WithAsync(parameters.TextDocument, cancellationToken, analysis => _semanticTokens.Full(parameters.TextDocument.Uri, analysis));
 
     [JsonRpcMethod("textDocument/semanticTokens/full/delta", UseSingleObjectParameterDeserialization = true)]
-    public object? SemanticTokensDelta(SemanticTokensDeltaParams parameters, CancellationToken cancellationToken) =>
-        With(parameters.TextDocument, cancellationToken, analysis => _semanticTokens.Delta(parameters.TextDocument.Uri, parameters.PreviousResultId, analysis));
+    public Task<object?> SemanticTokensDelta(SemanticTokensDeltaParams parameters, CancellationToken cancellationToken) =>
+        WithAsync(parameters.TextDocument, cancellationToken, analysis => _semanticTokens.Delta(parameters.TextDocument.Uri, parameters.PreviousResultId, analysis));
 
     [JsonRpcMethod("textDocument/inlayHint", UseSingleObjectParameterDeserialization = true)]
-    public InlayHint[]? InlayHints(InlayHintParams parameters, CancellationToken cancellationToken) =>
-        With(parameters.TextDocument, cancellationToken, analysis => InlayHintsFeature.Hints(analysis, parameters.Range));
+    public Task<InlayHint[]?> InlayHints(InlayHintParams parameters, CancellationToken cancellationToken) =>
+        WithAsync(parameters.TextDocument, cancellationToken, analysis => InlayHintsFeature.Hints(analysis, parameters.Range));
 
     private DiagnosticsPublisher Publisher => _publisher ?? throw NotInitialized();
 
-    /// <summary>Open documents that may import the changed one are checked again.</summary>
-    private void RescheduleOthers(string uri)
-    {
-        foreach (var other in _documents.All.Where(d => d.Uri != uri))
-        {
-            Publisher.Schedule(other);
-        }
-    }
-
     /// <summary>
-    /// Runs a feature on the current analysis of an open document. A request cancelled by <c>$/cancelRequest</c>
-    /// while it waited behind others, or during the analysis, answers RequestCancelled (StreamJsonRpc maps the
-    /// OperationCanceledException to -32800).
+    /// Runs a feature on the analysis of an open document in the latest snapshot: at once when it is ready (the
+    /// diagnostics of this version were computed), else after computing it off the message loop, so later
+    /// messages are not held up. A request cancelled by <c>$/cancelRequest</c> meanwhile answers RequestCancelled
+    /// (StreamJsonRpc maps the OperationCanceledException to -32800). A document over the size limit answers null.
     /// </summary>
-    private T? With<T>(TextDocumentIdentifier identifier, CancellationToken cancellationToken, Func<DocumentAnalysis, T?> feature) where T : class
+    private async Task<T?> WithAsync<T>(TextDocumentIdentifier identifier, CancellationToken cancellationToken, Func<DocumentAnalysis, T?> feature) where T : class
     {
         if (!_initialized)
         {
@@ -247,17 +244,19 @@ public sealed class RecipeLanguageServer
             throw new LocalRpcException("The server is shutting down: only 'exit' is accepted") { ErrorCode = ErrorCodes.InvalidRequest };
         }
         cancellationToken.ThrowIfCancellationRequested();
-        if (_documents.Get(identifier.Uri) is not { } document)
+        var snapshot = Workspace.Current;
+        if (_documents.Get(identifier.Uri) is not { } document || document.Text.Length > _maxDocumentLength)
         {
             return null;
         }
-        var analysis = _documents.Analyze(document);
+        var analysis = snapshot.TryGetAnalysis(document.FullPath)
+            ?? await Task.Run(() => snapshot.Analyze(document.FullPath)!, CancellationToken.None).WaitAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return feature(analysis);
     }
 
-    private T? At<T>(TextDocumentIdentifier identifier, Position position, CancellationToken cancellationToken, Func<DocumentAnalysis, int, T?> feature) where T : class =>
-        With(identifier, cancellationToken, analysis => feature(analysis, analysis.Source.ToOffset(position)));
+    private Task<T?> AtAsync<T>(TextDocumentIdentifier identifier, Position position, CancellationToken cancellationToken, Func<DocumentAnalysis, int, T?> feature) where T : class =>
+        WithAsync(identifier, cancellationToken, analysis => feature(analysis, analysis.Source.ToOffset(position)));
 
     private static LocalRpcException NotInitialized() =>
         new("The server is not initialized: send 'initialize' first") { ErrorCode = ErrorCodes.ServerNotInitialized };

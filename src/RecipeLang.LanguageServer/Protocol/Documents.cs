@@ -9,8 +9,6 @@ public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier
 
 public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocument);
 
-public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text = null);
-
 public sealed record FileEvent(string Uri, int Type);
 
 public sealed record DidChangeWatchedFilesParams(FileEvent[] Changes);

@@ -4,15 +4,21 @@ namespace RecipeLang.LanguageServer.Protocol;
 
 public sealed record WorkspaceFolder(string Uri, string Name);
 
-public sealed record InitializeParams(int? ProcessId = null, string? RootUri = null, JsonElement? InitializationOptions = null, WorkspaceFolder[]? WorkspaceFolders = null);
+public sealed record InitializeParams(int? ProcessId = null, string? RootUri = null, JsonElement? InitializationOptions = null, WorkspaceFolder[]? WorkspaceFolders = null, JsonElement? Capabilities = null);
+
+public sealed record FileSystemWatcher(string GlobPattern);
+
+public sealed record DidChangeWatchedFilesRegistrationOptions(FileSystemWatcher[] Watchers);
+
+public sealed record Registration(string Id, string Method, object RegisterOptions);
+
+public sealed record RegistrationParams(Registration[] Registrations);
 
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
 
 public sealed record ServerInfo(string Name, string Version);
 
-public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions Save);
-
-public sealed record SaveOptions(bool IncludeText);
+public sealed record TextDocumentSyncOptions(bool OpenClose, int Change);
 
 public sealed record CompletionOptions(string[] TriggerCharacters);
 

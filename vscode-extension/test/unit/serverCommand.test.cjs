@@ -1,6 +1,6 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { serverCommand, plotPath } = require("../../out/test/serverCommand.cjs");
+const { serverCommand, plotPath, initializationOptions } = require("../../out/test/serverCommand.cjs");
 
 test("recipelang on PATH by default", () => {
   assert.deepEqual(serverCommand(undefined, ["lsp"]), { command: "recipelang", args: ["lsp"] });
@@ -18,4 +18,11 @@ test("an executable path is used as it is", () => {
 test("the plot is named after the recipe, in the temp folder", () => {
   assert.equal(plotPath("/tmp/", "/home/lab/ncm 523.recipe"), "/tmp/ncm_523.thermal.svg");
   assert.equal(plotPath("C:\\Temp", "C:\\lab\\card.recipe"), "C:\\Temp/card.thermal.svg");
+});
+
+test("settings become the server's initialization options; unset ones are left out", () => {
+  const settings = (values) => ({ get: (name) => values[name] });
+  assert.deepEqual(initializationOptions(settings({ "diagnostics.delayMs": 0, maxDocumentLength: 1000 })), { diagnosticsDelayMs: 0, maxDocumentLength: 1000 });
+  assert.deepEqual(initializationOptions(settings({})), {});
+  assert.deepEqual(initializationOptions(settings({ "diagnostics.delayMs": -1, maxDocumentLength: 0 })), {});
 });

@@ -189,6 +189,10 @@ public static class RunCommand
                 {
                     output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{e.Elapsed.TotalHours,6:0.00} h] {(e.Kind == RunProgressKind.StepSkipped ? "skipped (finished before)" : "started")} {e.Step}"));
                 }
+                if (e.Kind == RunProgressKind.EarlyEnd)
+                {
+                    output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{e.Elapsed.TotalHours,6:0.00} h] ended early: {e.Message}"));
+                }
             };
             return executor.RunAsync(plan, plant, options).GetAwaiter().GetResult();
         }
@@ -201,6 +205,10 @@ public static class RunCommand
                 if (e.Kind is RunProgressKind.StepCompleted or RunProgressKind.StepSkipped)
                 {
                     task.Increment(1);
+                }
+                if (e.Kind == RunProgressKind.EarlyEnd)
+                {
+                    console.MarkupLine(Markup.Escape($"ended early: {e.Message}"));
                 }
                 if (e.Step is { } step)
                 {

@@ -10,7 +10,8 @@ internal sealed class InterlockedController(
     IProcessController plant,
     EquipmentLimits limits,
     TimeSpan watchInterval,
-    Action<string> onVerb) : IProcessController
+    Action<string> onVerb,
+    Action<string> onEarlyEnd) : IProcessController
 {
     private static readonly Vessel[] Watched = [Vessel.Furnace, Vessel.Autoclave];
 
@@ -120,11 +121,15 @@ internal sealed class InterlockedController(
         await WatchAsync(cancellationToken);
     }
 
-    public async Task ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken)
+    public async Task<CurrentStepResult> ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken)
     {
         onVerb($"apply {current} to {vessel} until {cutoff} or {QuantityFormat.Format(maxDuration)}");
-        await plant.ApplyCurrentAsync(vessel, current, cutoff, maxDuration, cancellationToken);
+        var result = await plant.ApplyCurrentAsync(vessel, current, cutoff, maxDuration, cancellationToken);
+        if (result.CutoffReached)
+            onEarlyEnd($"{vessel} reached its {cutoff} cut-off after {QuantityFormat.Format(result.Duration)} of at most {QuantityFormat.Format(maxDuration)} " +
+                $"(ended at {result.FinalPotential}; {current} passed {QuantityFormat.Format(current.InMilliamperes * result.Duration.TotalHours, "mAh")})");
         await WatchAsync(cancellationToken);
+        return result;
     }
 
     public async Task ApplyPotentialAsync(Vessel vessel, Potential potential, TimeSpan duration, CancellationToken cancellationToken)

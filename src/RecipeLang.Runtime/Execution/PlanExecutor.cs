@@ -64,7 +64,13 @@ public sealed class PlanExecutor(EquipmentLimits limits)
         Report(RunProgressKind.RunStarted, null, null, resumeAt > 0 ? $"resuming at step {resumeAt + 1}" : null);
 
         var context = new RunContext(plan, finished, journal, Now, (kind, step, message) => Report(kind, step, null, message));
-        var guarded = new InterlockedController(controller, Limits, options.WatchInterval, verb => Report(RunProgressKind.Verb, context.Current, verb, null));
+        var guarded = new InterlockedController(controller, Limits, options.WatchInterval,
+            verb => Report(RunProgressKind.Verb, context.Current, verb, null),
+            earlyEnd =>
+            {
+                Journal(JournalEvents.CutOff, context.Current, earlyEnd);
+                Report(RunProgressKind.EarlyEnd, context.Current, null, earlyEnd);
+            });
         try
         {
             await plan.RunAsync(guarded, context, cancellationToken);
@@ -98,6 +104,11 @@ public sealed class PlanExecutor(EquipmentLimits limits)
 
         void Stop(string journalEvent, RunProgressKind kind, PlannedStep? step, string message)
         {
+            Journal(journalEvent, step, message);
+            Report(kind, step, null, message);
+        }
+
+        void Journal(string journalEvent, PlannedStep? step, string message) =>
             journal?.Append(new JournalEntry
             {
                 Event = journalEvent,
@@ -108,8 +119,6 @@ public sealed class PlanExecutor(EquipmentLimits limits)
                 Column = step?.Location.Column,
                 Message = message,
             });
-            Report(kind, step, null, message);
-        }
     }
 
     /// <summary>The steps finished since the journal's last completed run, all of which must be of this plan.</summary>

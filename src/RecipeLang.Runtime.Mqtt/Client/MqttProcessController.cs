@@ -46,6 +46,10 @@ public sealed class MqttProcessController : IProcessController, IAsyncDisposable
     /// <summary>The state each unit last published (online, safe, offline), by unit id.</summary>
     public IReadOnlyDictionary<string, string?> UnitStates => units.ToDictionary(u => u.Key, u => u.Value.Status?.State);
 
+    /// <summary>What the runtime last heard from each unit: state, measured temperature and set-point (for an operator view).</summary>
+    public IReadOnlyList<UnitSnapshot> Snapshot() =>
+        units.Values.Select(u => new UnitSnapshot(u.Id, u.Vessel, u.Status?.State, u.Telemetry?.TemperatureC, u.SetPoints is { HeaterOn: true } sp ? sp.TemperatureC : null)).ToArray();
+
     /// <summary>
     /// Connects with this runtime's last will, announces it online, subscribes to its units and waits until each
     /// is online (or safe) and sending telemetry. Throws PlantLinkException naming the broker or the silent units.

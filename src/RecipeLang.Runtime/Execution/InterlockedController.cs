@@ -11,7 +11,8 @@ internal sealed class InterlockedController(
     EquipmentLimits limits,
     TimeSpan watchInterval,
     Action<string> onVerb,
-    Action<string> onEarlyEnd) : IProcessController
+    Action<string> onEarlyEnd,
+    ChargeLedger charges) : IProcessController
 {
     private static readonly Vessel[] Watched = [Vessel.Furnace, Vessel.Autoclave];
 
@@ -20,15 +21,17 @@ internal sealed class InterlockedController(
 
     public async Task ChargeAsync(Vessel vessel, string reagent, Mass mass, CancellationToken cancellationToken)
     {
-        onVerb($"charge {vessel} with {mass} {reagent}");
-        await plant.ChargeAsync(vessel, reagent, mass, cancellationToken);
+        var what = $"charge {vessel} with {mass} {reagent}";
+        onVerb(what);
+        await charges.ChargeOnceAsync(what, () => plant.ChargeAsync(vessel, reagent, mass, cancellationToken));
         await WatchAsync(cancellationToken);
     }
 
     public async Task ChargeSolutionAsync(Vessel vessel, string reagent, Concentration concentration, Volume volume, CancellationToken cancellationToken)
     {
-        onVerb($"charge {vessel} with {volume} of {concentration} {reagent}");
-        await plant.ChargeSolutionAsync(vessel, reagent, concentration, volume, cancellationToken);
+        var what = $"charge {vessel} with {volume} of {concentration} {reagent}";
+        onVerb(what);
+        await charges.ChargeOnceAsync(what, () => plant.ChargeSolutionAsync(vessel, reagent, concentration, volume, cancellationToken));
         await WatchAsync(cancellationToken);
     }
 

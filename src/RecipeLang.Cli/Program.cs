@@ -9,6 +9,7 @@ root.Subcommands.Add(LintCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(CompileCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(PlantCommand.Create());
 root.Subcommands.Add(LspCommand.Create());
 
 var parsed = root.Parse(args);

@@ -183,7 +183,8 @@ public class CompilationTests
         public Task VentAsync(Vessel vessel, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task PurgeAsync(Vessel vessel, Gas inertGas, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task PowerOffAsync(Vessel vessel, CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<CurrentStepResult> ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken) =>
+            Task.FromResult(new CurrentStepResult(false, maxDuration, cutoff));
         public Task ApplyPotentialAsync(Vessel vessel, Potential potential, TimeSpan duration, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task StirAsync(Vessel vessel, StirSpeed speed, TimeSpan duration, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task SonicateAsync(Vessel vessel, TimeSpan duration, CancellationToken cancellationToken) => Task.CompletedTask;

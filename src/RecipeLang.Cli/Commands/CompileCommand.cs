@@ -2,6 +2,7 @@ using System.CommandLine;
 using RecipeLang.Cli.Input;
 using RecipeLang.Cli.Output;
 using RecipeLang.Compiler;
+using RecipeLang.Compiler.Binding;
 using RecipeLang.Compiler.Emission;
 using RecipeLang.Compiler.Lowering;
 using RecipeLang.Compiler.Output;
@@ -21,21 +22,49 @@ public static class CompileCommand
         var emit = new Option<string>("--emit") { Description = "What to write: cs (C# source), dll (one assembly), bom (bill of materials), procedure (Markdown)", DefaultValueFactory = _ => "dll" };
         emit.AcceptOnlyFromAmong("cs", "dll", "bom", "procedure");
         var output = new Option<string?>("--output", "-o") { Description = "Output file (required for dll; the others print to stdout without it)" };
-        var command = new Command("compile", "Compile checked recipes into C# step plans, an assembly, bills of materials or procedures") { paths, emit, output };
-        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(emit)!, result.GetValue(output), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        var site = new Option<string?>("--site") { Description = "Bind the plans to this recipelang.json's equipment units and check every step against the bound unit's limits" };
+        var units = new Option<string[]>("--unit") { Description = "With --site: the unit to bind for its class (e.g. furnace-2); otherwise the first unit of each class" };
+        var command = new Command("compile", "Compile checked recipes into C# step plans, an assembly, bills of materials or procedures") { paths, emit, output, site, units };
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(emit)!, result.GetValue(output), result.GetValue(site), result.GetValue(units) ?? [],
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string[] paths, string emit, string? outputPath, TextWriter output, TextWriter error)
+    private static int Run(string[] paths, string emit, string? outputPath, string? sitePath, string[] units, TextWriter output, TextWriter error)
     {
         if (emit == "dll" && outputPath is null)
         {
             throw new UsageException("--emit dll needs an output file: -o plans.dll");
         }
+        if (units.Length > 0 && sitePath is null)
+        {
+            throw new UsageException("--unit needs the site whose units it names: --site recipelang.json");
+        }
+        string? siteHash = null;
+        var binding = sitePath is null ? null : Bind(sitePath, units, out siteHash);
         var analyses = CheckCommand.Analyze(RecipeFiles.Expand(paths));
-        if (!TryLower(analyses, output, out var recipes))
+        if (!TryLower(analyses, output, out var recipes, binding))
         {
             return ExitCodes.Errors;
+        }
+        if (binding is not null)
+        {
+            var unitErrors = recipes.SelectMany(r => UnitLimitCheck.Check(r.Recipe, binding)).ToList();
+            if (unitErrors.Count > 0)
+            {
+                foreach (var unitError in unitErrors)
+                {
+                    output.WriteLine(unitError);
+                }
+                output.WriteLine($"Nothing compiled: the steps above exceed the limits of the bound units ({binding}).");
+                return ExitCodes.Errors;
+            }
+            recipes = recipes.Select(r => (r.Recipe with { Binding = binding.ToString(), SiteConfigSha256 = siteHash }, r.Catalog)).ToList();
+            if (outputPath is not null || emit == "dll")
+            {
+                // Without -o the plan text goes to stdout, and its header carries the binding.
+                output.WriteLine($"Bound to units: {binding}.");
+            }
         }
         switch (emit)
         {
@@ -65,8 +94,36 @@ public static class CompileCommand
         return ExitCodes.Clean;
     }
 
+    /// <summary>The binding --site and --unit ask for; a site config that does not parse, or an unknown unit, is a usage error.</summary>
+    private static UnitBinding Bind(string sitePath, string[] units, out string siteHash)
+    {
+        if (!File.Exists(sitePath))
+        {
+            throw new UsageException($"{sitePath}: no such file");
+        }
+        var loaded = Configuration.SiteConfig.Load(new System.IO.Abstractions.FileSystem(), sitePath);
+        if (loaded.Config is null)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, loaded.Errors.Select(e => e.ToString())));
+        }
+        if (loaded.Config.Units.Count == 0)
+        {
+            throw new UsageException($"{sitePath} lists no equipment units (\"units\": [ ... ]; see docs/configuration.md)");
+        }
+        siteHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(sitePath)));
+        try
+        {
+            return UnitBinding.Bind(loaded.Config, units);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     /// <summary>Prints the diagnostics like <c>check</c> and returns false when any recipe has an error.</summary>
-    internal static bool TryLower(IReadOnlyList<DocumentAnalysis> analyses, TextWriter output, out IReadOnlyList<(LoweredRecipe Recipe, Catalog.RecipeCatalog Catalog)> recipes)
+    internal static bool TryLower(IReadOnlyList<DocumentAnalysis> analyses, TextWriter output, out IReadOnlyList<(LoweredRecipe Recipe, Catalog.RecipeCatalog Catalog)> recipes,
+        UnitBinding? binding = null)
     {
         recipes = [];
         if (analyses.Any(a => a.HasErrors))
@@ -84,7 +141,7 @@ public static class CompileCommand
             {
                 try
                 {
-                    lowered.Add((Lowerer.Lower(recipe, analysis.Catalog.Equipment, analysis.Source.Path.Replace('\\', '/')), analysis.Catalog));
+                    lowered.Add((Lowerer.Lower(recipe, binding?.Profile ?? analysis.Catalog.Equipment, analysis.Source.Path.Replace('\\', '/')), analysis.Catalog));
                 }
                 catch (LoweringException e)
                 {

@@ -6,6 +6,7 @@ using RecipeLang.Compiler;
 using RecipeLang.Runtime;
 using RecipeLang.Runtime.Execution;
 using RecipeLang.Runtime.Journal;
+using RecipeLang.Runtime.Mqtt;
 using RecipeLang.Runtime.Simulation;
 using RecipeLang.Workspace;
 using Spectre.Console;
@@ -13,32 +14,49 @@ using Spectre.Console;
 namespace RecipeLang.Cli.Commands;
 
 /// <summary>
-/// <c>recipelang run x.recipe|plans.dll --simulate</c>: compiles (or loads) the plans and runs them on the simulated
-/// plant under this site's equipment profile, with live progress, a summary table and a thermal-profile plot.
+/// <c>recipelang run x.recipe|plans.dll --simulate|--broker URL</c>: compiles (or loads) the plans and runs them under
+/// this site's equipment profile, on the in-process simulated plant or on units over MQTT, with live progress, a
+/// summary table and a thermal-profile plot (set-point and measured temperature).
 /// </summary>
 public static class RunCommand
 {
     public static Command Create()
     {
         var input = new Argument<string>("recipe") { Description = "A recipe file, or an assembly from 'compile --emit dll'" };
-        var simulate = new Option<bool>("--simulate") { Description = "Run on the simulated plant (the only plant this command drives)" };
+        var simulate = new Option<bool>("--simulate") { Description = "Run on the in-process simulated plant" };
+        var broker = new BrokerOptions();
+        var line = new Option<int>("--line") { Description = "With --broker: drive the units of line N (furnace-N, autoclave-N, cell-N, mixer-N, dryer-N)", DefaultValueFactory = _ => 1 };
         var journal = new Option<string?>("--journal") { Description = "Append-only journal file (JSON lines) so that a stopped run can resume" };
         var resume = new Option<bool>("--resume") { Description = "Continue the unfinished run in --journal at the step it was in" };
         var recheck = new Option<bool>("--recheck") { Description = "For an assembly stamped with another equipment profile: re-check its recipes against this site and run them" };
         var plot = new Option<string?>("--plot") { Description = "Thermal-profile plot (.svg or .png); default <name>.thermal.svg next to the recipe" };
-        var command = new Command("run", "Dry-run recipes on the simulated plant") { input, simulate, journal, resume, recheck, plot };
-        command.SetAction(result => Run(
-            result.GetValue(input)!, result.GetValue(simulate), result.GetValue(journal), result.GetValue(resume), result.GetValue(recheck), result.GetValue(plot),
-            result.InvocationConfiguration.Output));
+        var command = new Command("run", "Run recipes on the simulated plant (--simulate) or on units over MQTT (--broker)") { input, simulate, line, journal, resume, recheck, plot };
+        broker.AddTo(command);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var endpoint = broker.Endpoint(result);
+            if (result.GetValue(simulate) == endpoint is not null)
+            {
+                throw new UsageException(endpoint is null
+                    ? "say which plant to run on: --simulate for the in-process simulated plant, or --broker mqtt://host:1883 for units over MQTT"
+                    : "--simulate and --broker exclude each other");
+            }
+            if (result.GetValue(line) < 1)
+            {
+                throw new UsageException("--line must be 1 or more");
+            }
+            var plant = endpoint is null ? null : new MqttTarget(endpoint, broker.SiteName(result), result.GetValue(line));
+            return Run(result.GetValue(input)!, plant, result.GetValue(journal), result.GetValue(resume), result.GetValue(recheck), result.GetValue(plot),
+                result.InvocationConfiguration.Output, cancellationToken);
+        });
         return command;
     }
 
-    private static int Run(string input, bool simulate, string? journal, bool resume, bool recheck, string? plotPath, TextWriter output)
+    /// <summary>Where `run --broker` sends the plan: the broker, the site's topic root, and the line whose units play the vessels.</summary>
+    private sealed record MqttTarget(BrokerEndpoint Broker, string Site, int Line);
+
+    private static async Task<int> Run(string input, MqttTarget? mqtt, string? journal, bool resume, bool recheck, string? plotPath, TextWriter output, CancellationToken cancellationToken)
     {
-        if (!simulate)
-        {
-            throw new UsageException("no plant controller is configured here; run with --simulate for a dry run on the simulated plant");
-        }
         if (resume && journal is null)
         {
             throw new UsageException("--resume needs the journal of the run to resume: --journal path");
@@ -72,13 +90,19 @@ public static class RunCommand
         {
             return ExitCodes.Clean;
         }
+        await using var network = mqtt is null ? null : await ConnectAsync(mqtt, limits, resume, output, cancellationToken);
         var exit = ExitCodes.Clean;
         foreach (var plan in plans)
         {
-            var plant = new SimulatedPlant();
+            var simulated = network is null ? new SimulatedPlant() : null;
+            IProcessController plant = simulated ?? (IProcessController)network!;
             var executor = new PlanExecutor(limits);
-            var options = new RunOptions { Clock = plant.Clock, JournalPath = journal, ProfileRechecked = recheck };
-            var result = RunWithProgress(console, output, executor, plan, plant, options);
+            var options = simulated is not null
+                ? new RunOptions { Clock = simulated.Clock, JournalPath = journal, ProfileRechecked = recheck }
+                // Over MQTT the controller checks every telemetry message against the limits while a verb runs, so the
+                // executor's own checks between hold slices can be coarser than a simulated minute.
+                : new RunOptions { JournalPath = journal, ProfileRechecked = recheck, WatchInterval = TimeSpan.FromMinutes(10) };
+            var result = await RunWithProgress(console, output, executor, plan, plant, network, options, cancellationToken);
             output.WriteLine(result.Message);
             if (result.Outcome != RunOutcome.Completed)
             {
@@ -89,9 +113,18 @@ public static class RunCommand
                 exit = ExitCodes.Errors;
                 continue;
             }
-            WriteSummary(console, plan, result);
+            WriteSummary(console, plan, result, network is null
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.Elapsed.TotalHours:0.##} h simulated")
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.Elapsed.TotalSeconds:0.#} s over MQTT"));
             var file = PlotFile(plotPath, input, plan.Name, plans.Count);
-            ThermalPlot.Save(file, $"{plan.Name}: simulated thermal profile", plant.ThermalProfile);
+            if (simulated is not null)
+            {
+                ThermalPlot.Save(file, $"{plan.Name}: simulated thermal profile", simulated.ThermalProfile);
+            }
+            else
+            {
+                ThermalPlot.Save(file, $"{plan.Name}: thermal profile from {mqtt!.Broker} telemetry (plant time)", network!.ThermalProfile);
+            }
             output.WriteLine($"Thermal profile: {file}");
         }
         return exit;
@@ -179,7 +212,31 @@ public static class RunCommand
         return compiled.Load();
     }
 
-    private static RunResult RunWithProgress(IAnsiConsole console, TextWriter output, PlanExecutor executor, IStepPlan plan, SimulatedPlant plant, RunOptions options)
+    /// <summary>
+    /// Connects to the broker as this runtime, bound to one line's units; on --resume, clears the safe state the units
+    /// report (resuming is the operator's acknowledgement). A broker or unit that cannot be reached is a one-line error.
+    /// </summary>
+    private static async Task<MqttProcessController> ConnectAsync(MqttTarget target, EquipmentLimits limits, bool resume, TextWriter output, CancellationToken cancellationToken)
+    {
+        var options = new MqttPlantOptions { Site = target.Site, Units = MqttPlantOptions.Line(target.Line), Limits = limits };
+        try
+        {
+            var controller = await MqttProcessController.ConnectAsync(target.Broker, options, cancellationToken);
+            output.WriteLine($"Connected to {target.Broker} as {options.RuntimeId}; units {string.Join(", ", options.Units.Values)} of site '{target.Site}'.");
+            if (resume)
+            {
+                await controller.ResetSafeUnitsAsync(cancellationToken);
+            }
+            return controller;
+        }
+        catch (PlantLinkException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static async Task<RunResult> RunWithProgress(IAnsiConsole console, TextWriter output, PlanExecutor executor, IStepPlan plan, IProcessController plant,
+        MqttProcessController? network, RunOptions options, CancellationToken cancellationToken)
     {
         if (!console.Profile.Capabilities.Interactive)
         {
@@ -187,34 +244,81 @@ public static class RunCommand
             {
                 if (e.Kind is RunProgressKind.StepStarted or RunProgressKind.StepSkipped)
                 {
-                    output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{e.Elapsed.TotalHours,6:0.00} h] {(e.Kind == RunProgressKind.StepSkipped ? "skipped (finished before)" : "started")} {e.Step}"));
+                    output.WriteLine($"{Stamp(e.Elapsed, network is not null)} {(e.Kind == RunProgressKind.StepSkipped ? "skipped (finished before)" : "started")} {e.Step}");
+                }
+                if (e.Kind == RunProgressKind.EarlyEnd)
+                {
+                    output.WriteLine($"{Stamp(e.Elapsed, network is not null)} ended early: {e.Message}");
+                }
+                if (e.Kind == RunProgressKind.StepCompleted && network is not null)
+                {
+                    output.WriteLine($"{Stamp(e.Elapsed, wallClock: true)} step {e.Step!.Index + 1} done; {UnitLine(network)}");
                 }
             };
-            return executor.RunAsync(plan, plant, options).GetAwaiter().GetResult();
+            return await executor.RunAsync(plan, plant, options, cancellationToken);
         }
         RunResult? result = null;
-        console.Progress().Start(context =>
+        await console.Progress().StartAsync(async context =>
         {
             var task = context.AddTask(Markup.Escape(plan.Name), maxValue: plan.Steps.Count);
+            // Per unit, over MQTT: what its telemetry says, refreshed with every message.
+            var unitTasks = network?.UnitStates.Keys.ToDictionary(u => u, u => context.AddTask(Markup.Escape(u)).IsIndeterminate());
+            Action<string, UnitTelemetry>? onTelemetry = null;
+            if (network is not null)
+            {
+                onTelemetry = (unit, telemetry) =>
+                {
+                    if (unitTasks!.TryGetValue(unit, out var unitTask))
+                    {
+                        unitTask.Description = Markup.Escape($"{unit}: {Format(telemetry.TemperatureC, "°C")}, heater {telemetry.HeaterOutput:P0}{(telemetry.Running is null ? "" : ", busy")}");
+                    }
+                };
+                network.TelemetryReceived += onTelemetry;
+            }
             executor.Progress += (_, e) =>
             {
                 if (e.Kind is RunProgressKind.StepCompleted or RunProgressKind.StepSkipped)
                 {
                     task.Increment(1);
                 }
+                if (e.Kind == RunProgressKind.EarlyEnd)
+                {
+                    console.MarkupLine(Markup.Escape($"ended early: {e.Message}"));
+                }
                 if (e.Step is { } step)
                 {
                     task.Description = Markup.Escape($"{plan.Name}: step {step.Index + 1} {step.Description} {e.Verb}");
                 }
             };
-            result = executor.RunAsync(plan, plant, options).GetAwaiter().GetResult();
+            try
+            {
+                result = await executor.RunAsync(plan, plant, options, cancellationToken);
+            }
+            finally
+            {
+                if (network is not null)
+                {
+                    network.TelemetryReceived -= onTelemetry;
+                }
+            }
         });
         return result!;
     }
 
-    private static void WriteSummary(IAnsiConsole console, IStepPlan plan, RunResult result)
+    private static string UnitLine(MqttProcessController network) => string.Join("; ", network.Snapshot());
+
+    /// <summary>Run time as an operator reads it: simulated hours in a dry run, wall seconds over MQTT.</summary>
+    private static string Stamp(TimeSpan elapsed, bool wallClock) =>
+        wallClock
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{elapsed.TotalSeconds,7:0.0} s]")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{elapsed.TotalHours,6:0.00} h]");
+
+    private static string Format(double? value, string unit) =>
+        value is { } v ? RecipeLang.Runtime.QuantityFormat.Format(Math.Round(v, 1), unit) : "no reading";
+
+    private static void WriteSummary(IAnsiConsole console, IStepPlan plan, RunResult result, string took)
     {
-        var table = new Table().Title(Markup.Escape($"{plan.Name}{(string.IsNullOrEmpty(plan.Material) ? "" : $" ({plan.Material})")}: completed in {result.Elapsed.TotalHours:0.##} h simulated"));
+        var table = new Table().Title(Markup.Escape($"{plan.Name}{(string.IsNullOrEmpty(plan.Material) ? "" : $" ({plan.Material})")}: completed in {took}"));
         table.AddColumn("#");
         table.AddColumn("step");
         table.AddColumn("recipe line");

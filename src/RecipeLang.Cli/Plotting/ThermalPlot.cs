@@ -3,7 +3,10 @@ using ScottPlot;
 
 namespace RecipeLang.Cli.Plotting;
 
-/// <summary>The simulated run's thermal profile: temperature over time of every vessel, as SVG or PNG (by extension).</summary>
+/// <summary>
+/// The run's thermal profile: measured temperature over time of every vessel and, dashed in the same colour,
+/// its set-point while its heater is on; as SVG or PNG (by extension).
+/// </summary>
 public static class ThermalPlot
 {
     public static void Save(string path, string title, IReadOnlyList<ThermalSample> samples)
@@ -16,6 +19,18 @@ public static class ThermalPlot
                 vessel.Select(s => s.TemperatureC).ToArray());
             line.LegendText = vessel.Key.ToString();
             line.MarkerSize = 0;
+            var heated = vessel.Where(s => double.IsFinite(s.SetPointC)).ToList();
+            if (heated.Count > 0)
+            {
+                // Gaps where the heater is off: NaN breaks the line rather than joining two heated spells.
+                var setPoint = plot.Add.Scatter(
+                    vessel.Select(s => s.Time.TotalHours).ToArray(),
+                    vessel.Select(s => s.SetPointC).ToArray());
+                setPoint.LegendText = $"{vessel.Key} set-point";
+                setPoint.MarkerSize = 0;
+                setPoint.Color = line.Color;
+                setPoint.LinePattern = LinePattern.Dashed;
+            }
         }
         plot.Title(title);
         plot.XLabel("time (h)");

@@ -25,4 +25,13 @@ public sealed record LoweredRecipe(
     double? BatchGrams,
     ImmutableArray<string> Notes,
     ImmutableArray<LoweredStep> Steps,
-    ImmutableArray<string> Assumptions);
+    ImmutableArray<string> Assumptions)
+{
+    /// <summary>
+    /// When compiled for a site's units (compile --site): the binding ("furnace → furnace-2 (...); ...") and the SHA-256
+    /// of the site config, written into the plan's header. The enforced stamp is ProfileHash, made from the bound units' limits.
+    /// </summary>
+    public string? Binding { get; init; }
+
+    public string? SiteConfigSha256 { get; init; }
+}

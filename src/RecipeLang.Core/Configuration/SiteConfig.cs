@@ -45,6 +45,9 @@ public sealed class SiteConfig
     /// <summary>Rule code (RL3001) → level, case-insensitive codes.</summary>
     public IReadOnlyDictionary<string, RuleLevel> Rules { get; }
 
+    /// <summary>The site's equipment units, in file order (empty when the file lists none).</summary>
+    public IReadOnlyList<EquipmentUnit> Units { get; internal init; } = [];
+
     /// <summary>Glob patterns, relative to the config file's directory, of recipes not to lint.</summary>
     public IReadOnlyList<string> Exclude { get; }
 

@@ -13,7 +13,9 @@ namespace RecipeLang.Configuration;
 /// </summary>
 internal sealed partial class SiteConfigParser
 {
-    private static readonly string[] TopLevelKeys = ["equipment", "materials", "reagents", "coatings", "rules", "exclude"];
+    private static readonly string[] TopLevelKeys = ["equipment", "units", "materials", "reagents", "coatings", "rules", "exclude"];
+
+    private static readonly string[] UnitKeys = ["id", "class", "maxC", "maxBar", "gases", "controller"];
 
     private static readonly string[] EquipmentKeys =
         ["furnaceMaxC", "autoclaveMaxC", "autoclaveRoutineMaxC", "autoclaveMaxBar", "autoclaveFillRatio", "gases", "solidLiquidRatioGPerL",
@@ -30,6 +32,7 @@ internal sealed partial class SiteConfigParser
     private readonly List<CoatingInfo> coatings = [];
     private readonly Dictionary<string, RuleLevel> rules = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> exclude = [];
+    private readonly List<EquipmentUnit> units = [];
 
     public SiteConfigParser(string json, string path)
     {
@@ -68,7 +71,7 @@ internal sealed partial class SiteConfigParser
 
         if (errors.Count > 0)
             return new SiteConfigResult(null, errors);
-        var config = new SiteConfig(path, equipment with { Source = $"site config {path}" }, materials, reagents, coatings, rules, exclude);
+        var config = new SiteConfig(path, equipment with { Source = $"site config {path}" }, materials, reagents, coatings, rules, exclude) { Units = units };
         return new SiteConfigResult(config, []);
     }
 
@@ -86,6 +89,9 @@ internal sealed partial class SiteConfigParser
                     break;
                 case "equipment":
                     ReadEquipment(ref reader);
+                    break;
+                case "units":
+                    ReadArray(ref reader, key, ReadUnit);
                     break;
                 case "materials":
                     ReadArray(ref reader, key, ReadMaterial);
@@ -302,6 +308,77 @@ internal sealed partial class SiteConfigParser
         if (profile.AutoclaveFillRatio.Min > profile.AutoclaveFillRatio.Max)
             ErrorAt(fillKey >= 0 ? fillKey : 0, "autoclaveFillRatio: min is above max.");
         equipment = profile;
+    }
+
+    /// <summary>{ "id": "furnace-2", "class": "furnace", "maxC": 950, "gases": ["air", "N2"], "controller": "mqtt://plc-7:1883" }</summary>
+    private void ReadUnit(ref Utf8JsonReader reader)
+    {
+        var start = reader.TokenStartIndex;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            ErrorAt(start, "A unit must be an object: { \"id\": \"furnace-2\", \"class\": \"furnace\", \"maxC\": 950 }.");
+            reader.Skip();
+            return;
+        }
+        string? id = null, unitClass = null, controller = null;
+        double? maxC = null, maxBar = null;
+        List<string>? gases = null;
+        var errorsBefore = errors.Count;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyStart = reader.TokenStartIndex;
+            var key = reader.GetString()!;
+            reader.Read();
+            switch (key)
+            {
+                case "id":
+                    id = ReadString(ref reader, key);
+                    if (id is not null && (id.Length == 0 || id.IndexOfAny(['/', '+', '#', ' ']) >= 0))
+                        ErrorAt(keyStart, $"Unit id '{id}' must be letters, digits, '-' or '_' (it is an MQTT topic level).");
+                    else if (id is not null && units.Any(u => u.Id == id))
+                        ErrorAt(keyStart, $"Unit '{id}' is listed twice.");
+                    break;
+                case "class":
+                    unitClass = ReadString(ref reader, key);
+                    if (unitClass is not null && !EquipmentUnit.Classes.Contains(unitClass))
+                        ErrorAt(keyStart, $"Unknown unit class '{unitClass}'; expected {Join(EquipmentUnit.Classes)}.");
+                    break;
+                case "maxC":
+                    maxC = ReadPositive(ref reader, key);
+                    break;
+                case "maxBar":
+                    maxBar = ReadPositive(ref reader, key);
+                    break;
+                case "gases":
+                    gases = ReadGases(ref reader);
+                    break;
+                case "controller":
+                    controller = ReadString(ref reader, key);
+                    break;
+                default:
+                    ErrorAt(keyStart, $"Unknown unit setting '{key}'; expected {Join(UnitKeys)}.");
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (id is null || unitClass is null)
+        {
+            ErrorAt(start, "A unit needs an \"id\" and a \"class\".");
+            return;
+        }
+        if (errors.Count > errorsBefore)
+            return;
+        var (line, column) = positions.AtOffset(start);
+        units.Add(new EquipmentUnit(id, unitClass, maxC, maxBar, gases, controller, line, column));
+    }
+
+    private string? ReadString(ref Utf8JsonReader reader, string key)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+            return reader.GetString();
+        ErrorAt(reader.TokenStartIndex, $"'{key}' must be a string.");
+        reader.Skip();
+        return null;
     }
 
     private double? ReadPositive(ref Utf8JsonReader reader, string key)

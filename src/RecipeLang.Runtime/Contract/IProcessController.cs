@@ -33,7 +33,11 @@ public interface IProcessController
     /// <summary>Moves the vessel's set-point to a temperature at a rate; returns when the set-point arrives.</summary>
     Task RampAsync(Vessel vessel, Temperature target, TemperatureRate rate, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the vessel at its current set-point for a time.</summary>
+    /// <summary>
+    /// Keeps the vessel at its current set-point for a time. The time counts only while the measured
+    /// temperature is within HoldTolerance.DefaultCelsius of the set-point, so a hold after a ramp starts
+    /// when the charge has caught up, not when the command was sent.
+    /// </summary>
     Task HoldAsync(Vessel vessel, TimeSpan duration, CancellationToken cancellationToken);
 
     /// <summary>Switches the heater off and waits until the vessel has cooled to a temperature.</summary>
@@ -53,9 +57,9 @@ public interface IProcessController
 
     /// <summary>
     /// Galvanostatic step: drives a current through the cell until its potential reaches the cut-off
-    /// or the time runs out, whichever comes first.
+    /// or the time runs out, whichever comes first, and says which it was.
     /// </summary>
-    Task ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken);
+    Task<CurrentStepResult> ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken);
 
     /// <summary>Potentiostatic step: holds the cell at a potential for a time.</summary>
     Task ApplyPotentialAsync(Vessel vessel, Potential potential, TimeSpan duration, CancellationToken cancellationToken);

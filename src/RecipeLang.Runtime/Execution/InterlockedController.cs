@@ -10,7 +10,9 @@ internal sealed class InterlockedController(
     IProcessController plant,
     EquipmentLimits limits,
     TimeSpan watchInterval,
-    Action<string> onVerb) : IProcessController
+    Action<string> onVerb,
+    Action<string> onEarlyEnd,
+    ChargeLedger charges) : IProcessController
 {
     private static readonly Vessel[] Watched = [Vessel.Furnace, Vessel.Autoclave];
 
@@ -19,15 +21,17 @@ internal sealed class InterlockedController(
 
     public async Task ChargeAsync(Vessel vessel, string reagent, Mass mass, CancellationToken cancellationToken)
     {
-        onVerb($"charge {vessel} with {mass} {reagent}");
-        await plant.ChargeAsync(vessel, reagent, mass, cancellationToken);
+        var what = $"charge {vessel} with {mass} {reagent}";
+        onVerb(what);
+        await charges.ChargeOnceAsync(what, () => plant.ChargeAsync(vessel, reagent, mass, cancellationToken));
         await WatchAsync(cancellationToken);
     }
 
     public async Task ChargeSolutionAsync(Vessel vessel, string reagent, Concentration concentration, Volume volume, CancellationToken cancellationToken)
     {
-        onVerb($"charge {vessel} with {volume} of {concentration} {reagent}");
-        await plant.ChargeSolutionAsync(vessel, reagent, concentration, volume, cancellationToken);
+        var what = $"charge {vessel} with {volume} of {concentration} {reagent}";
+        onVerb(what);
+        await charges.ChargeOnceAsync(what, () => plant.ChargeSolutionAsync(vessel, reagent, concentration, volume, cancellationToken));
         await WatchAsync(cancellationToken);
     }
 
@@ -120,11 +124,15 @@ internal sealed class InterlockedController(
         await WatchAsync(cancellationToken);
     }
 
-    public async Task ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken)
+    public async Task<CurrentStepResult> ApplyCurrentAsync(Vessel vessel, Current current, Potential cutoff, TimeSpan maxDuration, CancellationToken cancellationToken)
     {
         onVerb($"apply {current} to {vessel} until {cutoff} or {QuantityFormat.Format(maxDuration)}");
-        await plant.ApplyCurrentAsync(vessel, current, cutoff, maxDuration, cancellationToken);
+        var result = await plant.ApplyCurrentAsync(vessel, current, cutoff, maxDuration, cancellationToken);
+        if (result.CutoffReached)
+            onEarlyEnd($"{vessel} reached its {cutoff} cut-off after {QuantityFormat.Format(result.Duration)} of at most {QuantityFormat.Format(maxDuration)} " +
+                $"(ended at {result.FinalPotential}; {current} passed {QuantityFormat.Format(current.InMilliamperes * result.Duration.TotalHours, "mAh")})");
         await WatchAsync(cancellationToken);
+        return result;
     }
 
     public async Task ApplyPotentialAsync(Vessel vessel, Potential potential, TimeSpan duration, CancellationToken cancellationToken)

@@ -64,7 +64,17 @@ public sealed class PlanExecutor(EquipmentLimits limits)
         Report(RunProgressKind.RunStarted, null, null, resumeAt > 0 ? $"resuming at step {resumeAt + 1}" : null);
 
         var context = new RunContext(plan, finished, journal, Now, (kind, step, message) => Report(kind, step, null, message));
-        var guarded = new InterlockedController(controller, Limits, options.WatchInterval, verb => Report(RunProgressKind.Verb, context.Current, verb, null));
+        var charges = new ChargeLedger(ChargedSteps(journaled, finished), () => context.Current,
+            (step, ordinal, what) => journal?.Append(new JournalEntry { Event = JournalEvents.Charged, At = Now(), Step = step.Index, Charge = ordinal, Description = what }),
+            skipped => Report(RunProgressKind.Verb, context.Current, skipped, null));
+        var guarded = new InterlockedController(controller, Limits, options.WatchInterval,
+            verb => Report(RunProgressKind.Verb, context.Current, verb, null),
+            earlyEnd =>
+            {
+                Journal(JournalEvents.CutOff, context.Current, earlyEnd);
+                Report(RunProgressKind.EarlyEnd, context.Current, null, earlyEnd);
+            },
+            charges);
         try
         {
             await plan.RunAsync(guarded, context, cancellationToken);
@@ -98,6 +108,11 @@ public sealed class PlanExecutor(EquipmentLimits limits)
 
         void Stop(string journalEvent, RunProgressKind kind, PlannedStep? step, string message)
         {
+            Journal(journalEvent, step, message);
+            Report(kind, step, null, message);
+        }
+
+        void Journal(string journalEvent, PlannedStep? step, string message) =>
             journal?.Append(new JournalEntry
             {
                 Event = journalEvent,
@@ -108,8 +123,14 @@ public sealed class PlanExecutor(EquipmentLimits limits)
                 Column = step?.Location.Column,
                 Message = message,
             });
-            Report(kind, step, null, message);
-        }
+    }
+
+    /// <summary>The charges done in the unfinished steps of the open run: a resumed run must not charge them again.</summary>
+    private static HashSet<(int Step, int Ordinal)> ChargedSteps(IReadOnlyList<JournalEntry> entries, IReadOnlySet<int> finished)
+    {
+        var open = entries.Skip(entries.ToList().FindLastIndex(e => e.Event == JournalEvents.RunCompleted) + 1);
+        return open.Where(e => e.Event == JournalEvents.Charged && e.Step is { } step && e.Charge is not null && !finished.Contains(step))
+            .Select(e => (e.Step!.Value, e.Charge!.Value)).ToHashSet();
     }
 
     /// <summary>The steps finished since the journal's last completed run, all of which must be of this plan.</summary>

@@ -6,6 +6,8 @@ public enum RunProgressKind
     StepSkipped,
     StepStarted,
     Verb,
+    /// <summary>A verb ended before its time for a reason the operator must know (a cut-off reached).</summary>
+    EarlyEnd,
     StepCompleted,
     Fault,
     Cancelled,

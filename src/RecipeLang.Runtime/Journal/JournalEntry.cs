@@ -13,6 +13,8 @@ public sealed record JournalEntry
     /// <summary>0-based step index.</summary>
     public int? Step { get; init; }
     public string? Description { get; init; }
+    /// <summary>On charged: the charge's ordinal within its step (0-based).</summary>
+    public int? Charge { get; init; }
     public string? File { get; init; }
     public int? Line { get; init; }
     public int? Column { get; init; }

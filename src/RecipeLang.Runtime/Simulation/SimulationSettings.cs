@@ -19,4 +19,10 @@ public sealed record SimulationSettings
     public TimeSpan HandlingTime { get; init; } = TimeSpan.FromMinutes(2);
     public TimeSpan PurgeTime { get; init; } = TimeSpan.FromMinutes(10);
     public TimeSpan WashCycleTime { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A hold's time counts only while the measured temperature is this close to the set-point.</summary>
+    public double HoldToleranceC { get; init; } = HoldTolerance.DefaultCelsius;
+
+    /// <summary>How long a hold may stay outside its tolerance before the unit reports it cannot hold.</summary>
+    public TimeSpan HoldSettleTime { get; init; } = TimeSpan.FromHours(2);
 }

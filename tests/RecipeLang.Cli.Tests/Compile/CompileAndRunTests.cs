@@ -132,3 +132,51 @@ public class CompileAndRunTests : ScratchFolderTest
         Assert.That(result.Error, Does.Contain("--simulate").And.Not.Contain("   at "));
     }
 }
+
+public class CompileForUnitsTests : ScratchFolderTest
+{
+    private const string Site = """
+        { "units": [
+            { "id": "furnace-1", "class": "furnace", "maxC": 1100 },
+            { "id": "furnace-2", "class": "furnace", "maxC": 800, "gases": ["air", "N2"] },
+            { "id": "autoclave-1", "class": "autoclave", "maxC": 240, "maxBar": 30 } ] }
+        """;
+
+    private static string Recipe => Path.Combine(CliRunner.RepositoryRoot, "examples", "table1", "03-ncm523-hydrothermal-lioh-220c.recipe");
+
+    [Test]
+    public void A_plan_bound_to_a_unit_whose_limits_a_step_exceeds_is_refused_naming_the_unit()
+    {
+        var site = Write("site.json", Site);
+
+        var result = CliRunner.Run(Folder, "compile", Recipe, "--emit", "dll", "-o", Path.Combine(Folder, "p.dll"), "--site", site, "--unit", "furnace-2");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Output + result.Error);
+        Assert.That(result.Output, Does.Contain(":12:3: error: step 4 'anneal 850C O2 4h ramp 5C/min' sets the furnace to 850 °C, above the 800 °C maximum of unit furnace-2"));
+        Assert.That(result.Output, Does.Contain("needs O2, which is not among the gases (air, N2) of unit furnace-2"));
+        Assert.That(File.Exists(Path.Combine(Folder, "p.dll")), Is.False);
+    }
+
+    [Test]
+    public void A_plan_bound_to_units_within_limits_carries_the_binding_and_the_config_hash()
+    {
+        var site = Write("site.json", Site);
+
+        var result = CliRunner.Run(Folder, "compile", Recipe, "--emit", "cs", "--site", site);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output + result.Error);
+        Assert.That(result.Output, Does.Contain("// Bound to units: furnace → furnace-1 (furnace, ≤ 1100 °C); autoclave → autoclave-1 (autoclave, ≤ 240 °C, ≤ 30 bar)"));
+        Assert.That(result.Output, Does.Contain("// SHA-256 of the site config: " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(site)))));
+    }
+
+    [Test]
+    public void An_unknown_unit_is_a_usage_error()
+    {
+        var site = Write("site.json", Site);
+
+        var result = CliRunner.Run(Folder, "compile", Recipe, "--emit", "cs", "--site", site, "--unit", "furnace-9");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain("no unit 'furnace-9'; the site lists furnace-1, furnace-2, autoclave-1"));
+    }
+}

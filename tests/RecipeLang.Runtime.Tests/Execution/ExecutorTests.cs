@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RecipeLang.Runtime;
 using RecipeLang.Runtime.Execution;
 using RecipeLang.Runtime.Simulation;
@@ -31,9 +32,14 @@ public class ExecutorTests
 
         var furnace = plant.ThermalProfile.Where(s => s.Vessel == Vessel.Furnace).ToList();
         var autoclave = plant.ThermalProfile.Where(s => s.Vessel == Vessel.Autoclave).ToList();
-        Assert.That(furnace.Max(s => s.TemperatureC), Is.EqualTo(850).Within(1));
+        // The end of the 5 °C/min ramp overshoots by a few degrees (heater lag), within the hold tolerance.
+        Assert.That(furnace.Max(s => s.TemperatureC), Is.InRange(850, 850 + HoldTolerance.DefaultCelsius));
         Assert.That(furnace.Count(s => Math.Abs(s.TemperatureC - 850) < 1), Is.GreaterThan(19 * 360), "about 20 h of 10 s samples at 850 °C");
-        Assert.That(autoclave.Max(s => s.PressureBar), Is.EqualTo(23.2).Within(0.2));
+        // Sealed: the pressure is saturated steam at the measured temperature, overshoot included (23.2 bar at 220 °C).
+        var hottest = autoclave.MaxBy(s => s.TemperatureC)!;
+        Assert.That(hottest.TemperatureC, Is.InRange(220, 220 + HoldTolerance.DefaultCelsius));
+        Assert.That(hottest.PressureBar, Is.EqualTo(SteamTable.SaturationPressure(Temperature.Celsius(hottest.TemperatureC)).InBar).Within(1e-9));
+        Assert.That(autoclave.Max(s => s.PressureBar), Is.InRange(23.2, 26));
         Assert.That(plant.ThermalProfile.Select(s => s.Time), Is.Ordered);
     }
 
@@ -99,5 +105,43 @@ public class ExecutorTests
 
         public Task RunAsync(IProcessController controller, IStepContext context, CancellationToken cancellationToken) =>
             context.StepAsync(1, ct => controller.StirAsync(Vessel.Mixer, StirSpeed.Rpm(100), TimeSpan.FromMinutes(1), ct), cancellationToken);
+    }
+}
+
+public class CutOffTests
+{
+    [Test]
+    public async Task A_galvanostatic_step_that_ends_at_its_cut_off_is_reported_and_journaled()
+    {
+        using var journal = new TempJournal();
+        var executor = new PlanExecutor(Site.Limits);
+        var early = new List<RunProgress>();
+        executor.Progress += (_, e) =>
+        {
+            if (e.Kind == RunProgressKind.EarlyEnd)
+                early.Add(e);
+        };
+
+        var result = await executor.RunAsync(new CellPlan(Site.Limits.Hash, TimeSpan.FromHours(48)), new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+
+        Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Completed));
+        Assert.That(early, Has.Count.EqualTo(1));
+        Assert.That(early[0].Step?.Index, Is.EqualTo(0));
+        Assert.That(early[0].Message, Does.Contain("Cell reached its -0.8 V cut-off after 9 h").And.Contain("of at most 48 h"));
+        var cutOff = journal.Lines.Select(l => JsonDocument.Parse(l).RootElement).Single(e => e.GetProperty("event").GetString() == "cut-off");
+        Assert.That(cutOff.GetProperty("step").GetInt32(), Is.EqualTo(0));
+        Assert.That(cutOff.GetProperty("line").GetInt32(), Is.EqualTo(4));
+        Assert.That(cutOff.GetProperty("message").GetString(), Does.Contain("cut-off"));
+    }
+
+    [Test]
+    public async Task A_galvanostatic_step_that_runs_its_full_time_journals_no_cut_off()
+    {
+        using var journal = new TempJournal();
+
+        var result = await new PlanExecutor(Site.Limits).RunAsync(new CellPlan(Site.Limits.Hash, TimeSpan.FromHours(2)), new SimulatedPlant(), new RunOptions { JournalPath = journal.Path });
+
+        Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Completed));
+        Assert.That(journal.Lines, Has.None.Contains("cut-off"));
     }
 }

@@ -53,6 +53,32 @@ public class ResumeTests
     }
 
     [Test]
+    public async Task Resume_inside_a_step_does_not_repeat_the_charges_the_plant_already_did()
+    {
+        using var journal = new TempJournal();
+        // The process "dies" in the autoclave hold of step 1, after both charges.
+        var hanging = HangingController.Around(new SimulatedPlant(), hangOn: nameof(IProcessController.HoldAsync), vessel: Vessel.Autoclave);
+        _ = new PlanExecutor(Site.Limits).RunAsync(Plan, hanging, new RunOptions { JournalPath = journal.Path });
+        Assert.That(journal.Lines.Count(l => l.Contains("\"event\":\"charged\"")), Is.EqualTo(2));
+
+        // The plant kept its contents; this fresh simulator stands for it, so a repeated charge would show in its mixer.
+        var plant = new SimulatedPlant();
+        var second = new PlanExecutor(Site.Limits);
+        var verbs = new List<string>();
+        second.Progress += (_, e) =>
+        {
+            if (e.Kind == RunProgressKind.Verb)
+                verbs.Add(e.Verb!);
+        };
+        var resumed = await second.RunAsync(Plan, plant, new RunOptions { JournalPath = journal.Path });
+
+        Assert.That(resumed.Outcome, Is.EqualTo(RunOutcome.Completed), resumed.Message);
+        Assert.That(resumed.StepsRun, Is.EqualTo(new[] { 0, 1, 2, 3 }), "the interrupted step runs again from its start");
+        Assert.That(verbs.Count(v => v.EndsWith("skipped, charged before the run stopped")), Is.EqualTo(2));
+        Assert.That(plant.State(Vessel.Mixer).Contents, Is.EqualTo(new[] { "1 g Li3PO4" }), "only the coating's charge, which had not happened, reached the plant");
+    }
+
+    [Test]
     public async Task Journal_is_json_lines_and_append_only_across_a_resume()
     {
         using var journal = new TempJournal();
@@ -71,10 +97,10 @@ public class ResumeTests
         });
         Assert.That(events, Is.EqualTo(new[]
         {
-            "run-started", "step-started 0", "step-completed 0", "step-started 1", "step-completed 1", "cancelled",
-            "run-started", "step-started 2", "step-completed 2", "step-started 3", "step-completed 3", "run-completed",
+            "run-started", "step-started 0", "charged 0", "charged 0", "step-completed 0", "step-started 1", "step-completed 1", "cancelled",
+            "run-started", "step-started 2", "step-completed 2", "step-started 3", "charged 3", "step-completed 3", "run-completed",
         }));
-        using var resumeStart = JsonDocument.Parse(journal.Lines[6]);
+        using var resumeStart = JsonDocument.Parse(journal.Lines[8]);
         Assert.That(resumeStart.RootElement.GetProperty("resumeAt").GetInt32(), Is.EqualTo(2));
         Assert.That(resumeStart.RootElement.GetProperty("plan").GetString(), Is.EqualTo("ncm523_hydrothermal"));
         Assert.That(resumeStart.RootElement.GetProperty("planHash").GetString(), Is.EqualTo(PlanFingerprint.Compute(Plan)));

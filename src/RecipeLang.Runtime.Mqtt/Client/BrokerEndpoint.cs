@@ -1,0 +1,47 @@
+using MQTTnet;
+using MQTTnet.Formatter;
+
+namespace RecipeLang.Runtime.Mqtt;
+
+/// <summary>
+/// Where the broker is and how to log in: <c>mqtt://host:1883</c> (plain) or <c>mqtts://host:8883</c>
+/// (TLS, the operating system's trust store), with an optional user name and password.
+/// </summary>
+public sealed record BrokerEndpoint(string Host, int Port, bool Tls, string? Username = null, string? Password = null)
+{
+    public const int PlainPort = 1883;
+    public const int TlsPort = 8883;
+
+    /// <summary>Parses mqtt://host[:port] or mqtts://host[:port]; tls forces TLS on an mqtt:// URL. Throws FormatException with a one-line reason.</summary>
+    public static BrokerEndpoint Parse(string url, bool tls = false, string? username = null, string? password = null)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("mqtt" or "mqtts") || string.IsNullOrEmpty(uri.Host))
+            throw new FormatException($"'{url}' is not a broker URL: write mqtt://host:1883 or mqtts://host:8883");
+        if (uri.AbsolutePath is not ("" or "/") || uri.Query.Length > 0)
+            throw new FormatException($"'{url}': a broker URL has no path or query");
+        var secure = tls || uri.Scheme == "mqtts";
+        var port = uri.IsDefaultPort || uri.Port < 0 ? (secure ? TlsPort : PlainPort) : uri.Port;
+        if (uri.UserInfo.Length > 0)
+            throw new FormatException($"'{url}': give the user name and password as options, not in the URL (it ends up in logs)");
+        return new BrokerEndpoint(uri.Host, port, secure, username, password);
+    }
+
+    /// <summary>MQTT 5 client options for this broker: the client id, a keep-alive that notices a dead link in seconds, and a last will.</summary>
+    public MqttClientOptionsBuilder ClientOptions(string clientId, TimeSpan keepAlive)
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(Host, Port)
+            .WithClientId(clientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(true)
+            .WithKeepAlivePeriod(keepAlive)
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (Tls)
+            builder.WithTlsOptions(o => o.UseTls(true).WithTargetHost(Host));
+        if (Username is not null)
+            builder.WithCredentials(Username, Password ?? "");
+        return builder;
+    }
+
+    public override string ToString() => $"{(Tls ? "mqtts" : "mqtt")}://{Host}:{Port}";
+}

@@ -5,7 +5,7 @@ using RecipeLang.Cli.Input;
 var root = new RootCommand("RecipeLang: check, format, compile and dry-run cathode regeneration recipes.");
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(FormatCommand.Create());
-root.Subcommands.Add(LintCommand.Create());
+root.Subcommands.Add(LintCommand.Create(() => Console.In));
 root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(CompileCommand.Create());
 root.Subcommands.Add(RunCommand.Create());

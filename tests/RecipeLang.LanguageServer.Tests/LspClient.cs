@@ -60,7 +60,7 @@ public sealed class LspClient : IAsyncDisposable
             ["processId"] = Environment.ProcessId,
             ["rootUri"] = rootUri,
             ["capabilities"] = new JsonObject(),
-            ["initializationOptions"] = new JsonObject { ["debounceMs"] = 20 },
+            ["initializationOptions"] = new JsonObject { ["debounceMs"] = 20, ["ruleDocsUri"] = "vscode://recipelang.recipelang/explain?code={code}" },
         });
         await client.NotifyAsync("initialized", new JsonObject());
         return client;

@@ -8,8 +8,6 @@ namespace RecipeLang.Cli.Output;
 /// <summary>Writes the diagnostics of a lint run as text, JSON or SARIF 2.1.0.</summary>
 public static class DiagnosticReport
 {
-    private const string DocsBase = "https://github.com/recipelang/recipelang/blob/main/docs/rules/";
-
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -49,7 +47,7 @@ public static class DiagnosticReport
         var used = files.SelectMany(a => a.Diagnostics).Select(d => d.Descriptor).DistinctBy(d => d.Code).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
         var index = used.Select((d, i) => (d.Code, i)).ToDictionary(p => p.Code, p => p.i);
         var rules = used.Select(d => new SarifRule(d.Code, PascalCase(d.Title), new SarifText(d.Title),
-            new SarifConfiguration(Level(d.DefaultSeverity)), DocsBase + d.Code + ".md")).ToList();
+            new SarifConfiguration(Level(d.DefaultSeverity)), Help(d.Code))).ToList();
         var results = files.SelectMany(file => file.Diagnostics.Select(d => new SarifResult(
             d.Code,
             index[d.Code],
@@ -61,9 +59,13 @@ public static class DiagnosticReport
                 f.Edits.Select(e => new SarifReplacement(Region(file.Source, e.Span), new SarifText(e.NewText))).ToList())])).ToList()))).ToList();
         var version = typeof(DiagnosticReport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0",
-            [new SarifRun(new SarifTool(new SarifDriver("recipelang", version, "https://github.com/recipelang/recipelang", rules)), results)]);
+            [new SarifRun(new SarifTool(new SarifDriver("recipelang", version, rules)), results)]);
         writer.WriteLine(JsonSerializer.Serialize(log, Json));
     }
+
+    // The rule's page travels in the log (code scanning renders help.markdown), so no web address is needed.
+    private static SarifMessage? Help(string code) =>
+        RuleDocs.Find(code) is { } page ? new SarifMessage($"recipelang explain {code}", page) : null;
 
     private static SarifPhysicalLocation Physical(string path, LinePosition start, LinePosition end) =>
         new(new SarifArtifactLocation(Uri(path)), new SarifRegion(start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1));

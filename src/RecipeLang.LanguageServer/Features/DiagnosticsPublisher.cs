@@ -10,7 +10,7 @@ namespace RecipeLang.LanguageServer.Features;
 /// previous version, and a result is published only if its version is still the document's latest, so the client
 /// never sees stale diagnostics for an old version.
 /// </summary>
-public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan debounce, string docsBaseUri)
+public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan debounce, string? ruleDocsUri)
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     // Checking that a result is current and sending it is one step: otherwise a result that passed the check could
@@ -61,7 +61,7 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
         {
             await Task.Delay(debounce, cancellationToken).ConfigureAwait(false);
             var analysis = await Task.Run(() => documents.Analyze(document), cancellationToken).ConfigureAwait(false);
-            var diagnostics = Convert(analysis, docsBaseUri);
+            var diagnostics = Convert(analysis, ruleDocsUri);
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -86,12 +86,13 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
         }
     }
 
-    public static LspDiagnostic[] Convert(DocumentAnalysis analysis, string docsBaseUri) =>
+    /// <summary>LSP diagnostics; <paramref name="ruleDocsUri"/> ("…{code}…") links each code to its page, null for no link.</summary>
+    public static LspDiagnostic[] Convert(DocumentAnalysis analysis, string? ruleDocsUri) =>
         [.. analysis.Diagnostics.Select(d => new LspDiagnostic(
             Conversions.ToRange(d.Start, d.End),
             Conversions.ToLspSeverity(d.Severity),
             d.Code,
-            new CodeDescription(docsBaseUri + d.Code + ".md"),
+            ruleDocsUri is null ? null : new CodeDescription(ruleDocsUri.Replace("{code}", d.Code, StringComparison.Ordinal)),
             "recipelang",
             d.Message,
             d.Related.IsEmpty ? null : [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(Conversions.ToUri(r.Path), Conversions.ToRange(r.Start, r.End)), r.Message))]))];

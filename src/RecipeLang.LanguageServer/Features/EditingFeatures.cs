@@ -50,13 +50,13 @@ public static class EditingFeatures
         return [.. result];
     }
 
-    public static CodeAction[] CodeActions(DocumentAnalysis analysis, string uri, Range range, string docsBaseUri)
+    public static CodeAction[] CodeActions(DocumentAnalysis analysis, string uri, Range range, string? ruleDocsUri)
     {
         var span = analysis.Source.ToSpan(range);
         var actions = new List<CodeAction>();
         foreach (var diagnostic in analysis.Diagnostics.Where(d => d.Span.Start <= span.End && d.Span.End >= span.Start))
         {
-            var lspDiagnostic = DiagnosticsPublisher.Convert(analysis, docsBaseUri).First(d => d.Code == diagnostic.Code && d.Range == Conversions.ToRange(diagnostic.Start, diagnostic.End));
+            var lspDiagnostic = DiagnosticsPublisher.Convert(analysis, ruleDocsUri).First(d => d.Code == diagnostic.Code && d.Range == Conversions.ToRange(diagnostic.Start, diagnostic.End));
             foreach (var fix in diagnostic.Fixes)
             {
                 var edits = fix.Edits.Select(e => new TextEdit(analysis.Source.ToRange(e.Span), e.NewText)).ToArray();

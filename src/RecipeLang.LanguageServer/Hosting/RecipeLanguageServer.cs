@@ -13,7 +13,10 @@ namespace RecipeLang.LanguageServer.Hosting;
 /// </summary>
 public sealed class RecipeLanguageServer
 {
-    private const string DocsBaseUri = "https://github.com/recipelang/recipelang/blob/main/docs/rules/";
+    // Where a diagnostic's code links to (LSP codeDescription): the client names it in initializationOptions
+    // ("ruleDocsUri": "vscode://recipelang.recipelang/explain?code={code}" opens the page inside VS Code); a
+    // client that names none gets no link rather than a web address that may not exist.
+    private string? _ruleDocsUri;
 
     private readonly DocumentStore _documents;
     private readonly SemanticTokensFeature _semanticTokens = new();
@@ -44,7 +47,12 @@ public sealed class RecipeLanguageServer
         {
             _documents.AddFolder(Conversions.ToPath(folder));
         }
-        _publisher = new DiagnosticsPublisher(_documents, p => _publish(p), debounce, DocsBaseUri);
+        if (parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } withDocs
+            && withDocs.TryGetProperty("ruleDocsUri", out var docs) && docs.ValueKind == JsonValueKind.String && docs.GetString()!.Contains("{code}"))
+        {
+            _ruleDocsUri = docs.GetString();
+        }
+        _publisher = new DiagnosticsPublisher(_documents, p => _publish(p), debounce, _ruleDocsUri);
         _initialized = true;
         var capabilities = new ServerCapabilities(
             new TextDocumentSyncOptions(OpenClose: true, Change: 2, new SaveOptions(IncludeText: false)),
@@ -205,7 +213,7 @@ public sealed class RecipeLanguageServer
 
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
     public CodeAction[]? CodeActions(CodeActionParams parameters, CancellationToken cancellationToken) =>
-        With(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.CodeActions(analysis, parameters.TextDocument.Uri, parameters.Range, DocsBaseUri));
+        With(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.CodeActions(analysis, parameters.TextDocument.Uri, parameters.Range, _ruleDocsUri));
 
     [JsonRpcMethod("textDocument/semanticTokens/full", UseSingleObjectParameterDeserialization = true)]
     public SemanticTokens? SemanticTokensFull(SemanticTokensParams parameters, CancellationToken cancellationToken) =>

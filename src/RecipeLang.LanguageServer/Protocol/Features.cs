@@ -4,7 +4,7 @@ public sealed record CodeDescription(string Href);
 
 public sealed record DiagnosticRelatedInformation(Location Location, string Message);
 
-public sealed record LspDiagnostic(Range Range, int Severity, string Code, CodeDescription CodeDescription, string Source, string Message, DiagnosticRelatedInformation[]? RelatedInformation);
+public sealed record LspDiagnostic(Range Range, int Severity, string Code, CodeDescription? CodeDescription, string Source, string Message, DiagnosticRelatedInformation[]? RelatedInformation);
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, LspDiagnostic[] Diagnostics);
 

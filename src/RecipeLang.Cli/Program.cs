@@ -11,6 +11,20 @@ root.Subcommands.Add(CompileCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(LspCommand.Create());
 
+if (args.Length == 0)
+{
+    // No command: the help, so a newcomer sees what there is (exit 2: nothing was done).
+    await root.Parse("--help").InvokeAsync();
+    return ExitCodes.Usage;
+}
+var names = root.Subcommands.Select(c => c.Name).ToList();
+if (!args[0].StartsWith('-') && !names.Contains(args[0]))
+{
+    Console.Error.WriteLine($"recipelang: '{args[0]}' is not a command{RecipeLang.Binding.Suggestions.DidYouMean(args[0], names)}");
+    Console.Error.WriteLine($"Commands: {string.Join(", ", names)}. Run 'recipelang --help' for usage.");
+    return ExitCodes.Usage;
+}
+
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {

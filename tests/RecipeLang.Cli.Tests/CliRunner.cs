@@ -7,11 +7,15 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, null, args);
+
+    /// <summary>Runs with <paramref name="input"/> on standard input (closed when null).</summary>
+    public static Result RunWithInput(string workingDirectory, string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -22,6 +26,9 @@ public static class CliRunner
             start.ArgumentList.Add(arg);
         }
         using var process = Process.Start(start)!;
+        if (input is not null)
+            process.StandardInput.Write(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(60_000))

@@ -81,6 +81,7 @@ public sealed class LspClient : IAsyncDisposable
             ["processId"] = Environment.ProcessId,
             ["rootUri"] = rootUri,
             ["capabilities"] = new JsonObject(),
+            ["initializationOptions"] = new JsonObject { ["ruleDocsUri"] = "vscode://recipelang.recipelang/explain?code={code}" },
         });
         await NotifyAsync("initialized", new JsonObject());
     }

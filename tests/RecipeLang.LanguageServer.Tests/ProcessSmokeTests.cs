@@ -87,7 +87,7 @@ public class ProcessSmokeTests
         Assert.That(errors.Select(d => (string?)d!["code"]), Is.EquivalentTo(new[] { "RL3002", "RL0001" }));
         var atmosphere = errors.Single(d => (string?)d!["code"] == "RL3002")!["range"]!;
         Assert.That(((int)atmosphere["start"]!["line"]!, (int)atmosphere["start"]!["character"]!, (int)atmosphere["end"]!["character"]!), Is.EqualTo((1, 14, 17)));
-        Assert.That((string?)errors[0]!["codeDescription"]!["href"], Does.EndWith(".md"));
+        Assert.That((string?)errors.Single(d => (string?)d!["code"] == "RL3002")!["codeDescription"]!["href"], Is.EqualTo("vscode://recipelang.recipelang/explain?code=RL3002"), "the client's ruleDocsUri");
 
         // An incremental edit replacing "air" with "O2".
         await client.NotifyAsync("textDocument/didChange", new JsonObject

@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 
-export const platforms = ["linux-x64", "linux-arm64", "osx", "win-x64", "win-arm64"];
+const platforms = ["linux-x64", "linux-arm64", "osx", "win-x64", "win-arm64"];
 
 rmSync("server", { recursive: true, force: true });
 execFileSync("dotnet", ["publish", "../src/RecipeLang.Cli", "-c", "Release", "-o", "server", "--no-self-contained",

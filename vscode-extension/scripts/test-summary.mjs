@@ -14,7 +14,7 @@ let passed = 0;
 let failed = 0;
 
 for (const fixture of readdirSync("test/grammar").filter((f) => f.endsWith(".recipe"))) {
-  const result = run("npx", ["vscode-tmgrammar-test", "-g", "../grammar/recipelang.tmLanguage.json", `test/grammar/${fixture}`]);
+  const result = run("npx", ["vscode-tmgrammar-test", "--config", "test/grammar/grammars.json", `test/grammar/${fixture}`]);
   if (result.status === 0) passed++;
   else failed++;
 }

@@ -1,58 +1,221 @@
 import * as os from "os";
 import * as fs from "fs";
 import { execFile } from "child_process";
+import * as path from "path";
 import * as vscode from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
-import { initializationOptions, plotPath, serverCommand } from "./serverCommand";
+import { LanguageClient, LanguageClientOptions, State } from "vscode-languageclient/node";
+import { CommandLine, ServerLaunch, codeFromQuery, explainUri, extend, initializationOptions, plotPath, resolveServer, taskArgs, taskKinds, TaskKind } from "./serverCommand";
+
+const docsScheme = "recipelang-docs";
 
 let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let status: vscode.StatusBarItem;
+let launch: ServerLaunch | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel("RecipeLang");
-  const configured = () => vscode.workspace.getConfiguration("recipelang").get<string>("server.path");
-  const server = serverCommand(configured(), ["lsp"]);
-  const serverOptions: ServerOptions = { command: server.command, args: server.args };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: "file", language: "recipelang" }, { scheme: "untitled", language: "recipelang" }],
-    // The server registers its own file watchers (workspace/didChangeWatchedFiles, dynamic registration).
-    initializationOptions: initializationOptions(vscode.workspace.getConfiguration("recipelang")),
-    outputChannel: output,
-  };
-  client = new LanguageClient("recipelang", "RecipeLang", serverOptions, clientOptions);
+  output = vscode.window.createOutputChannel("RecipeLang");
+  status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
+  status.name = "RecipeLang";
+  status.command = "recipelang.showOutput";
+  const pages = new RulePages();
 
   context.subscriptions.push(
     output,
-    vscode.commands.registerCommand("recipelang.compileRecipe", async () => {
-      const document = await activeRecipe();
-      if (!document) {
-        return;
+    status,
+    vscode.workspace.registerTextDocumentContentProvider(docsScheme, pages),
+    vscode.window.registerUriHandler({ handleUri: (uri) => (uri.path === "/explain" ? explain(codeFromQuery(uri.query)) : undefined) }),
+    vscode.commands.registerCommand("recipelang.restartServer", () => restart(context)),
+    vscode.commands.registerCommand("recipelang.showOutput", () => output.show(true)),
+    vscode.commands.registerCommand("recipelang.explainDiagnostic", (code?: string) => explain(code ?? codeAtCursor())),
+    vscode.commands.registerCommand("recipelang.compileRecipe", compileRecipe),
+    vscode.commands.registerCommand("recipelang.showThermalProfile", showThermalProfile),
+    vscode.tasks.registerTaskProvider("recipelang", { provideTasks: () => provideTasks(), resolveTask: (task) => resolveTask(task) }),
+    vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("recipelang")) {
+        output.appendLine("Settings changed: restarting the language server.");
+        void restart(context);
       }
-      const result = await run(serverCommand(configured(), ["compile", document.uri.fsPath, "--emit", "cs"]), output);
-      if (result !== undefined) {
-        const generated = await vscode.workspace.openTextDocument({ language: "csharp", content: result });
-        await vscode.window.showTextDocument(generated, vscode.ViewColumn.Beside);
-      }
-    }),
-    vscode.commands.registerCommand("recipelang.showThermalProfile", async () => {
-      const document = await activeRecipe();
-      if (!document) {
-        return;
-      }
-      const plot = plotPath(os.tmpdir(), document.uri.fsPath);
-      const result = await run(serverCommand(configured(), ["run", document.uri.fsPath, "--simulate", "--plot", plot]), output);
-      if (result === undefined) {
-        return;
-      }
-      const panel = vscode.window.createWebviewPanel("recipelangThermalProfile", `Thermal profile: ${document.fileName.split(/[\\/]/).pop()}`, vscode.ViewColumn.Beside, {});
-      const svg = fs.readFileSync(plot, "utf8");
-      panel.webview.html = `<!DOCTYPE html><html><body style="background:white">${svg}</body></html>`;
     }),
   );
-  await client.start();
+  await start(context);
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const configured = vscode.workspace.getConfiguration("recipelang").get<string>("server.path");
+  launch = resolveServer(configured, context.extensionPath, {
+    path: process.env.PATH,
+    delimiter: path.delimiter,
+    executableSuffix: process.platform === "win32" ? ".exe" : "",
+    exists: (file) => fs.existsSync(file),
+  }, process.env.DOTNET_ROOT);
+  if (launch.kind === "noRuntime") {
+    setStatus("$(error) RecipeLang", "No .NET runtime: the language server is not running.");
+    output.appendLine(`The bundled server (${launch.bundled}) needs 'dotnet' on PATH or in DOTNET_ROOT; none was found.`);
+    const choice = await vscode.window.showErrorMessage(
+      "RecipeLang needs the .NET 10 runtime to run its language server. Install it (https://dot.net), or set 'recipelang.server.path' to a recipelang executable.",
+      "Open Setting",
+      "Get .NET",
+    );
+    if (choice === "Open Setting") {
+      void vscode.commands.executeCommand("workbench.action.openSettings", "recipelang.server.path");
+    } else if (choice === "Get .NET") {
+      void vscode.env.openExternal(vscode.Uri.parse("https://dot.net"));
+    }
+    return;
+  }
+  const server = extend(launch.line, ["lsp"]);
+  output.appendLine(`Starting ${launch.description}: ${server.command} ${server.args.join(" ")}`);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: "file", language: "recipelang" }, { scheme: "untitled", language: "recipelang" }],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/{recipelang.json,*.recipe}") },
+    outputChannel: output,
+    initializationOptions: { ruleDocsUri: explainUri(context.extension.id), ...initializationOptions(vscode.workspace.getConfiguration("recipelang")) },
+  };
+  client = new LanguageClient("recipelang", "RecipeLang", { command: server.command, args: server.args }, clientOptions);
+  client.onDidChangeState(() => updateStatus());
+  setStatus("$(sync~spin) RecipeLang", "Starting the language server…");
+  try {
+    await client.start();
+  } catch (error) {
+    setStatus("$(error) RecipeLang", "The language server failed to start; see the output.");
+    output.appendLine(`The language server failed to start: ${String(error)}`);
+    output.show(true);
+    void vscode.window.showErrorMessage(`RecipeLang: the language server failed to start (${server.command}). See the RecipeLang output.`, "Open Setting").then((choice) => {
+      if (choice) {
+        void vscode.commands.executeCommand("workbench.action.openSettings", "recipelang.server.path");
+      }
+    });
+  }
+  updateStatus();
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  const old = client;
+  client = undefined;
+  try {
+    await old?.stop();
+  } catch (error) {
+    output.appendLine(`Stopping the old server: ${String(error)}`);
+  }
+  await start(context);
+}
+
+function setStatus(text: string, tooltip: string): void {
+  status.text = text;
+  status.tooltip = tooltip;
+  status.show();
+}
+
+/** Server state and version, and the RecipeLang problems in the workspace. */
+function updateStatus(): void {
+  if (!client) {
+    return;
+  }
+  let errors = 0;
+  let warnings = 0;
+  for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+    for (const d of diagnostics) {
+      if (d.source !== "recipelang") continue;
+      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+    }
+  }
+  const version = client.initializeResult?.serverInfo?.version;
+  if (client.state === State.Running) {
+    setStatus(`$(check) RecipeLang $(error) ${errors} $(warning) ${warnings}`, `RecipeLang language server ${version ?? ""} running (${launch?.kind === "ok" ? launch.description : ""}). Click for the output.`);
+  } else if (client.state === State.Starting) {
+    setStatus("$(sync~spin) RecipeLang", "Starting the language server…");
+  } else {
+    setStatus("$(error) RecipeLang", "The language server stopped; run 'RecipeLang: Restart Language Server'.");
+  }
+}
+
+/** The CLI the commands and tasks run: the same executable as the server. */
+function cli(args: string[]): CommandLine | undefined {
+  if (launch?.kind !== "ok") {
+    void vscode.window.showErrorMessage("RecipeLang: no .NET runtime or recipelang executable was found; see the RecipeLang output.");
+    return undefined;
+  }
+  return extend(launch.line, args);
+}
+
+/** Rule pages (docs/rules/*.md, printed by `recipelang explain CODE`) as virtual Markdown documents. */
+class RulePages implements vscode.TextDocumentContentProvider {
+  provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const code = path.basename(uri.path, ".md");
+    const line = cli(["explain", code]);
+    return line ? runCli(line).then((page) => page ?? `# ${code}\n\nNo page: see the RecipeLang output.`) : Promise.resolve(`# ${code}\n\nThe RecipeLang CLI is not available.`);
+  }
+}
+
+/** Opens a rule page rendered as Markdown (the command, and codeDescription links through the URI handler). */
+async function explain(code: string | undefined): Promise<void> {
+  if (!code) {
+    void vscode.window.showInformationMessage("Put the cursor on a RecipeLang diagnostic to explain it.");
+    return;
+  }
+  const uri = vscode.Uri.from({ scheme: docsScheme, path: `/${code}.md` });
+  await vscode.commands.executeCommand("markdown.showPreview", uri);
+}
+
+/** The code of the first RecipeLang diagnostic under the cursor. */
+function codeAtCursor(): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const at = editor.selection.active;
+  const diagnostic = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === "recipelang" && d.range.contains(at));
+  const code = diagnostic?.code;
+  return typeof code === "object" ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+function provideTasks(): vscode.Task[] {
+  const line = launch?.kind === "ok" ? launch.line : undefined;
+  if (!line) return [];
+  return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => taskKinds.map((kind) => makeTask(kind, folder, line)));
+}
+
+function resolveTask(task: vscode.Task): vscode.Task | undefined {
+  const kind = task.definition.command as TaskKind;
+  const line = launch?.kind === "ok" ? launch.line : undefined;
+  if (!line || !taskKinds.includes(kind) || typeof task.scope !== "object") return undefined;
+  return makeTask(kind, task.scope, line, task.definition);
+}
+
+function makeTask(kind: TaskKind, folder: vscode.WorkspaceFolder, line: CommandLine, definition?: vscode.TaskDefinition): vscode.Task {
+  const command = extend(line, taskArgs(kind));
+  const task = new vscode.Task(definition ?? { type: "recipelang", command: kind }, folder, kind, "recipelang",
+    new vscode.ProcessExecution(command.command, command.args, { cwd: folder.uri.fsPath }), "$recipelang");
+  task.group = kind === "compile" ? vscode.TaskGroup.Build : vscode.TaskGroup.Test;
+  return task;
+}
+
+async function compileRecipe(): Promise<void> {
+  const document = await activeRecipe();
+  const line = document && cli(["compile", document.uri.fsPath, "--emit", "cs"]);
+  if (!document || !line) return;
+  const result = await runCli(line, path.dirname(document.uri.fsPath));
+  if (result !== undefined) {
+    const generated = await vscode.workspace.openTextDocument({ language: "csharp", content: result });
+    await vscode.window.showTextDocument(generated, vscode.ViewColumn.Beside);
+  }
+}
+
+async function showThermalProfile(): Promise<void> {
+  const document = await activeRecipe();
+  if (!document) return;
+  const plot = plotPath(os.tmpdir(), document.uri.fsPath);
+  const line = cli(["run", document.uri.fsPath, "--simulate", "--plot", plot]);
+  if (!line || (await runCli(line, path.dirname(document.uri.fsPath))) === undefined) return;
+  const panel = vscode.window.createWebviewPanel("recipelangThermalProfile", `Thermal profile: ${path.basename(document.fileName)}`, vscode.ViewColumn.Beside, {});
+  // The plot is drawn at a fixed size; scale it to the panel.
+  const svg = fs.readFileSync(plot, "utf8").replace(/<svg\b/, '<svg preserveAspectRatio="xMidYMid meet" style="width:100%;height:auto"');
+  panel.webview.html = `<!DOCTYPE html><html><body style="background:white;margin:0">${svg}</body></html>`;
 }
 
 /** The active editor's recipe, saved first so the CLI reads what the user sees. */
@@ -69,9 +232,9 @@ async function activeRecipe(): Promise<vscode.TextDocument | undefined> {
 }
 
 /** Runs the CLI; its standard output on success, undefined (and the errors shown) on failure. */
-function run(commandLine: { command: string; args: string[] }, output: vscode.OutputChannel): Promise<string | undefined> {
+function runCli(commandLine: CommandLine, cwd?: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile(commandLine.command, commandLine.args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(commandLine.command, commandLine.args, { maxBuffer: 64 * 1024 * 1024, cwd }, (error, stdout, stderr) => {
       if (error) {
         output.appendLine(`${commandLine.command} ${commandLine.args.join(" ")}`);
         output.appendLine(stdout);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RecipeLang.Cli.Input;
+using RecipeLang.Cli.Output;
 using RecipeLang.Diagnostics;
 using RecipeLang.Summary;
 using RecipeLang.Text;
@@ -32,9 +33,10 @@ public static class CheckCommand
                 }
             }
         }
-        Output.DiagnosticReport.WriteText(output, analyses);
+        var files = FileFindings.From(analyses);
+        DiagnosticReport.WriteText(output, files);
         var errors = analyses.Sum(a => a.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
-        output.WriteLine(Summary(analyses));
+        output.WriteLine(Summary(files));
         return errors > 0 ? ExitCodes.Errors : ExitCodes.Clean;
     }
 
@@ -74,7 +76,9 @@ public static class CheckCommand
         output.WriteLine();
     }
 
-    internal static string Summary(IReadOnlyList<DocumentAnalysis> analyses)
+    internal static string Summary(IReadOnlyList<DocumentAnalysis> analyses) => Summary(FileFindings.From(analyses));
+
+    internal static string Summary(IReadOnlyList<FileFindings> analyses)
     {
         var all = analyses.SelectMany(a => a.Diagnostics).ToList();
         int Count(DiagnosticSeverity severity) => all.Count(d => d.Severity == severity);

@@ -128,7 +128,7 @@ public static class CompileCommand
         recipes = [];
         if (analyses.Any(a => a.HasErrors))
         {
-            Output.DiagnosticReport.WriteText(output, analyses);
+            Output.DiagnosticReport.WriteText(output, Output.FileFindings.From(analyses));
             output.WriteLine(CheckCommand.Summary(analyses));
             output.WriteLine("Nothing compiled: fix the errors first.");
             return false;

@@ -2,15 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RecipeLang.Diagnostics;
 using RecipeLang.Text;
-using RecipeLang.Workspace;
 
 namespace RecipeLang.Cli.Output;
 
 /// <summary>Writes the diagnostics of a lint run as text, JSON or SARIF 2.1.0.</summary>
 public static class DiagnosticReport
 {
-    private const string DocsBase = "https://github.com/recipelang/recipelang/blob/main/docs/rules/";
-
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -19,17 +16,17 @@ public static class DiagnosticReport
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void WriteText(TextWriter writer, IEnumerable<DocumentAnalysis> analyses)
+    public static void WriteText(TextWriter writer, IEnumerable<FileFindings> files)
     {
-        foreach (var diagnostic in analyses.SelectMany(a => a.Diagnostics))
+        foreach (var diagnostic in files.SelectMany(a => a.Diagnostics))
         {
             writer.WriteLine(diagnostic.ToString());
         }
     }
 
-    public static void WriteJson(TextWriter writer, IEnumerable<DocumentAnalysis> analyses)
+    public static void WriteJson(TextWriter writer, IEnumerable<FileFindings> files)
     {
-        var items = analyses.SelectMany(a => a.Diagnostics).Select(d => new
+        var items = files.SelectMany(a => a.Diagnostics).Select(d => new
         {
             path = d.Path,
             line = d.Start.Line + 1,
@@ -45,13 +42,13 @@ public static class DiagnosticReport
         writer.WriteLine(JsonSerializer.Serialize(items, Json));
     }
 
-    public static void WriteSarif(TextWriter writer, IReadOnlyList<DocumentAnalysis> analyses)
+    public static void WriteSarif(TextWriter writer, IReadOnlyList<FileFindings> files)
     {
-        var used = analyses.SelectMany(a => a.Diagnostics).Select(d => d.Descriptor).DistinctBy(d => d.Code).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        var used = files.SelectMany(a => a.Diagnostics).Select(d => d.Descriptor).DistinctBy(d => d.Code).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
         var index = used.Select((d, i) => (d.Code, i)).ToDictionary(p => p.Code, p => p.i);
         var rules = used.Select(d => new SarifRule(d.Code, PascalCase(d.Title), new SarifText(d.Title),
-            new SarifConfiguration(Level(d.DefaultSeverity)), DocsBase + d.Code + ".md")).ToList();
-        var results = analyses.SelectMany(analysis => analysis.Diagnostics.Select(d => new SarifResult(
+            new SarifConfiguration(Level(d.DefaultSeverity)), Help(d.Code))).ToList();
+        var results = files.SelectMany(file => file.Diagnostics.Select(d => new SarifResult(
             d.Code,
             index[d.Code],
             Level(d.Severity),
@@ -59,12 +56,16 @@ public static class DiagnosticReport
             [new SarifLocation(Physical(d.Path, d.Start, d.End))],
             d.Related.IsEmpty ? null : d.Related.Select(r => new SarifLocation(Physical(r.Path, r.Start, r.End), new SarifText(r.Message))).ToList(),
             d.Fixes.IsEmpty ? null : d.Fixes.Select(f => new SarifFix(new SarifText(f.Title), [new SarifArtifactChange(new SarifArtifactLocation(Uri(d.Path)),
-                f.Edits.Select(e => new SarifReplacement(Region(analysis.Source, e.Span), new SarifText(e.NewText))).ToList())])).ToList()))).ToList();
+                f.Edits.Select(e => new SarifReplacement(Region(file.Source, e.Span), new SarifText(e.NewText))).ToList())])).ToList()))).ToList();
         var version = typeof(DiagnosticReport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0",
-            [new SarifRun(new SarifTool(new SarifDriver("recipelang", version, "https://github.com/recipelang/recipelang", rules)), results)]);
+            [new SarifRun(new SarifTool(new SarifDriver("recipelang", version, rules)), results)]);
         writer.WriteLine(JsonSerializer.Serialize(log, Json));
     }
+
+    // The rule's page travels in the log (code scanning renders help.markdown), so no web address is needed.
+    private static SarifMessage? Help(string code) =>
+        RuleDocs.Find(code) is { } page ? new SarifMessage($"recipelang explain {code}", page) : null;
 
     private static SarifPhysicalLocation Physical(string path, LinePosition start, LinePosition end) =>
         new(new SarifArtifactLocation(Uri(path)), new SarifRegion(start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1));

@@ -13,9 +13,11 @@ public sealed record SarifRun(SarifTool Tool, IReadOnlyList<SarifResult> Results
 
 public sealed record SarifTool(SarifDriver Driver);
 
-public sealed record SarifDriver(string Name, string Version, string InformationUri, IReadOnlyList<SarifRule> Rules);
+public sealed record SarifDriver(string Name, string Version, IReadOnlyList<SarifRule> Rules);
 
-public sealed record SarifRule(string Id, string Name, SarifText ShortDescription, SarifConfiguration DefaultConfiguration, string HelpUri);
+public sealed record SarifRule(string Id, string Name, SarifText ShortDescription, SarifConfiguration DefaultConfiguration, SarifMessage? Help);
+
+public sealed record SarifMessage(string Text, string Markdown);
 
 public sealed record SarifConfiguration(string Level);
 

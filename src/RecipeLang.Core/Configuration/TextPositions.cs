@@ -22,7 +22,10 @@ internal sealed class TextPositions(byte[] utf8)
     }
 
     /// <summary>From the 0-based line and byte-in-line that <see cref="System.Text.Json.JsonException"/> carries.</summary>
-    public (int Line, int Column) AtLine(long zeroBasedLine, long bytePositionInLine)
+    public (int Line, int Column) AtLine(long zeroBasedLine, long bytePositionInLine) => AtOffset(OffsetOf(zeroBasedLine, bytePositionInLine));
+
+    /// <summary>The byte offset of a 0-based line and byte-in-line.</summary>
+    public int OffsetOf(long zeroBasedLine, long bytePositionInLine)
     {
         var lineStart = 0;
         for (var line = 0; line < zeroBasedLine && lineStart < utf8.Length; lineStart++)
@@ -30,7 +33,17 @@ internal sealed class TextPositions(byte[] utf8)
             if (utf8[lineStart] == (byte)'\n')
                 line++;
         }
-        var length = (int)Math.Clamp(bytePositionInLine, 0, utf8.Length - lineStart);
-        return ((int)zeroBasedLine + 1, Encoding.UTF8.GetCharCount(utf8, lineStart, length) + 1);
+        return lineStart + (int)Math.Clamp(bytePositionInLine, 0, utf8.Length - lineStart);
+    }
+
+    /// <summary>The character that starts at a byte offset, or null at the end of the text.</summary>
+    public string? CharacterAt(int byteOffset)
+    {
+        if (byteOffset >= utf8.Length)
+            return null;
+        var length = 1;
+        while (byteOffset + length < utf8.Length && (utf8[byteOffset + length] & 0xC0) == 0x80)
+            length++;
+        return Encoding.UTF8.GetString(utf8, byteOffset, length);
     }
 }

@@ -147,6 +147,14 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateLet = new("RL5005", "Duplicate constant", DiagnosticSeverity.Error,
         "A constant named '{0}' already exists; rename one of them");
 
+    // RL51xx suppression comments (# recipelang-disable-next-line CODE: reason)
+    public static readonly DiagnosticDescriptor UnusedSuppression = new("RL5101", "Unused suppression", DiagnosticSeverity.Warning,
+        "{0} is not reported on line {1}, so this suppression does nothing; remove it");
+    public static readonly DiagnosticDescriptor SuppressionWithoutReason = new("RL5102", "Suppression without a reason", DiagnosticSeverity.Warning,
+        "Say why {0} is accepted here: '# recipelang-disable-next-line {0}: reason'");
+    public static readonly DiagnosticDescriptor InvalidSuppression = new("RL5103", "Invalid suppression", DiagnosticSeverity.Error,
+        "{0}");
+
     private static readonly Lazy<IReadOnlyDictionary<string, DiagnosticDescriptor>> ByCode = new(() =>
         typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -4,6 +4,7 @@ using RecipeLang.Catalog;
 using RecipeLang.Checking;
 using RecipeLang.Configuration;
 using RecipeLang.Diagnostics;
+using RecipeLang.Suppressions;
 using RecipeLang.Syntax;
 using RecipeLang.Text;
 
@@ -80,11 +81,12 @@ public sealed class DocumentAnalysis
         var inputs = ImmutableArray.CreateBuilder<(string, DocumentSnapshot?)>();
         var imported = ResolveImports(workspace, snapshot, document, catalog, importDiagnostics, inputs);
         var bound = Binder.Bind(tree, catalog, imported);
-        var diagnostics = tree.Diagnostics
+        var found = tree.Diagnostics
             .Concat(Checker.Configure(importDiagnostics, site))
             .Concat(Checker.Check(bound, catalog, site))
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToImmutableArray();
+            .ToList();
+        var diagnostics = Suppressor.Apply(tree, found, site).ToImmutableArray();
         return new DocumentAnalysis(document, bound, catalog, site, configErrors, diagnostics, inputs.ToImmutable(), snapshot);
     }
 

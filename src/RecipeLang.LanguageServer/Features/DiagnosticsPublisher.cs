@@ -11,7 +11,7 @@ namespace RecipeLang.LanguageServer.Features;
 /// sees diagnostics of an old version or of an import that has since changed. An optional delay (an
 /// initialization option, 0 by default) waits before a burst's first analysis.
 /// </summary>
-public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan delay, int maxDocumentLength, string docsBaseUri)
+public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan delay, int maxDocumentLength, string? ruleDocsUri)
 {
     private readonly Dictionary<string, Worker> _workers = new(StringComparer.Ordinal);
     // Checking that a result is current and sending it is one step: otherwise a result that passed the check could
@@ -108,7 +108,7 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
         else
         {
             analysis = snapshot.Analyze(path)!;
-            diagnostics = Convert(analysis, docsBaseUri);
+            diagnostics = Convert(analysis, ruleDocsUri);
         }
         await _gate.WaitAsync().ConfigureAwait(false);
         try
@@ -139,14 +139,15 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
         new(new Protocol.Range(new Position(0, 0), new Position(0, 0)), 2, null, null, "recipelang",
             $"This file has {document.Text.Length:N0} characters, over the language server's limit of {maxDocumentLength:N0} (initialization option 'maxDocumentLength'): it is not analysed in the editor. Split it, or check it with 'recipelang check'.", null);
 
-    public static LspDiagnostic[] Convert(DocumentAnalysis analysis, string docsBaseUri) =>
-        [.. analysis.Diagnostics.Select(d => Convert(d, docsBaseUri))];
+    /// <summary>LSP diagnostics; <paramref name="ruleDocsUri"/> ("…{code}…") links each code to its page, null for no link.</summary>
+    public static LspDiagnostic[] Convert(DocumentAnalysis analysis, string? ruleDocsUri) =>
+        [.. analysis.Diagnostics.Select(d => Convert(d, ruleDocsUri))];
 
-    public static LspDiagnostic Convert(Diagnostics.Diagnostic d, string docsBaseUri) => new(
+    public static LspDiagnostic Convert(Diagnostics.Diagnostic d, string? ruleDocsUri) => new(
         Conversions.ToRange(d.Start, d.End),
         Conversions.ToLspSeverity(d.Severity),
         d.Code,
-        new CodeDescription(docsBaseUri + d.Code + ".md"),
+        ruleDocsUri is null ? null : new CodeDescription(ruleDocsUri.Replace("{code}", d.Code, StringComparison.Ordinal)),
         "recipelang",
         d.Message,
         d.Related.IsEmpty ? null : [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(Conversions.ToUri(r.Path), Conversions.ToRange(r.Start, r.End)), r.Message))]);

@@ -57,7 +57,7 @@ public static class EditingFeatures
     /// huge file costs what the range holds). With <c>context.only</c>, only kinds it asks for: all of this
     /// server's actions are quick fixes, so a request for another kind (source, refactor) gets none.
     /// </summary>
-    public static CodeAction[] CodeActions(DocumentAnalysis analysis, string uri, Range range, string[]? only, string docsBaseUri)
+    public static CodeAction[] CodeActions(DocumentAnalysis analysis, string uri, Range range, string[]? only, string? ruleDocsUri)
     {
         if (only is { Length: > 0 } && !only.Any(kind => kind.Length == 0 || kind == QuickFix || QuickFix.StartsWith(kind + ".", StringComparison.Ordinal)))
         {
@@ -67,7 +67,7 @@ public static class EditingFeatures
         var actions = new List<CodeAction>();
         foreach (var diagnostic in analysis.DiagnosticsIn(span).Where(d => !d.Fixes.IsEmpty))
         {
-            var lspDiagnostic = DiagnosticsPublisher.Convert(diagnostic, docsBaseUri);
+            var lspDiagnostic = DiagnosticsPublisher.Convert(diagnostic, ruleDocsUri);
             foreach (var fix in diagnostic.Fixes)
             {
                 var edits = fix.Edits.Select(e => new TextEdit(analysis.Source.ToRange(e.Span), e.NewText)).ToArray();

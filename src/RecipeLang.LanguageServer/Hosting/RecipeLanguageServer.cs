@@ -14,7 +14,10 @@ namespace RecipeLang.LanguageServer.Hosting;
 /// </summary>
 public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageClient client)
 {
-    private const string DocsBaseUri = "https://github.com/recipelang/recipelang/blob/main/docs/rules/";
+    // Where a diagnostic's code links to (LSP codeDescription): the client names it in initializationOptions
+    // ("ruleDocsUri": "vscode://recipelang.recipelang/explain?code={code}" opens the page inside VS Code); a
+    // client that names none gets no link rather than a web address that may not exist.
+    private string? _ruleDocsUri;
 
     /// <summary>Documents longer than this (in UTF-16 characters) get one diagnostic and no analysis, unless the client sets <c>maxDocumentLength</c>.</summary>
     public const int DefaultMaxDocumentLength = 1024 * 1024;
@@ -60,7 +63,12 @@ public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageCli
         {
             _documents.AddFolder(Conversions.ToPath(folder));
         }
-        _publisher = new DiagnosticsPublisher(_documents, client.PublishDiagnosticsAsync, delay, _maxDocumentLength, DocsBaseUri);
+        if (parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } withDocs
+            && withDocs.TryGetProperty("ruleDocsUri", out var docs) && docs.ValueKind == JsonValueKind.String && docs.GetString()!.Contains("{code}"))
+        {
+            _ruleDocsUri = docs.GetString();
+        }
+        _publisher = new DiagnosticsPublisher(_documents, client.PublishDiagnosticsAsync, delay, _maxDocumentLength, _ruleDocsUri);
         _initialized = true;
         var serverCapabilities = new ServerCapabilities(
             new TextDocumentSyncOptions(OpenClose: true, Change: 2),
@@ -210,7 +218,7 @@ public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageCli
 
     [JsonRpcMethod("textDocument/codeAction", UseSingleObjectParameterDeserialization = true)]
     public Task<CodeAction[]?> CodeActions(CodeActionParams parameters, CancellationToken cancellationToken) =>
-        WithAsync(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.CodeActions(analysis, parameters.TextDocument.Uri, parameters.Range, parameters.Context.Only, DocsBaseUri));
+        WithAsync(parameters.TextDocument, cancellationToken, analysis => EditingFeatures.CodeActions(analysis, parameters.TextDocument.Uri, parameters.Range, parameters.Context.Only, _ruleDocsUri));
 
     [JsonRpcMethod("textDocument/semanticTokens/full", UseSingleObjectParameterDeserialization = true)]
     public Task<SemanticTokens?> SemanticTokensFull(SemanticTokensParams parameters, CancellationToken cancellationToken) =>

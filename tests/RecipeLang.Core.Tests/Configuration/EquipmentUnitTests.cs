@@ -43,11 +43,11 @@ public class EquipmentUnitTests
         Assert.That(units[0].Apply(EquipmentProfile.Default), Is.EqualTo(EquipmentProfile.Default), "no limits of its own");
     }
 
-    [TestCase("""{ "units": [ { "id": "kiln-1", "class": "kiln" } ] }""", 1, 32, "Unknown unit class 'kiln'; expected furnace, autoclave, cell, mixer or dryer.")]
-    [TestCase("""{ "units": [ { "id": "furnace/1", "class": "furnace" } ] }""", 1, 16, "Unit id 'furnace/1' must be letters, digits, '-' or '_' (it is an MQTT topic level).")]
-    [TestCase("""{ "units": [ { "class": "furnace" } ] }""", 1, 14, "A unit needs an \"id\" and a \"class\".")]
+    [TestCase("""{ "units": [ { "id": "kiln-1", "class": "kiln" } ] }""", 1, 41, "Unknown unit class 'kiln'; expected furnace, autoclave, cell, mixer or dryer.")]
+    [TestCase("""{ "units": [ { "id": "furnace/1", "class": "furnace" } ] }""", 1, 22, "Unit id 'furnace/1' must be letters, digits, '-' or '_' (it is an MQTT topic level).")]
+    [TestCase("""{ "units": [ { "class": "furnace" } ] }""", 1, 14, "Missing required property: id.")]
     [TestCase("""{ "units": [ { "id": "f", "class": "furnace", "maxC": -5 } ] }""", 1, 55, "'maxC' must be a positive number.")]
-    [TestCase("""{ "units": [ { "id": "f", "class": "furnace", "power": 5 } ] }""", 1, 47, "Unknown unit setting 'power'; expected id, class, maxC, maxBar, gases or controller.")]
+    [TestCase("""{ "units": [ { "id": "f", "class": "furnace", "power": 5 } ] }""", 1, 47, "Unknown property 'power'; expected id, class, maxC, maxBar, gases or controller.")]
     public void A_bad_unit_is_an_error_at_its_token(string json, int line, int column, string message)
     {
         var result = SiteConfig.Parse(json, "recipelang.json");

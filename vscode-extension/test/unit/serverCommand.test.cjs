@@ -1,18 +1,56 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { serverCommand, plotPath, initializationOptions } = require("../../out/test/serverCommand.cjs");
+const path = require("node:path");
+const { resolveServer, withArgs, extend, findDotnet, plotPath, explainUri, codeFromQuery, taskArgs, taskKinds, initializationOptions } = require("../../out/test/serverCommand.cjs");
 
-test("recipelang on PATH by default", () => {
-  assert.deepEqual(serverCommand(undefined, ["lsp"]), { command: "recipelang", args: ["lsp"] });
-  assert.deepEqual(serverCommand("  ", ["lsp"]), { command: "recipelang", args: ["lsp"] });
+const env = (files, pathValue = "/usr/bin:/opt/dotnet") => ({ path: pathValue, delimiter: ":", executableSuffix: "", exists: (f) => files.includes(f) });
+const extension = "/home/u/.vscode/extensions/recipelang";
+
+test("by default the bundled server runs on the dotnet found on PATH", () => {
+  const launch = resolveServer(undefined, extension, env(["/opt/dotnet/dotnet"]));
+  assert.equal(launch.kind, "ok");
+  assert.deepEqual(extend(launch.line, ["lsp"]), { command: "/opt/dotnet/dotnet", args: [path.join(extension, "server", "recipelang.dll"), "lsp"] });
 });
 
-test("a dll is started with dotnet", () => {
-  assert.deepEqual(serverCommand("/opt/recipelang/recipelang.dll", ["lsp"]), { command: "dotnet", args: ["/opt/recipelang/recipelang.dll", "lsp"] });
+test("without dotnet on PATH, DOTNET_ROOT is tried, then the launch says no runtime", () => {
+  const fromRoot = resolveServer("  ", extension, env(["/root/.dotnet/dotnet"]), "/root/.dotnet");
+  assert.equal(fromRoot.line.command, "/root/.dotnet/dotnet");
+  const none = resolveServer("", extension, env([]), "/root/.dotnet");
+  assert.deepEqual(none, { kind: "noRuntime", bundled: path.join(extension, "server", "recipelang.dll") });
 });
 
-test("an executable path is used as it is", () => {
-  assert.deepEqual(serverCommand("/usr/local/bin/recipelang", ["compile", "a.recipe"]), { command: "/usr/local/bin/recipelang", args: ["compile", "a.recipe"] });
+test("recipelang.server.path overrides the bundled server; a dll is started with dotnet", () => {
+  assert.deepEqual(resolveServer("/usr/local/bin/recipelang", extension, env([])).line, { command: "/usr/local/bin/recipelang", args: [] });
+  assert.deepEqual(resolveServer("/opt/rl/recipelang.dll", extension, env([])).line, { command: "dotnet", args: ["/opt/rl/recipelang.dll"] });
+  assert.deepEqual(withArgs("recipelang", ["compile", "a.recipe"]), { command: "recipelang", args: ["compile", "a.recipe"] });
+});
+
+test("dotnet.exe is looked for on Windows", () => {
+  const windows = { path: "C:\\Windows;C:\\Program Files\\dotnet", delimiter: ";", executableSuffix: ".exe", exists: (f) => f.endsWith(path.join("C:\\Program Files\\dotnet", "dotnet.exe")) };
+  assert.ok(findDotnet(windows)?.endsWith("dotnet.exe"));
+});
+
+test("codeDescription links go through the extension's URI handler, never a web address", () => {
+  assert.equal(explainUri("recipelang.recipelang"), "vscode://recipelang.recipelang/explain?code={code}");
+  assert.equal(codeFromQuery("code=RL3010"), "RL3010");
+  assert.equal(codeFromQuery("code=rl3010"), "RL3010");
+  assert.equal(codeFromQuery("code=../../etc/passwd"), undefined);
+  assert.equal(codeFromQuery(""), undefined);
+});
+
+test("the extension id in the manifest is the one the links name", () => {
+  const manifest = require("../../package.json");
+  assert.equal(`${manifest.publisher}.${manifest.name}`, "recipelang.recipelang");
+});
+
+test("tasks run the CLI on the workspace folder and use the $recipelang problem matcher", () => {
+  assert.deepEqual(taskKinds, ["check", "lint", "compile"]);
+  assert.deepEqual(taskArgs("check"), ["check", "."]);
+  assert.deepEqual(taskArgs("lint"), ["lint", "."]);
+  assert.deepEqual(taskArgs("compile").slice(0, 4), ["compile", ".", "--emit", "dll"]);
+  const manifest = require("../../package.json");
+  assert.deepEqual(manifest.contributes.taskDefinitions[0].properties.command.enum, taskKinds);
+  assert.equal(manifest.contributes.problemMatchers[0].name, "recipelang");
 });
 
 test("the plot is named after the recipe, in the temp folder", () => {

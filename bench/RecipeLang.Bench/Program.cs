@@ -5,6 +5,12 @@ using RecipeLang.Bench;
 if (args.Length > 0 && args[0] == "lsp-latency")
 {
     await LspLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
-    return;
+    return 0;
+}
+// "targets" measures every target row of issue 12 beside its baseline and rewrites docs/benchmarks.md (bench/run.sh).
+if (args.Length > 0 && args[0] == "targets")
+{
+    return RecipeLang.Bench.Targets.TargetRun.Run(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

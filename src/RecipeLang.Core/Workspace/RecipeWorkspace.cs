@@ -14,6 +14,10 @@ public sealed class RecipeWorkspace(IFileSystem fileSystem)
     private readonly ConcurrentDictionary<string, SourceText> _overlays = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SiteConfigResult> _configs = new(StringComparer.Ordinal);
 
+    // Folder → the recipelang.json that governs it (or none): a library of 10,000 files in a few folders walks up the
+    // tree a few times instead of 10,000 times (that walk was a tenth of 'lint'). Cleared with the configs.
+    private readonly ConcurrentDictionary<string, string?> _configLocations = new(StringComparer.Ordinal);
+
     public IFileSystem FileSystem { get; } = fileSystem;
 
     public void SetOverlay(string path, string text) => _overlays[Normalize(path)] = new SourceText(text, path);
@@ -37,7 +41,7 @@ public sealed class RecipeWorkspace(IFileSystem fileSystem)
     /// <summary>The nearest recipelang.json above the file, parsed once per config file; defaults when there is none.</summary>
     public (SiteConfig Config, IReadOnlyList<ConfigError> Errors) SiteConfigFor(string recipePath)
     {
-        var configPath = recipePath.Length == 0 ? null : SiteConfigLocator.Find(FileSystem, FullPath(recipePath));
+        var configPath = recipePath.Length == 0 ? null : LocateConfig(FullPath(recipePath));
         if (configPath is null)
         {
             return (SiteConfig.Default, []);
@@ -47,7 +51,17 @@ public sealed class RecipeWorkspace(IFileSystem fileSystem)
     }
 
     /// <summary>Forget cached configs, e.g. when the editor reports that a recipelang.json changed.</summary>
-    public void InvalidateConfigs() => _configs.Clear();
+    public void InvalidateConfigs()
+    {
+        _configLocations.Clear();
+        _configs.Clear();
+    }
+
+    private string? LocateConfig(string fullPath)
+    {
+        var folder = FileSystem.Directory.Exists(fullPath) ? fullPath : FileSystem.Path.GetDirectoryName(fullPath);
+        return string.IsNullOrEmpty(folder) ? null : _configLocations.GetOrAdd(folder, f => SiteConfigLocator.Find(FileSystem, f));
+    }
 
     private string Normalize(string path) => FullPath(path);
 }

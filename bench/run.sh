@@ -34,6 +34,9 @@ if [[ -n "$before_ref" ]]; then
   fi
   args+=(--before "$PWD/$work/before-cli/recipelang.dll" --before-name "$before_ref (${commit:0:7})")
 fi
+# run --simulate keeps compiled plans in a cache; the bench uses its own, emptied, so its first run compiles.
+export RECIPELANG_CACHE="$PWD/$work/plan-cache"
+rm -rf "$RECIPELANG_CACHE"
 dotnet bench/RecipeLang.Bench/bin/Release/net10.0/RecipeLang.Bench.dll targets "${args[@]}" \
   --cli "$PWD/$work/cli/recipelang.dll" --hello "$PWD/$work/hello/Hello.dll" --json-read "$PWD/$work/json-read/JsonRead.dll" \
   --work "$PWD/$work" --docs "$PWD/docs/benchmarks.md"

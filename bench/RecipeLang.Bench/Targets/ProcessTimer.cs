@@ -11,16 +11,12 @@ public static class ProcessTimer
     public sealed record Command(string Dll, IReadOnlyList<string> Args, int ExpectedExit = 0);
 
     /// <summary>
-    /// Runs the commands in turn, <paramref name="runs"/> rounds after one unmeasured round (disk cache; each run is a
-    /// new process, so nothing is JIT-warm). Interleaving keeps a baseline and what it is compared with under the
-    /// same load on a shared machine.
+    /// Runs the commands in turn, <paramref name="runs"/> rounds (each run is a new process, so nothing is JIT-warm;
+    /// the files were just written or built, so the disk cache is). Interleaving keeps a baseline and what it is
+    /// compared with under the same load on a shared machine.
     /// </summary>
     public static Timing[] Measure(int runs, string workingDirectory, params Command[] commands)
     {
-        foreach (var command in commands)
-        {
-            Run(command, workingDirectory);
-        }
         var samples = commands.Select(_ => new List<Sample>()).ToArray();
         for (var i = 0; i < runs; i++)
         {

@@ -43,10 +43,12 @@ public sealed record CompiledPlans(ImmutableArray<byte> Image, ImmutableArray<Co
 /// <summary>Compiles emitted plans in memory against reference assemblies and the runtime contract.</summary>
 public static class PlanCompiler
 {
+    public const string DefaultAssemblyName = "RecipeLang.Plans";
+
     private static readonly ImmutableArray<MetadataReference> References =
         [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(IStepPlan).Assembly.Location)];
 
-    public static CompiledPlans Compile(IEnumerable<LoweredRecipe> recipes, string assemblyName = "RecipeLang.Plans")
+    public static CompiledPlans Compile(IEnumerable<LoweredRecipe> recipes, string assemblyName = DefaultAssemblyName)
     {
         var files = PlanEmitter.EmitAll(recipes);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(f.Code, System.Text.Encoding.UTF8), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: f.FileName));

@@ -41,8 +41,9 @@ public static class CheckCommand
     }
 
     /// <summary>
-    /// Applies excludes, reads every file (an unreadable one stops the run before any output), stops on a broken
-    /// recipelang.json, then analyses in parallel.
+    /// Applies excludes, stops on a broken recipelang.json, then reads and analyses the files in parallel, each file
+    /// read by the worker that analyses it so that disk and CPU overlap. An unreadable file stops the run before any
+    /// output; with several, the first in path order is the one reported.
     /// </summary>
     internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files)
     {
@@ -53,9 +54,23 @@ public static class CheckCommand
         {
             throw new UsageException(string.Join(Environment.NewLine, configErrors.Select(e => e.ToString())));
         }
-        var texts = files.Select(f => new SourceText(RecipeFiles.Read(f), f.DisplayPath)).ToArray();
-        var analyses = new DocumentAnalysis[texts.Length];
-        Parallel.For(0, texts.Length, i => analyses[i] = workspace.Analyze(texts[i]));
+        var analyses = new DocumentAnalysis[files.Count];
+        var unreadable = new UsageException?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            try
+            {
+                analyses[i] = workspace.Analyze(new SourceText(RecipeFiles.Read(files[i]), files[i].DisplayPath));
+            }
+            catch (UsageException e)
+            {
+                unreadable[i] = e;
+            }
+        });
+        if (unreadable.FirstOrDefault(e => e is not null) is { } first)
+        {
+            throw first;
+        }
         return analyses;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RecipeLang.Catalog;
+using RecipeLang.Cli.Caching;
 using RecipeLang.Cli.Input;
 using RecipeLang.Cli.Plotting;
 using RecipeLang.Compiler;
@@ -200,7 +201,9 @@ public static class RunCommand
         {
             return null;
         }
-        var compiled = PlanCompiler.Compile(recipes.Select(r => r.Recipe));
+        var lowered = recipes.Select(r => r.Recipe).ToList();
+        var cache = PlanCache.FromEnvironment();
+        var compiled = cache.Compile(lowered);
         if (!compiled.Success)
         {
             foreach (var error in compiled.Errors)
@@ -209,7 +212,16 @@ public static class RunCommand
             }
             return null;
         }
-        return compiled.Load();
+        try
+        {
+            return compiled.Load();
+        }
+        catch (BadImageFormatException)
+        {
+            // A damaged cache entry: drop it and compile afresh.
+            cache.Evict(lowered);
+            return PlanCompiler.Compile(lowered).Load();
+        }
     }
 
     /// <summary>

@@ -1,0 +1,95 @@
+using RecipeLang.Compiler;
+using RecipeLang.Compiler.Lowering;
+
+namespace RecipeLang.Cli.Caching;
+
+/// <summary>
+/// Compiled plan assemblies kept between runs, one file per <see cref="CompilationKey"/>, so that
+/// <c>run --simulate</c> of an unchanged recipe skips Roslyn (most of its time). The folder is
+/// <c>$RECIPELANG_CACHE</c>, else <c>$XDG_CACHE_HOME/recipelang/plans</c>, else <c>~/.cache/recipelang/plans</c>;
+/// <c>RECIPELANG_CACHE=off</c> turns the cache off. A cache that cannot be read or written is skipped, never an error.
+/// </summary>
+public sealed class PlanCache(string? folder)
+{
+    public static PlanCache FromEnvironment()
+    {
+        var configured = Environment.GetEnvironmentVariable("RECIPELANG_CACHE");
+        if (string.Equals(configured, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PlanCache(null);
+        }
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return new PlanCache(configured);
+        }
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var root = !string.IsNullOrEmpty(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return new PlanCache(Path.Combine(root, "recipelang", "plans"));
+    }
+
+    /// <summary>The plans compiled from these recipes: from the cache when an equal compilation is there, else compiled (and stored when it succeeds).</summary>
+    public CompiledPlans Compile(IReadOnlyList<LoweredRecipe> recipes)
+    {
+        if (folder is null)
+        {
+            return PlanCompiler.Compile(recipes);
+        }
+        var file = Path.Combine(folder, CompilationKey.Compute(recipes) + ".dll");
+        try
+        {
+            if (File.Exists(file))
+            {
+                return CompiledPlans.FromImage(File.ReadAllBytes(file));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return PlanCompiler.Compile(recipes);
+        }
+        var compiled = PlanCompiler.Compile(recipes);
+        if (compiled.Success)
+        {
+            Store(file, [.. compiled.Image]);
+        }
+        return compiled;
+    }
+
+    /// <summary>Drops an entry that turned out unloadable, so the next run compiles it again.</summary>
+    public void Evict(IReadOnlyList<LoweredRecipe> recipes)
+    {
+        if (folder is not null)
+        {
+            try
+            {
+                File.Delete(Path.Combine(folder, CompilationKey.Compute(recipes) + ".dll"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the entry stays, and the caller has already compiled afresh.
+            }
+        }
+    }
+
+    // Through a temporary file and a rename: two runs racing on one key both write whole, equal images.
+    private static void Store(string file, byte[] image)
+    {
+        var temporary = file + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(temporary, image);
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The store already failed; a missing cache entry only costs the next run a compile.
+            }
+        }
+    }
+}

@@ -15,13 +15,14 @@ public static class CheckCommand
         var paths = new Argument<string[]>("paths") { Description = "Recipe files, folders (searched for *.recipe) or globs", Arity = ArgumentArity.OneOrMore };
         var explain = new Option<bool>("--explain-recipe") { Description = "Also print each recipe's summary: steps, duration, peak temperature, which step repairs which defect" };
         var command = new Command("check", "Check recipes and print their diagnostics") { paths, explain };
-        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(explain), result.InvocationConfiguration.Output));
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(explain), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string[] paths, bool explain, TextWriter output)
+    private static int Run(string[] paths, bool explain, TextWriter output, TextWriter error)
     {
-        var analyses = Analyze(RecipeFiles.Expand(paths));
+        var problems = new FileProblems();
+        var analyses = Analyze(RecipeFiles.Expand(paths), problems);
         if (explain)
         {
             foreach (var analysis in analyses)
@@ -35,14 +36,16 @@ public static class CheckCommand
         Output.DiagnosticReport.WriteText(output, analyses);
         var errors = analyses.Sum(a => a.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
         output.WriteLine(Summary(analyses));
-        return errors > 0 ? ExitCodes.Errors : ExitCodes.Clean;
+        problems.Report(error);
+        return problems.ExitCode(errors > 0 ? ExitCodes.Errors : ExitCodes.Clean);
     }
 
     /// <summary>
-    /// Applies excludes, reads every file (an unreadable one stops the run before any output), stops on a broken
-    /// recipelang.json, then analyses in parallel.
+    /// Applies excludes, stops on a broken recipelang.json, reads every file, then analyses in parallel. With
+    /// <paramref name="problems"/> a file that cannot be read or analysed is skipped and recorded there, so the
+    /// others are still reported; without it the first such file stops the command.
     /// </summary>
-    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files)
+    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files, FileProblems? problems = null)
     {
         var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem());
         files = Excludes.Apply(files, workspace);
@@ -51,10 +54,31 @@ public static class CheckCommand
         {
             throw new UsageException(string.Join(Environment.NewLine, configErrors.Select(e => e.ToString())));
         }
-        var texts = files.Select(f => new SourceText(RecipeFiles.Read(f), f.DisplayPath)).ToArray();
-        var analyses = new DocumentAnalysis[texts.Length];
-        Parallel.For(0, texts.Length, i => analyses[i] = workspace.Analyze(texts[i]));
-        return analyses;
+        var readable = new List<(RecipeFile File, SourceText Text)>(files.Count);
+        foreach (var file in files)
+        {
+            try
+            {
+                readable.Add((file, new SourceText(RecipeFiles.Read(file), file.DisplayPath)));
+            }
+            catch (UsageException e) when (problems is not null)
+            {
+                problems.Unreadable(e);
+            }
+        }
+        var analyses = new DocumentAnalysis?[readable.Count];
+        Parallel.For(0, readable.Count, i =>
+        {
+            try
+            {
+                analyses[i] = workspace.Analyze(readable[i].Text);
+            }
+            catch (Exception e) when (problems is not null)
+            {
+                problems.Crashed(readable[i].File, e);
+            }
+        });
+        return analyses.OfType<DocumentAnalysis>().ToList();
     }
 
     private static void WriteSummary(TextWriter output, string path, RecipeSummary summary)

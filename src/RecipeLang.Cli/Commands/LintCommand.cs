@@ -24,7 +24,8 @@ public static class LintCommand
 
     private static int Run(string[] paths, string format, string? outputFile, TextWriter output, TextWriter error)
     {
-        var analyses = CheckCommand.Analyze(RecipeFiles.Expand(paths));
+        var problems = new FileProblems();
+        var analyses = CheckCommand.Analyze(RecipeFiles.Expand(paths), problems);
         var report = new StringWriter();
         switch (format)
         {
@@ -47,6 +48,7 @@ public static class LintCommand
             OutputFile.Write(outputFile, report.ToString());
         }
         error.WriteLine(CheckCommand.Summary(analyses));
-        return analyses.Any(a => a.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) ? ExitCodes.Errors : ExitCodes.Clean;
+        problems.Report(error);
+        return problems.ExitCode(analyses.Any(a => a.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) ? ExitCodes.Errors : ExitCodes.Clean);
     }
 }

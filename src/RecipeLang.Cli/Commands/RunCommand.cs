@@ -8,6 +8,7 @@ using RecipeLang.Runtime.Execution;
 using RecipeLang.Runtime.Journal;
 using RecipeLang.Runtime.Simulation;
 using RecipeLang.Workspace;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 
 namespace RecipeLang.Cli.Commands;
@@ -27,14 +28,29 @@ public static class RunCommand
         var recheck = new Option<bool>("--recheck") { Description = "For an assembly stamped with another equipment profile: re-check its recipes against this site and run them" };
         var plot = new Option<string?>("--plot") { Description = "Thermal-profile plot (.svg or .png); default <name>.thermal.svg next to the recipe" };
         var command = new Command("run", "Dry-run recipes on the simulated plant") { input, simulate, journal, resume, recheck, plot };
-        command.SetAction(result => Run(
-            result.GetValue(input)!, result.GetValue(simulate), result.GetValue(journal), result.GetValue(resume), result.GetValue(recheck), result.GetValue(plot),
-            result.InvocationConfiguration.Output));
+        command.SetAction(result =>
+        {
+            // SIGINT and SIGTERM cancel the run, which journals 'cancelled' and drives the plant to its safe state
+            // before the process exits; a second signal is not needed and not waited for.
+            using var interrupt = new CancellationTokenSource();
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+            return Run(
+                result.GetValue(input)!, result.GetValue(simulate), result.GetValue(journal), result.GetValue(resume), result.GetValue(recheck), result.GetValue(plot),
+                result.InvocationConfiguration.Output, interrupt.Token);
+
+            void Cancel(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                interrupt.Cancel();
+            }
+        });
         return command;
     }
 
-    private static int Run(string input, bool simulate, string? journal, bool resume, bool recheck, string? plotPath, TextWriter output)
+    internal static int Run(string input, bool simulate, string? journal, bool resume, bool recheck, string? plotPath, TextWriter output, CancellationToken cancellationToken)
     {
+        RecipeFiles.CheckPath(input);
         if (!simulate)
         {
             throw new UsageException("no plant controller is configured here; run with --simulate for a dry run on the simulated plant");
@@ -42,6 +58,10 @@ public static class RunCommand
         if (resume && journal is null)
         {
             throw new UsageException("--resume needs the journal of the run to resume: --journal path");
+        }
+        if (journal is not null)
+        {
+            CheckWritable(journal, "journal");
         }
         if (resume && !File.Exists(journal))
         {
@@ -56,12 +76,22 @@ public static class RunCommand
         {
             throw new UsageException($"{plotPath}: the plot must be a .svg or .png file");
         }
+        if (plotPath is not null)
+        {
+            // Found out before a long run, not after it.
+            CheckWritable(plotPath, "plot");
+        }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         var site = SiteProfile(input);
         var limits = new EquipmentLimits(site.FurnaceMaxC, site.AutoclaveMaxC, site.AutoclaveMaxBar, site.Gases);
         var plans = Plans(input, limits, recheck, output);
         if (plans is null)
         {
+            return ExitCodes.Errors;
+        }
+        if (plans.Count == 0)
+        {
+            output.WriteLine($"{input}: nothing to run: it holds no recipe and no steps");
             return ExitCodes.Errors;
         }
         if (journal is not null && plans.Count > 1)
@@ -78,8 +108,12 @@ public static class RunCommand
             var plant = new SimulatedPlant();
             var executor = new PlanExecutor(limits);
             var options = new RunOptions { Clock = plant.Clock, JournalPath = journal, ProfileRechecked = recheck };
-            var result = RunWithProgress(console, output, executor, plan, plant, options);
+            var result = RunWithProgress(console, output, executor, plan, plant, options, cancellationToken);
             output.WriteLine(result.Message);
+            if (result.Outcome == RunOutcome.Cancelled)
+            {
+                return ExitCodes.Interrupted;
+            }
             if (result.Outcome != RunOutcome.Completed)
             {
                 if (result.Outcome == RunOutcome.Refused && plan.ProfileHash != limits.Hash)
@@ -179,7 +213,7 @@ public static class RunCommand
         return compiled.Load();
     }
 
-    private static RunResult RunWithProgress(IAnsiConsole console, TextWriter output, PlanExecutor executor, IStepPlan plan, SimulatedPlant plant, RunOptions options)
+    private static RunResult RunWithProgress(IAnsiConsole console, TextWriter output, PlanExecutor executor, IStepPlan plan, SimulatedPlant plant, RunOptions options, CancellationToken cancellationToken)
     {
         if (!console.Profile.Capabilities.Interactive)
         {
@@ -190,7 +224,7 @@ public static class RunCommand
                     output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{e.Elapsed.TotalHours,6:0.00} h] {(e.Kind == RunProgressKind.StepSkipped ? "skipped (finished before)" : "started")} {e.Step}"));
                 }
             };
-            return executor.RunAsync(plan, plant, options).GetAwaiter().GetResult();
+            return executor.RunAsync(plan, plant, options, cancellationToken).GetAwaiter().GetResult();
         }
         RunResult? result = null;
         console.Progress().Start(context =>
@@ -207,7 +241,7 @@ public static class RunCommand
                     task.Description = Markup.Escape($"{plan.Name}: step {step.Index + 1} {step.Description} {e.Verb}");
                 }
             };
-            result = executor.RunAsync(plan, plant, options).GetAwaiter().GetResult();
+            result = executor.RunAsync(plan, plant, options, cancellationToken).GetAwaiter().GetResult();
         });
         return result!;
     }
@@ -243,6 +277,34 @@ public static class RunCommand
         }
         var directory = input.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "" : Path.GetDirectoryName(input) ?? "";
         return Path.Combine(directory, safe + ".thermal.svg");
+    }
+
+    /// <summary>
+    /// Fails early, with one line, when an output of the run cannot be written: its folder is missing or read-only,
+    /// or it is a folder. A file this check creates is removed again.
+    /// </summary>
+    private static void CheckWritable(string path, string what)
+    {
+        var full = Output.OutputFile.FullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{path}: is a directory; name a {what} file, in it or elsewhere");
+        }
+        var existed = File.Exists(full);
+        try
+        {
+            using (new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+            if (!existed)
+            {
+                File.Delete(full);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot write the {what}: {e.Message}");
+        }
     }
 
     /// <summary>This site's equipment profile: the recipelang.json that applies to the input, else the defaults.</summary>

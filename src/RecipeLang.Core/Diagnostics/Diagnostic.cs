@@ -21,8 +21,14 @@ public sealed record DiagnosticDescriptor(string Code, string Title, DiagnosticS
 
     public Diagnostic Create(SourceText source, TextSpan span, params object[] args) =>
         new(this, source.Path, span, source.GetPosition(span.Start), source.GetPosition(span.End),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), DefaultSeverity,
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args.Select(Echo).ToArray()), DefaultSeverity,
             ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
+
+    /// <summary>The longest piece of the user's text a message repeats in full; a 100,000-digit number is shown by its ends.</summary>
+    public const int MaxEchoLength = 160;
+
+    private static object Echo(object arg) =>
+        arg is string { Length: > MaxEchoLength } text ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text[..100]}…{text[^20..]} ({text.Length:N0} characters)") : arg;
 }
 
 /// <summary>Another place that explains a diagnostic, e.g. the earlier step a sequence rule is about.</summary>

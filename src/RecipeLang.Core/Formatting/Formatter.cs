@@ -46,9 +46,18 @@ public static class Formatter
         {
             var statement = statements[i];
             var tokens = HeaderTokens(statement).ToList();
-            if (tokens.Count == 0)
+            if (statement is ErrorStatementSyntax { Then: null, SkippedTokens.Length: 0 })
             {
-                continue; // a lone ';'
+                // An empty statement (a lone ';', also at the start of a line) prints nothing but its comments.
+                foreach (var token in tokens)
+                {
+                    WriteLeadingComments(writer, token.LeadingTrivia, indent);
+                    foreach (var comment in Comments(token.TrailingTrivia))
+                    {
+                        writer.Append(indent).Append(comment).Append('\n');
+                    }
+                }
+                continue;
             }
             var blankLine = i > 0 && (statement is RecipeSyntax || statements[i - 1] is RecipeSyntax || HasBlankLine(tokens[0].LeadingTrivia));
             if (blankLine)

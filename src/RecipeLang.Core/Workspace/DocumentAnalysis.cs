@@ -80,6 +80,15 @@ public sealed class DocumentAnalysis
                 }
                 var relative = StringSyntax.Unquote(import.Path.Text);
                 var reportAt = rootImport ?? import;
+                if (relative.Any(char.IsControl))
+                {
+                    // No file system accepts a NUL or another control character in a path; Path APIs would throw.
+                    if (rootImport is null)
+                    {
+                        diagnostics.Add(Descriptors.ImportNotFound.Create(tree.Source, import.Path.Span, Printable(relative), "no file: the path holds a control character"));
+                    }
+                    continue;
+                }
                 var directory = workspace.FileSystem.Path.GetDirectoryName(workspace.FullPath(file.Path)) ?? "";
                 var target = workspace.FullPath(workspace.FileSystem.Path.Combine(directory, relative));
                 if (chain.Contains(target))
@@ -94,12 +103,22 @@ public sealed class DocumentAnalysis
                 {
                     continue;
                 }
-                var text = workspace.TryGetText(target);
+                SourceText? text;
+                string? unreadable = null;
+                try
+                {
+                    text = workspace.TryGetText(target);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    text = null;
+                    unreadable = $"{target}, which cannot be read: {e.Message}";
+                }
                 if (text is null)
                 {
                     if (rootImport is null)
                     {
-                        diagnostics.Add(Descriptors.ImportNotFound.Create(tree.Source, import.Path.Span, relative, target));
+                        diagnostics.Add(Descriptors.ImportNotFound.Create(tree.Source, import.Path.Span, relative, unreadable ?? target));
                     }
                     continue;
                 }
@@ -113,4 +132,7 @@ public sealed class DocumentAnalysis
             }
         }
     }
+
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

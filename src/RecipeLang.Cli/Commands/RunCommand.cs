@@ -181,9 +181,14 @@ public static class RunCommand
         {
             loaded = CompiledPlans.FromImage(File.ReadAllBytes(input)).Load();
         }
-        catch (BadImageFormatException)
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or TypeLoadException or System.Reflection.ReflectionTypeLoadException
+            or MissingMethodException or System.Reflection.TargetInvocationException)
         {
-            throw new UsageException($"{input}: not an assembly of RecipeLang plans");
+            throw new UsageException($"{input}: not an assembly of RecipeLang plans ({e.GetType().Name}); compile one with 'recipelang compile --emit dll'");
+        }
+        if (loaded.Count == 0)
+        {
+            throw new UsageException($"{input}: not an assembly of RecipeLang plans (it holds no step plan); compile one with 'recipelang compile --emit dll'");
         }
         if (!recheck || loaded.All(p => p.ProfileHash == limits.Hash))
         {

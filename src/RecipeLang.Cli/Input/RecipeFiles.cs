@@ -32,12 +32,27 @@ public static class RecipeFiles
         return files;
     }
 
+    /// <summary>
+    /// The largest recipe file read (16 MiB; the largest shipped example is a few KB). It protects the machine: the
+    /// syntax tree and diagnostics of a file take many times its size in memory (docs/limits.md).
+    /// </summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
     /// <summary>Reads a file as strict UTF-8 (a BOM is allowed); any failure becomes a one-line message.</summary>
     public static string Read(RecipeFile file)
     {
         try
         {
+            var length = new FileInfo(file.FullPath).Length;
+            if (length > MaxFileBytes)
+            {
+                throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file.DisplayPath}: too large to be a recipe ({length / (1024.0 * 1024):0.#} MiB; the limit is {MaxFileBytes / (1024 * 1024)} MiB)"));
+            }
             var bytes = File.ReadAllBytes(file.FullPath);
+            if (bytes.AsSpan().Contains((byte)0))
+            {
+                throw new UsageException($"{file.DisplayPath}: a binary file (it holds NUL bytes), not a recipe; a recipe is UTF-8 text");
+            }
             var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
             return StrictUtf8.GetString(bytes, start, bytes.Length - start);
         }

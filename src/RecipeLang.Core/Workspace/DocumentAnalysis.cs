@@ -85,7 +85,7 @@ public sealed class DocumentAnalysis
                     // No file system accepts a NUL or another control character in a path; Path APIs would throw.
                     if (rootImport is null)
                     {
-                        diagnostics.Add(Descriptors.ImportNotFound.Create(tree.Source, import.Path.Span, Printable(relative), "no file: the path holds a control character"));
+                        diagnostics.Add(Descriptors.ImportNotFound.Create(tree.Source, import.Path.Span, relative, "no file: the path holds a control character"));
                     }
                     continue;
                 }
@@ -132,7 +132,4 @@ public sealed class DocumentAnalysis
             }
         }
     }
-
-    private static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -206,6 +206,10 @@ public static class RunCommand
         {
             return null;
         }
+        if (recipes.Count == 0)
+        {
+            return [];
+        }
         var compiled = PlanCompiler.Compile(recipes.Select(r => r.Recipe));
         if (!compiled.Success)
         {

@@ -34,7 +34,7 @@ public static class RecipeFiles
 
     /// <summary>
     /// The largest recipe file read (16 MiB; the largest shipped example is a few KB). It protects the machine: the
-    /// syntax tree and diagnostics of a file take many times its size in memory (docs/limits.md).
+    /// syntax tree and diagnostics of a file take many times its size in memory (docs/exit-codes.md, Limits).
     /// </summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
 

@@ -237,9 +237,19 @@ public static class Formatter
         }
     }
 
-    /// <summary>"°C" becomes "C", "hr" becomes "h"; an unknown unit is left as written for the checker to report.</summary>
+    /// <summary>
+    /// "hr" becomes "h"; an unknown unit is left as written for the checker to report. A spelling is replaced only by
+    /// one that means the same in every context: "°C" stays, because "C" is also a C-rate where one is expected.
+    /// </summary>
     private static string CanonicalUnit(string spelling) =>
-        UnitTable.TryLookup(spelling, out var unit) ? unit.Canonical : spelling;
+        !UnitTable.TryLookup(spelling, out var unit)
+            ? spelling
+            : CanonicalSpellings.GetOrAdd(spelling, static (s, canonical) => Enum.GetValues<Dimension>().All(d => SameMeaning(s, canonical, d)) ? canonical : s, unit.Canonical);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CanonicalSpellings = new(StringComparer.Ordinal);
+
+    private static bool SameMeaning(string spelling, string canonical, Dimension preferred) =>
+        UnitTable.TryLookup(spelling, preferred, out var a) && UnitTable.TryLookup(canonical, preferred, out var b) && a == b;
 
     /// <summary>Own-line comments above a statement; a blank line between two comment paragraphs is kept.</summary>
     private static void WriteLeadingComments(StringBuilder writer, IEnumerable<SyntaxTrivia> trivia, string indent)

@@ -10,7 +10,7 @@ public class TopLevelHandlerTests : ScratchFolderTest
     {
         var root = CliApp.CreateRoot();
         var broken = new Command("broken");
-        broken.SetAction(_ => throw new InvalidOperationException("a bug\nspanning lines"));
+        broken.SetAction(int (_) => throw new InvalidOperationException("a bug\nspanning lines"));
         root.Subcommands.Add(broken);
         var before = Environment.GetEnvironmentVariable("RECIPELANG_CRASH_DIR");
         Environment.SetEnvironmentVariable("RECIPELANG_CRASH_DIR", Folder);

@@ -116,7 +116,7 @@ public static class Formatter
         {
             case StepSyntax step:
                 writer.Append(step.Operation.Text);
-                WriteArguments(writer, step.Arguments);
+                WriteArguments(writer, step.Arguments, anySpelling: !AcceptsCRate(step.Operation.Text));
                 break;
             case UseSyntax use:
                 writer.Append("use ").Append(use.Name.Text);
@@ -149,7 +149,7 @@ public static class Formatter
                 break;
             case ClauseSyntax clause:
                 writer.Append(clause.Keyword.Text);
-                WriteArguments(writer, clause.Arguments);
+                WriteArguments(writer, clause.Arguments, anySpelling: clause.Keyword.Kind != TokenKind.ExpectKeyword);
                 break;
             case RecipeSyntax recipe:
                 writer.Append("recipe ").Append(recipe.Name.Text);
@@ -179,12 +179,12 @@ public static class Formatter
         }
     }
 
-    private static void WriteArguments(StringBuilder writer, IEnumerable<ArgumentSyntax> arguments)
+    private static void WriteArguments(StringBuilder writer, IEnumerable<ArgumentSyntax> arguments, bool anySpelling)
     {
         foreach (var argument in arguments)
         {
             writer.Append(' ');
-            WriteArgument(writer, argument);
+            WriteArgument(writer, argument, anySpelling);
         }
     }
 
@@ -207,7 +207,11 @@ public static class Formatter
         writer.Append(')');
     }
 
-    private static void WriteArgument(StringBuilder writer, ArgumentSyntax argument)
+    /// <param name="anySpelling">
+    /// Whether a unit may take its canonical spelling even where that spelling has another meaning too: true in a
+    /// step that has no C-rate parameter, where "220 °C" and "220C" are the same temperature.
+    /// </param>
+    private static void WriteArgument(StringBuilder writer, ArgumentSyntax argument, bool anySpelling = false)
     {
         switch (argument)
         {
@@ -215,7 +219,7 @@ public static class Formatter
                 writer.Append(quantity.Number.Text);
                 if (quantity.Unit is not null)
                 {
-                    writer.Append(CanonicalUnit(quantity.Unit.Text));
+                    writer.Append(CanonicalUnit(quantity.Unit.Text, anySpelling));
                 }
                 break;
             case NameSyntax name:
@@ -238,13 +242,17 @@ public static class Formatter
     }
 
     /// <summary>
-    /// "hr" becomes "h"; an unknown unit is left as written for the checker to report. A spelling is replaced only by
-    /// one that means the same in every context: "°C" stays, because "C" is also a C-rate where one is expected.
+    /// "°C" becomes "C", "hr" becomes "h"; an unknown unit is left as written for the checker to report. Where a C-rate
+    /// could be meant (a step with a C-rate parameter, a let, a use or default value) a spelling is replaced only by
+    /// one that means the same in every context: "0.5 °C" stays, because "0.5C" there is a C-rate.
     /// </summary>
-    private static string CanonicalUnit(string spelling) =>
-        !UnitTable.TryLookup(spelling, out var unit)
-            ? spelling
+    private static string CanonicalUnit(string spelling, bool anySpelling) =>
+        !UnitTable.TryLookup(spelling, out var unit) ? spelling
+            : anySpelling ? unit.Canonical
             : CanonicalSpellings.GetOrAdd(spelling, static (s, canonical) => Enum.GetValues<Dimension>().All(d => SameMeaning(s, canonical, d)) ? canonical : s, unit.Canonical);
+
+    private static bool AcceptsCRate(string operation) =>
+        Catalog.RecipeCatalog.Default.FindOperation(operation) is not { } info || info.Parameters.Any(p => p.Dimension == Dimension.CRate);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CanonicalSpellings = new(StringComparer.Ordinal);
 

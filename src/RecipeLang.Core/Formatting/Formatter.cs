@@ -42,6 +42,7 @@ public static class Formatter
     private static void WriteBlock(StringBuilder writer, IReadOnlyList<StatementSyntax> statements, string indent)
     {
         var firstStepWritten = false;
+        var wroteStatement = false;
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
@@ -59,7 +60,9 @@ public static class Formatter
                 }
                 continue;
             }
-            var blankLine = i > 0 && (statement is RecipeSyntax || statements[i - 1] is RecipeSyntax || HasBlankLine(tokens[0].LeadingTrivia));
+            // An empty statement before this one wrote nothing: it is as if this one came first (fmt stays idempotent).
+            var blankLine = wroteStatement && (statement is RecipeSyntax || statements[i - 1] is RecipeSyntax || HasBlankLine(tokens[0].LeadingTrivia));
+            wroteStatement = true;
             if (blankLine)
             {
                 writer.Append('\n');

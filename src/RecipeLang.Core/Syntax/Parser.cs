@@ -70,6 +70,12 @@ public sealed class Parser
                     // "recipe" at the start of a line inside a body: the previous recipe lost its '}'.
                     break;
                 }
+                if (insideRecipe)
+                {
+                    // Recipes do not nest; parsed on for recovery, but an error, so that fmt (which would put it
+                    // on its own line, where it means a missing '}') leaves the file alone.
+                    ReportUnexpected(token, "a step (a recipe cannot be defined inside another; use it with 'use')");
+                }
                 foreach (var statement in ParseRecipe())
                 {
                     statements.Add(statement);

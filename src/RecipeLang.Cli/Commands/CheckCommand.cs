@@ -16,13 +16,14 @@ public static class CheckCommand
         var paths = new Argument<string[]>("paths") { Description = "Recipe files, folders (searched for *.recipe) or globs", Arity = ArgumentArity.OneOrMore };
         var explain = new Option<bool>("--explain-recipe") { Description = "Also print each recipe's summary: steps, duration, peak temperature, which step repairs which defect" };
         var command = new Command("check", "Check recipes and print their diagnostics") { paths, explain };
-        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(explain), result.InvocationConfiguration.Output));
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(explain), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string[] paths, bool explain, TextWriter output)
+    private static int Run(string[] paths, bool explain, TextWriter output, TextWriter error)
     {
-        var analyses = Analyze(RecipeFiles.Expand(paths));
+        var problems = new FileProblems();
+        var analyses = Analyze(RecipeFiles.Expand(paths), problems);
         if (explain)
         {
             foreach (var analysis in analyses)
@@ -37,15 +38,17 @@ public static class CheckCommand
         DiagnosticReport.WriteText(output, files);
         var errors = analyses.Sum(a => a.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
         output.WriteLine(Summary(files));
-        return errors > 0 ? ExitCodes.Errors : ExitCodes.Clean;
+        problems.Report(error);
+        return problems.ExitCode(errors > 0 ? ExitCodes.Errors : ExitCodes.Clean);
     }
 
     /// <summary>
     /// Applies excludes, stops on a broken recipelang.json, then reads and analyses the files in parallel, each file
-    /// read by the worker that analyses it so that disk and CPU overlap. An unreadable file stops the run before any
-    /// output; with several, the first in path order is the one reported.
+    /// read by the worker that analyses it so that disk and CPU overlap. With <paramref name="problems"/> a file that
+    /// cannot be read or analysed is skipped and recorded there, so the others are still reported; without it the
+    /// first unreadable file in path order stops the command.
     /// </summary>
-    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files)
+    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files, FileProblems? problems = null)
     {
         var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem());
         files = Excludes.Apply(files, workspace);
@@ -54,7 +57,7 @@ public static class CheckCommand
         {
             throw new UsageException(string.Join(Environment.NewLine, configErrors.Select(e => e.ToString())));
         }
-        var analyses = new DocumentAnalysis[files.Count];
+        var analyses = new DocumentAnalysis?[files.Count];
         var unreadable = new UsageException?[files.Count];
         Parallel.For(0, files.Count, i =>
         {
@@ -66,12 +69,20 @@ public static class CheckCommand
             {
                 unreadable[i] = e;
             }
+            catch (Exception e) when (problems is not null)
+            {
+                problems.Crashed(files[i], e);
+            }
         });
-        if (unreadable.FirstOrDefault(e => e is not null) is { } first)
+        foreach (var e in unreadable.OfType<UsageException>())
         {
-            throw first;
+            if (problems is null)
+            {
+                throw e;
+            }
+            problems.Unreadable(e);
         }
-        return analyses;
+        return analyses.OfType<DocumentAnalysis>().ToList();
     }
 
     private static void WriteSummary(TextWriter output, string path, RecipeSummary summary)

@@ -87,7 +87,7 @@ public static class CompileCommand
                     }
                     return ExitCodes.Errors;
                 }
-                OutputFile.Write(outputPath!, Path.GetFullPath(outputPath!), [.. compiled.Image]);
+                OutputFile.Write(outputPath!, OutputFile.FullPath(outputPath!), [.. compiled.Image]);
                 output.WriteLine($"Compiled {CheckCommand.Plural(recipes.Count, "plan")} into {outputPath}.");
                 break;
         }

@@ -16,48 +16,76 @@ public static class FormatCommand
         var paths = new Argument<string[]>("paths") { Description = "Recipe files, folders (searched for *.recipe) or globs", Arity = ArgumentArity.OneOrMore };
         var check = new Option<bool>("--check") { Description = "Write nothing; list the files that are not formatted and exit 1 if any" };
         var command = new Command("fmt", "Format recipes in the canonical layout") { paths, check };
-        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(check), result.InvocationConfiguration.Output));
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(check), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string[] paths, bool checkOnly, TextWriter output)
+    /// <summary>
+    /// Formats every file in memory first and writes only then, so a failure part-way never leaves a folder
+    /// half-formatted. A file with syntax errors or that cannot be read is reported and left alone; after a bug in
+    /// the formatter nothing is written at all.
+    /// </summary>
+    private static int Run(string[] paths, bool checkOnly, TextWriter output, TextWriter error)
     {
         var files = RecipeFiles.Expand(paths);
-        var texts = files.Select(RecipeFiles.Read).ToList();
+        var problems = new FileProblems();
         var failed = 0;
-        var changed = 0;
-        for (var i = 0; i < files.Count; i++)
+        var changed = new List<(RecipeFile File, string Text)>();
+        foreach (var file in files)
         {
-            var tree = Parser.Parse(new SourceText(texts[i], files[i].DisplayPath));
-            var formatted = Formatter.Format(tree);
+            string text;
+            try
+            {
+                text = RecipeFiles.Read(file);
+            }
+            catch (UsageException e)
+            {
+                problems.Unreadable(e);
+                continue;
+            }
+            string? formatted;
+            SyntaxTree tree;
+            try
+            {
+                tree = Parser.Parse(new SourceText(text, file.DisplayPath));
+                formatted = Formatter.Format(tree);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                problems.Crashed(file, e);
+                continue;
+            }
             if (formatted is null)
             {
                 foreach (var diagnostic in tree.Diagnostics)
                 {
                     output.WriteLine(diagnostic.ToString());
                 }
-                output.WriteLine($"{files[i].DisplayPath}: not formatted: fix the syntax errors first");
+                output.WriteLine($"{file.DisplayPath}: not formatted: fix the syntax errors first");
                 failed++;
-                continue;
             }
-            if (formatted == texts[i])
+            else if (formatted != text)
             {
-                continue;
-            }
-            changed++;
-            if (checkOnly)
-            {
-                output.WriteLine($"{files[i].DisplayPath}: not formatted");
-            }
-            else
-            {
-                OutputFile.Write(files[i].DisplayPath, files[i].FullPath, new UTF8Encoding(false).GetBytes(formatted));
-                output.WriteLine($"{files[i].DisplayPath}: formatted");
+                changed.Add((file, formatted));
             }
         }
-        var verb = checkOnly ? "would reformat" : "reformatted";
-        output.WriteLine($"{Plural(files.Count)} checked, {verb} {changed}{(failed > 0 ? $", {failed} with syntax errors" : "")}.");
-        return failed > 0 || (checkOnly && changed > 0) ? ExitCodes.Errors : ExitCodes.Clean;
+        var crashed = problems.ExitCode(ExitCodes.Clean) == ExitCodes.InternalError;
+        foreach (var (file, formatted) in changed)
+        {
+            if (checkOnly)
+            {
+                output.WriteLine($"{file.DisplayPath}: not formatted");
+            }
+            else if (!crashed)
+            {
+                OutputFile.Write(file.DisplayPath, file.FullPath, new UTF8Encoding(false).GetBytes(formatted));
+                output.WriteLine($"{file.DisplayPath}: formatted");
+            }
+        }
+        var verb = checkOnly ? "would reformat" : crashed ? "wrote nothing after an internal error; would reformat" : "reformatted";
+        output.WriteLine($"{Plural(files.Count)} checked, {verb} {changed.Count}{(failed > 0 ? $", {failed} with syntax errors" : "")}.");
+        problems.Report(error);
+        return problems.ExitCode(failed > 0 || (checkOnly && changed.Count > 0) ? ExitCodes.Errors : ExitCodes.Clean);
     }
 
     private static string Plural(int count) => CheckCommand.Plural(count, "file");

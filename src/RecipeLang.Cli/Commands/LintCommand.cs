@@ -70,7 +70,8 @@ public static class LintCommand
 
     private static int Run(LintRequest request, TextWriter output, TextWriter error)
     {
-        var analyses = request.Input is { } input ? [AnalyzeText(input.ReadToEnd(), request.InputName)] : CheckCommand.Analyze(RecipeFiles.Expand(request.Paths));
+        var problems = new FileProblems();
+        var analyses = request.Input is { } input ? [AnalyzeText(input.ReadToEnd(), request.InputName)] : CheckCommand.Analyze(RecipeFiles.Expand(request.Paths), problems);
         var files = FileFindings.From(analyses);
         var note = "";
         switch (request.Baseline)
@@ -113,7 +114,8 @@ public static class LintCommand
         else
             OutputFile.Write(request.OutputFile, report.ToString());
         error.WriteLine(CheckCommand.Summary(files) + note);
-        return files.Any(f => f.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) ? ExitCodes.Errors : ExitCodes.Clean;
+        problems.Report(error);
+        return problems.ExitCode(files.Any(f => f.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) ? ExitCodes.Errors : ExitCodes.Clean);
     }
 
     /// <summary>Standard input as the file it stands for: that file's recipelang.json and imports apply.</summary>

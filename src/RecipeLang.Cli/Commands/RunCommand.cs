@@ -10,6 +10,7 @@ using RecipeLang.Runtime.Journal;
 using RecipeLang.Runtime.Mqtt;
 using RecipeLang.Runtime.Simulation;
 using RecipeLang.Workspace;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 
 namespace RecipeLang.Cli.Commands;
@@ -33,7 +34,7 @@ public static class RunCommand
         var plot = new Option<string?>("--plot") { Description = "Thermal-profile plot (.svg or .png); default <name>.thermal.svg next to the recipe" };
         var command = new Command("run", "Run recipes on the simulated plant (--simulate) or on units over MQTT (--broker)") { input, simulate, line, journal, resume, recheck, plot };
         broker.AddTo(command);
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction(async (result, cancellationToken) =>
         {
             var endpoint = broker.Endpoint(result);
             if (result.GetValue(simulate) == endpoint is not null)
@@ -47,8 +48,19 @@ public static class RunCommand
                 throw new UsageException("--line must be 1 or more");
             }
             var plant = endpoint is null ? null : new MqttTarget(endpoint, broker.SiteName(result), result.GetValue(line));
-            return Run(result.GetValue(input)!, plant, result.GetValue(journal), result.GetValue(resume), result.GetValue(recheck), result.GetValue(plot),
-                result.InvocationConfiguration.Output, cancellationToken);
+            // SIGINT and SIGTERM cancel the run, which journals 'cancelled' and drives the plant to its safe state
+            // before the process exits; a second signal is not needed and not waited for.
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+            return await Run(result.GetValue(input)!, plant, result.GetValue(journal), result.GetValue(resume), result.GetValue(recheck), result.GetValue(plot),
+                result.InvocationConfiguration.Output, interrupt.Token);
+
+            void Cancel(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                interrupt.Cancel();
+            }
         });
         return command;
     }
@@ -58,9 +70,14 @@ public static class RunCommand
 
     private static async Task<int> Run(string input, MqttTarget? mqtt, string? journal, bool resume, bool recheck, string? plotPath, TextWriter output, CancellationToken cancellationToken)
     {
+        RecipeFiles.CheckPath(input);
         if (resume && journal is null)
         {
             throw new UsageException("--resume needs the journal of the run to resume: --journal path");
+        }
+        if (journal is not null)
+        {
+            CheckWritable(journal, "journal");
         }
         if (resume && !File.Exists(journal))
         {
@@ -75,12 +92,22 @@ public static class RunCommand
         {
             throw new UsageException($"{plotPath}: the plot must be a .svg or .png file");
         }
+        if (plotPath is not null)
+        {
+            // Found out before a long run, not after it.
+            CheckWritable(plotPath, "plot");
+        }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         var site = SiteProfile(input);
         var limits = new EquipmentLimits(site.FurnaceMaxC, site.AutoclaveMaxC, site.AutoclaveMaxBar, site.Gases);
         var plans = Plans(input, limits, recheck, output);
         if (plans is null)
         {
+            return ExitCodes.Errors;
+        }
+        if (plans.Count == 0)
+        {
+            output.WriteLine($"{input}: nothing to run: it holds no recipe and no steps");
             return ExitCodes.Errors;
         }
         if (journal is not null && plans.Count > 1)
@@ -105,6 +132,10 @@ public static class RunCommand
                 : new RunOptions { JournalPath = journal, ProfileRechecked = recheck, WatchInterval = TimeSpan.FromMinutes(10) };
             var result = await RunWithProgress(console, output, executor, plan, plant, network, options, cancellationToken);
             output.WriteLine(result.Message);
+            if (result.Outcome == RunOutcome.Cancelled)
+            {
+                return ExitCodes.Interrupted;
+            }
             if (result.Outcome != RunOutcome.Completed)
             {
                 if (result.Outcome == RunOutcome.Refused && plan.ProfileHash != limits.Hash)
@@ -181,9 +212,14 @@ public static class RunCommand
         {
             loaded = CompiledPlans.FromImage(File.ReadAllBytes(input)).Load();
         }
-        catch (BadImageFormatException)
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or TypeLoadException or System.Reflection.ReflectionTypeLoadException
+            or MissingMethodException or System.Reflection.TargetInvocationException)
         {
-            throw new UsageException($"{input}: not an assembly of RecipeLang plans");
+            throw new UsageException($"{input}: not an assembly of RecipeLang plans ({e.GetType().Name}); compile one with 'recipelang compile --emit dll'");
+        }
+        if (loaded.Count == 0)
+        {
+            throw new UsageException($"{input}: not an assembly of RecipeLang plans (it holds no step plan); compile one with 'recipelang compile --emit dll'");
         }
         if (!recheck || loaded.All(p => p.ProfileHash == limits.Hash))
         {
@@ -200,6 +236,10 @@ public static class RunCommand
         if (!CompileCommand.TryLower(analyses, output, out var recipes))
         {
             return null;
+        }
+        if (recipes.Count == 0)
+        {
+            return [];
         }
         var lowered = recipes.Select(r => r.Recipe).ToList();
         var cache = PlanCache.FromEnvironment();
@@ -359,6 +399,34 @@ public static class RunCommand
         }
         var directory = input.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "" : Path.GetDirectoryName(input) ?? "";
         return Path.Combine(directory, safe + ".thermal.svg");
+    }
+
+    /// <summary>
+    /// Fails early, with one line, when an output of the run cannot be written: its folder is missing or read-only,
+    /// or it is a folder. A file this check creates is removed again.
+    /// </summary>
+    private static void CheckWritable(string path, string what)
+    {
+        var full = Output.OutputFile.FullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{path}: is a directory; name a {what} file, in it or elsewhere");
+        }
+        var existed = File.Exists(full);
+        try
+        {
+            using (new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+            if (!existed)
+            {
+                File.Delete(full);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot write the {what}: {e.Message}");
+        }
     }
 
     /// <summary>This site's equipment profile: the recipelang.json that applies to the input, else the defaults.</summary>

@@ -55,11 +55,12 @@ public static class DiagnosticReport
             new SarifText(d.Message),
             [new SarifLocation(Physical(d.Path, d.Start, d.End))],
             d.Related.IsEmpty ? null : d.Related.Select(r => new SarifLocation(Physical(r.Path, r.Start, r.End), new SarifText(r.Message))).ToList(),
-            d.Fixes.IsEmpty ? null : d.Fixes.Select(f => new SarifFix(new SarifText(f.Title), [new SarifArtifactChange(new SarifArtifactLocation(Uri(d.Path)),
+            d.Fixes.IsEmpty ? null : d.Fixes.Select(f => new SarifFix(new SarifText(f.Title), [new SarifArtifactChange(Artifact(d.Path),
                 f.Edits.Select(e => new SarifReplacement(Region(file.Source, e.Span), new SarifText(e.NewText))).ToList())])).ToList()))).ToList();
         var version = typeof(DiagnosticReport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0",
-            [new SarifRun(new SarifTool(new SarifDriver("recipelang", version, rules)), results)]);
+            [new SarifRun(new SarifTool(new SarifDriver("recipelang", version, rules)), results,
+                new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(new Uri(Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory) + Path.DirectorySeparatorChar).AbsoluteUri) })]);
         writer.WriteLine(JsonSerializer.Serialize(log, Json));
     }
 
@@ -68,7 +69,7 @@ public static class DiagnosticReport
         RuleDocs.Find(code) is { } page ? new SarifMessage($"recipelang explain {code}", page) : null;
 
     private static SarifPhysicalLocation Physical(string path, LinePosition start, LinePosition end) =>
-        new(new SarifArtifactLocation(Uri(path)), new SarifRegion(start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1));
+        new(Artifact(path), new SarifRegion(start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1));
 
     private static SarifRegion Region(SourceText source, TextSpan span)
     {
@@ -77,8 +78,16 @@ public static class DiagnosticReport
         return new SarifRegion(start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1);
     }
 
-    /// <summary>Relative paths become forward-slash URIs relative to the run's directory, as code scanning expects.</summary>
-    private static string Uri(string path) => path.Replace('\\', '/');
+    private const string SourceRoot = "SRCROOT";
+
+    /// <summary>
+    /// A relative path becomes an escaped forward-slash URI under SRCROOT (the run's directory), as code scanning
+    /// expects; an absolute one a file:// URI.
+    /// </summary>
+    private static SarifArtifactLocation Artifact(string path) =>
+        Path.IsPathFullyQualified(path)
+            ? new SarifArtifactLocation(new Uri(path).AbsoluteUri)
+            : new SarifArtifactLocation(string.Join('/', path.Replace('\\', '/').Split('/').Select(System.Uri.EscapeDataString)), SourceRoot);
 
     private static string PascalCase(string title) =>
         string.Concat(title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray())).Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));

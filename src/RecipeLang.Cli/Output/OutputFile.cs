@@ -10,7 +10,13 @@ namespace RecipeLang.Cli.Output;
 public static class OutputFile
 {
     public static void Write(string displayPath, string text) =>
-        Write(displayPath, Path.GetFullPath(displayPath), new UTF8Encoding(false).GetBytes(text));
+        Write(displayPath, FullPath(displayPath), new UTF8Encoding(false).GetBytes(text));
+
+    /// <summary>The full path of an output the user named; a path no file system accepts is a usage error.</summary>
+    public static string FullPath(string displayPath) =>
+        displayPath.Length > 0 && !displayPath.Any(char.IsControl)
+            ? Path.GetFullPath(displayPath)
+            : throw new UsageException($"'{Hosting.Messages.Shorten(string.Concat(displayPath.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString())))}': not a valid file name");
 
     public static void Write(string displayPath, string fullPath, byte[] bytes)
     {
@@ -39,7 +45,8 @@ public static class OutputFile
             {
                 // The write already failed; that is the error worth reporting.
             }
-            throw new UsageException($"{displayPath}: cannot write: {e.Message}");
+            // The temporary file is ours, not the user's: the message names the file they asked for.
+            throw new UsageException($"{displayPath}: cannot write: {e.Message.Replace(temporary, fullPath, StringComparison.Ordinal)}");
         }
     }
 }

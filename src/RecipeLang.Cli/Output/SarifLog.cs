@@ -9,7 +9,8 @@ public sealed record SarifLog(
     string Version,
     IReadOnlyList<SarifRun> Runs);
 
-public sealed record SarifRun(SarifTool Tool, IReadOnlyList<SarifResult> Results, string ColumnKind = "utf16CodeUnits");
+/// <summary>One run; <c>originalUriBaseIds</c> maps SRCROOT to the folder relative result paths are under (the working directory).</summary>
+public sealed record SarifRun(SarifTool Tool, IReadOnlyList<SarifResult> Results, IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds, string ColumnKind = "utf16CodeUnits");
 
 public sealed record SarifTool(SarifDriver Driver);
 
@@ -36,7 +37,7 @@ public sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation, Sarif
 
 public sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion Region);
 
-public sealed record SarifArtifactLocation(string Uri);
+public sealed record SarifArtifactLocation(string Uri, string? UriBaseId = null);
 
 public sealed record SarifRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);
 

@@ -21,8 +21,30 @@ public sealed record DiagnosticDescriptor(string Code, string Title, DiagnosticS
 
     public Diagnostic Create(SourceText source, TextSpan span, params object[] args) =>
         new(this, source.Path, span, source.GetPosition(span.Start), source.GetPosition(span.End),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args), DefaultSeverity,
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args.Select(Echo).ToArray()), DefaultSeverity,
             ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
+
+    /// <summary>The longest piece of the user's text a message repeats in full; a 100,000-digit number is shown by its ends.</summary>
+    public const int MaxEchoLength = 160;
+
+    /// <summary>
+    /// A piece of the user's text as a message repeats it: control characters (a NUL, an escape sequence) spelled
+    /// as \uXXXX so they cannot garble a terminal or a log, and a long piece cut to its ends.
+    /// </summary>
+    private static object Echo(object arg)
+    {
+        if (arg is not string text)
+        {
+            return arg;
+        }
+        if (text.Any(char.IsControl))
+        {
+            text = string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        }
+        return text.Length <= MaxEchoLength
+            ? text
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text[..100]}…{text[^20..]} ({text.Length:N0} characters)");
+    }
 }
 
 /// <summary>Another place that explains a diagnostic, e.g. the earlier step a sequence rule is about.</summary>

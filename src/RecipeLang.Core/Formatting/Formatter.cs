@@ -42,15 +42,27 @@ public static class Formatter
     private static void WriteBlock(StringBuilder writer, IReadOnlyList<StatementSyntax> statements, string indent)
     {
         var firstStepWritten = false;
+        var wroteStatement = false;
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
             var tokens = HeaderTokens(statement).ToList();
-            if (tokens.Count == 0)
+            if (statement is ErrorStatementSyntax { Then: null, SkippedTokens.Length: 0 })
             {
-                continue; // a lone ';'
+                // An empty statement (a lone ';', also at the start of a line) prints nothing but its comments.
+                foreach (var token in tokens)
+                {
+                    WriteLeadingComments(writer, token.LeadingTrivia, indent);
+                    foreach (var comment in Comments(token.TrailingTrivia))
+                    {
+                        writer.Append(indent).Append(comment).Append('\n');
+                    }
+                }
+                continue;
             }
-            var blankLine = i > 0 && (statement is RecipeSyntax || statements[i - 1] is RecipeSyntax || HasBlankLine(tokens[0].LeadingTrivia));
+            // An empty statement before this one wrote nothing: it is as if this one came first (fmt stays idempotent).
+            var blankLine = wroteStatement && (statement is RecipeSyntax || statements[i - 1] is RecipeSyntax || HasBlankLine(tokens[0].LeadingTrivia));
+            wroteStatement = true;
             if (blankLine)
             {
                 writer.Append('\n');
@@ -107,7 +119,7 @@ public static class Formatter
         {
             case StepSyntax step:
                 writer.Append(step.Operation.Text);
-                WriteArguments(writer, step.Arguments);
+                WriteArguments(writer, step.Arguments, anySpelling: !AcceptsCRate(step.Operation.Text));
                 break;
             case UseSyntax use:
                 writer.Append("use ").Append(use.Name.Text);
@@ -140,7 +152,7 @@ public static class Formatter
                 break;
             case ClauseSyntax clause:
                 writer.Append(clause.Keyword.Text);
-                WriteArguments(writer, clause.Arguments);
+                WriteArguments(writer, clause.Arguments, anySpelling: clause.Keyword.Kind != TokenKind.ExpectKeyword);
                 break;
             case RecipeSyntax recipe:
                 writer.Append("recipe ").Append(recipe.Name.Text);
@@ -170,12 +182,12 @@ public static class Formatter
         }
     }
 
-    private static void WriteArguments(StringBuilder writer, IEnumerable<ArgumentSyntax> arguments)
+    private static void WriteArguments(StringBuilder writer, IEnumerable<ArgumentSyntax> arguments, bool anySpelling)
     {
         foreach (var argument in arguments)
         {
             writer.Append(' ');
-            WriteArgument(writer, argument);
+            WriteArgument(writer, argument, anySpelling);
         }
     }
 
@@ -198,7 +210,11 @@ public static class Formatter
         writer.Append(')');
     }
 
-    private static void WriteArgument(StringBuilder writer, ArgumentSyntax argument)
+    /// <param name="anySpelling">
+    /// Whether a unit may take its canonical spelling even where that spelling has another meaning too: true in a
+    /// step that has no C-rate parameter, where "220 °C" and "220C" are the same temperature.
+    /// </param>
+    private static void WriteArgument(StringBuilder writer, ArgumentSyntax argument, bool anySpelling = false)
     {
         switch (argument)
         {
@@ -206,7 +222,7 @@ public static class Formatter
                 writer.Append(quantity.Number.Text);
                 if (quantity.Unit is not null)
                 {
-                    writer.Append(CanonicalUnit(quantity.Unit.Text));
+                    writer.Append(CanonicalUnit(quantity.Unit.Text, anySpelling));
                 }
                 break;
             case NameSyntax name:
@@ -228,9 +244,23 @@ public static class Formatter
         }
     }
 
-    /// <summary>"°C" becomes "C", "hr" becomes "h"; an unknown unit is left as written for the checker to report.</summary>
-    private static string CanonicalUnit(string spelling) =>
-        UnitTable.TryLookup(spelling, out var unit) ? unit.Canonical : spelling;
+    /// <summary>
+    /// "°C" becomes "C", "hr" becomes "h"; an unknown unit is left as written for the checker to report. Where a C-rate
+    /// could be meant (a step with a C-rate parameter, a let, a use or default value) a spelling is replaced only by
+    /// one that means the same in every context: "0.5 °C" stays, because "0.5C" there is a C-rate.
+    /// </summary>
+    private static string CanonicalUnit(string spelling, bool anySpelling) =>
+        !UnitTable.TryLookup(spelling, out var unit) ? spelling
+            : anySpelling ? unit.Canonical
+            : CanonicalSpellings.GetOrAdd(spelling, static (s, canonical) => Enum.GetValues<Dimension>().All(d => SameMeaning(s, canonical, d)) ? canonical : s, unit.Canonical);
+
+    private static bool AcceptsCRate(string operation) =>
+        Catalog.RecipeCatalog.Default.FindOperation(operation) is not { } info || info.Parameters.Any(p => p.Dimension == Dimension.CRate);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CanonicalSpellings = new(StringComparer.Ordinal);
+
+    private static bool SameMeaning(string spelling, string canonical, Dimension preferred) =>
+        UnitTable.TryLookup(spelling, preferred, out var a) && UnitTable.TryLookup(canonical, preferred, out var b) && a == b;
 
     /// <summary>Own-line comments above a statement; a blank line between two comment paragraphs is kept.</summary>
     private static void WriteLeadingComments(StringBuilder writer, IEnumerable<SyntaxTrivia> trivia, string indent)

@@ -25,10 +25,13 @@ public sealed record RecipeSummary(
             .Where(p => s.Has(p.Name)).Select(p => $"{p.Name}={Describe(s.Arguments[p.Name])}")), s.Start.Line + 1)).ToList();
         var seconds = recipe.Steps.Sum(s => s.Quantity("time") is { } t && t.TryConvertTo("s", out var secondsValue) ? secondsValue.Value : 0);
         var peak = recipe.Steps.Select(s => s.TemperatureC).Where(t => t is not null).DefaultIfEmpty().Max();
-        var repairs = recipe.Defects.ToDictionary(d => d.Name,
+        // A defect named twice (the binder reports nothing for that) is one entry, not a crash.
+        var repairs = recipe.Defects.DistinctBy(d => d.Name, StringComparer.Ordinal).ToDictionary(d => d.Name,
             d => (IReadOnlyList<int>)Repairs.StepsRepairing(context, recipe, d.Name).Select(s => s.Index + 1).ToList(), StringComparer.Ordinal);
         var sources = recipe.Steps.Where(s => s.SuppliesLithium).Select(s => s.Index + 1).ToList();
-        return new RecipeSummary(recipe.Name, recipe.Material?.Name, steps, TimeSpan.FromSeconds(seconds), peak, repairs, sources);
+        // A duration beyond TimeSpan (1e300 h) is shown as the longest one rather than overflowing.
+        var duration = seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
+        return new RecipeSummary(recipe.Name, recipe.Material?.Name, steps, duration, peak, repairs, sources);
     }
 
     private static string Describe(BoundValue value) => value switch

@@ -277,6 +277,13 @@ public sealed class Lexer
         }
     }
 
+    /// <summary>
+    /// The longest parenthesised formula group looked for, in characters. Real groups are short ("(OH)2",
+    /// "(NH4)2"); the bound keeps lexing linear when thousands of '(' are nested, each of which would otherwise
+    /// scan to the end of the nest.
+    /// </summary>
+    public const int MaxFormulaGroupLength = 256;
+
     /// <summary>A parenthesised formula group such as "(OH)2": capital letter first, only formula characters inside.</summary>
     private bool TryFormulaGroup(int open, out int end)
     {
@@ -287,7 +294,8 @@ public sealed class Lexer
             return false;
         }
         var depth = 1;
-        while (i < _text.Length && depth > 0)
+        var limit = Math.Min(_text.Length, open + MaxFormulaGroupLength);
+        while (i < limit && depth > 0)
         {
             var c = _text[i];
             if (c == '(')

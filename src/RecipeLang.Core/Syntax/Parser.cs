@@ -70,6 +70,12 @@ public sealed class Parser
                     // "recipe" at the start of a line inside a body: the previous recipe lost its '}'.
                     break;
                 }
+                if (insideRecipe)
+                {
+                    // Recipes do not nest; parsed on for recovery, but an error, so that fmt (which would put it
+                    // on its own line, where it means a missing '}') leaves the file alone.
+                    ReportUnexpected(token, "a step (a recipe cannot be defined inside another; use it with 'use')");
+                }
                 foreach (var statement in ParseRecipe())
                 {
                     statements.Add(statement);
@@ -218,6 +224,13 @@ public sealed class Parser
             return (StepSyntax)whole.Value(then, semicolon);
         }
         var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
+        // Found once per step, so that the error for each of thousands of unclosed '(' does not search the rest.
+        var lastClose = tokens.Length - 1;
+        while (lastClose >= 0 && tokens[lastClose].Kind != TokenKind.CloseParen)
+        {
+            lastClose--;
+        }
+        _lastCloseParen = lastClose < 0 ? -1 : sliceStart + lastClose;
         var i = 1;
         while (i < tokens.Length)
         {
@@ -236,8 +249,12 @@ public sealed class Parser
             arguments.Add(new ErrorArgumentSyntax([.. rest[..skip]]));
             i += skip;
         }
+        _lastCloseParen = null;
         return new StepSyntax(then, tokens[0], arguments.ToImmutable(), semicolon);
     }
+
+    /// <summary>While a broken step is parsed: the index in the file's tokens of its last ')', or -1.</summary>
+    private int? _lastCloseParen;
 
     /// <summary>
     /// Where a statement stops: before a separator or a brace, or at a line break — unless the line ends with
@@ -290,7 +307,8 @@ public sealed class Parser
             {
                 return; // the lexer already reported this token
             }
-            if (token.Kind == TokenKind.OpenParen && !tokens[offset..].ToArray().Any(t => t.Kind == TokenKind.CloseParen))
+            var closed = _lastCloseParen is { } last ? last > sliceStart + offset : tokens[offset..].ToArray().Any(t => t.Kind == TokenKind.CloseParen);
+            if (token.Kind == TokenKind.OpenParen && !closed)
             {
                 Report(Descriptors.MissingCloseParen, token.Span);
                 return;

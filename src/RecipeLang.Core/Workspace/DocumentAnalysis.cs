@@ -110,6 +110,15 @@ public sealed class DocumentAnalysis
                 }
                 var relative = StringSyntax.Unquote(import.Path.Text);
                 var reportAt = rootImport ?? import;
+                if (relative.Any(char.IsControl))
+                {
+                    // No file system accepts a NUL or another control character in a path; Path APIs would throw.
+                    if (rootImport is null)
+                    {
+                        diagnostics.Add(Descriptors.ImportNotFound.Create(tree.Source, import.Path.Span, relative, "no file: the path holds a control character"));
+                    }
+                    continue;
+                }
                 var directory = workspace.FileSystem.Path.GetDirectoryName(fullPath) ?? "";
                 var target = workspace.FullPath(workspace.FileSystem.Path.Combine(directory, relative));
                 if (chain.Contains(target))
@@ -124,13 +133,23 @@ public sealed class DocumentAnalysis
                 {
                     continue;
                 }
-                var importedDocument = snapshot.GetDocument(target);
+                DocumentSnapshot? importedDocument;
+                string? unreadable = null;
+                try
+                {
+                    importedDocument = snapshot.GetDocument(target);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    importedDocument = null;
+                    unreadable = $"{target}, which cannot be read: {e.Message}";
+                }
                 inputs.Add((target, importedDocument));
                 if (importedDocument is null)
                 {
                     if (rootImport is null)
                     {
-                        diagnostics.Add(Descriptors.ImportNotFound.Create(tree.Source, import.Path.Span, relative, target));
+                        diagnostics.Add(Descriptors.ImportNotFound.Create(tree.Source, import.Path.Span, relative, unreadable ?? target));
                     }
                     continue;
                 }

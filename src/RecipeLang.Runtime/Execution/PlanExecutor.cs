@@ -144,6 +144,13 @@ public sealed class PlanExecutor(EquipmentLimits limits)
                 "Finish that run, or give this run another journal file.";
             return [];
         }
-        return open.Where(e => e.Event == JournalEvents.StepCompleted && e.Step is not null).Select(e => e.Step!.Value).ToHashSet();
+        var completed = open.Where(e => e.Event == JournalEvents.StepCompleted && e.Step is not null).ToList();
+        if (completed.FirstOrDefault(e => e.Step >= plan.Steps.Count) is { } outOfRange)
+        {
+            refusal = $"{path}:{outOfRange.JournalLine}: inconsistent journal: step {outOfRange.Step} completed, but plan '{plan.Name}' has {plan.Steps.Count} steps (0 to {plan.Steps.Count - 1}). " +
+                "Restore the journal, or give this run another journal file.";
+            return [];
+        }
+        return completed.Select(e => e.Step!.Value).ToHashSet();
     }
 }

@@ -19,4 +19,8 @@ public sealed record JournalEntry
     public int? Line { get; init; }
     public int? Column { get; init; }
     public string? Message { get; init; }
+
+    /// <summary>The 1-based line the entry was read from (0 when not read from a file), for messages that name it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int JournalLine { get; init; }
 }

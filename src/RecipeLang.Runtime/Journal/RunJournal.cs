@@ -68,9 +68,30 @@ public sealed class RunJournal(string path)
                 throw new JournalFormatException(Path, i + 1, $"unknown event '{entry.Event}'");
             if (entries.Count == 0 && entry.Event != JournalEvents.RunStarted)
                 throw new JournalFormatException(Path, i + 1, $"a journal begins with '{JournalEvents.RunStarted}', not '{entry.Event}'");
+            entry = entry with { JournalLine = i + 1 };
+            CheckConsistent(entries, entry);
             entries.Add(entry);
         }
         return entries;
+    }
+
+    /// <summary>
+    /// A step's completion must follow its start in the same run, and step numbers are never negative: a line that
+    /// claims otherwise (a hand edit) would make a resumed run skip a step that never ran.
+    /// </summary>
+    private void CheckConsistent(List<JournalEntry> earlier, JournalEntry entry)
+    {
+        if (entry.Step is < 0 || entry.ResumeAt is < 0)
+            throw JournalFormatException.Inconsistent(Path, entry.JournalLine, $"step {entry.Step ?? entry.ResumeAt} is not a step number");
+        if (entry.Event == JournalEvents.StepStarted && entry.Step is null)
+            throw JournalFormatException.Inconsistent(Path, entry.JournalLine, $"'{entry.Event}' names no step");
+        if (entry.Event != JournalEvents.StepCompleted)
+            return;
+        if (entry.Step is not { } step)
+            throw JournalFormatException.Inconsistent(Path, entry.JournalLine, $"'{entry.Event}' names no step");
+        var runStart = earlier.FindLastIndex(e => e.Event == JournalEvents.RunStarted);
+        if (!earlier.Skip(runStart).Any(e => e.Event == JournalEvents.StepStarted && e.Step == step))
+            throw JournalFormatException.Inconsistent(Path, entry.JournalLine, $"step {step} completed, but this run never started it");
     }
 
     /// <summary>The last run in the journal; null when the journal is missing or empty.</summary>

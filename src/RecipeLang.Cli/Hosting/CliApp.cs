@@ -1,0 +1,85 @@
+using System.CommandLine;
+using RecipeLang.Cli.Commands;
+using RecipeLang.Cli.Input;
+
+namespace RecipeLang.Cli.Hosting;
+
+/// <summary>
+/// The command tree and the one place that turns every outcome into an exit code: usage and I/O problems are one
+/// line and exit 2, an interrupt exits 130, and anything unexpected is one line with a bug-report hint and exit 70,
+/// its trace in a crash log (see docs/exit-codes.md).
+/// </summary>
+public static class CliApp
+{
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("RecipeLang: check, format, compile and dry-run cathode regeneration recipes.");
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(FormatCommand.Create());
+        root.Subcommands.Add(LintCommand.Create(() => Console.In));
+        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(CompileCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(PlantCommand.Create());
+        root.Subcommands.Add(LspCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            if (args.Length == 0)
+            {
+                // No command: the help, so a newcomer sees what there is (exit 2: nothing was done).
+                await root.Parse("--help").InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+                return ExitCodes.Usage;
+            }
+            var names = root.Subcommands.Select(c => c.Name).ToList();
+            if (!args[0].StartsWith('-') && !names.Contains(args[0]))
+            {
+                error.WriteLine($"recipelang: '{args[0]}' is not a command{RecipeLang.Binding.Suggestions.DidYouMean(args[0], names)}");
+                error.WriteLine($"Commands: {string.Join(", ", names)}. Run 'recipelang --help' for usage.");
+                return ExitCodes.Usage;
+            }
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var parseError in parsed.Errors)
+                {
+                    error.WriteLine($"recipelang: {parseError.Message}");
+                }
+                error.WriteLine("Run 'recipelang --help' for usage.");
+                return ExitCodes.Usage;
+            }
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+        }
+        catch (Exception e) when (Usage(e) is { } usage)
+        {
+            error.WriteLine($"recipelang: {usage.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("recipelang: interrupted");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            var log = CrashLog.Write(args, e);
+            error.WriteLine($"recipelang: internal error: {Messages.Shorten(e.GetType().Name + ": " + e.Message.ReplaceLineEndings(" "))}");
+            error.WriteLine(log is null
+                ? "This is a bug in RecipeLang; please report it with the command line at https://github.com/recipelang/recipelang/issues"
+                : $"This is a bug in RecipeLang; please report it with {log} at https://github.com/recipelang/recipelang/issues");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>A usage problem, also when it surfaced inside a parallel loop.</summary>
+    private static UsageException? Usage(Exception e) => e switch
+    {
+        UsageException usage => usage,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(Usage).FirstOrDefault(u => u is not null),
+        _ => null,
+    };
+}

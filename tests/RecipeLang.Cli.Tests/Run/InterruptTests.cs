@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace RecipeLang.Cli.Tests.Run;
+
+/// <summary>A real process gets SIGINT or SIGTERM in the middle of a run: the run journals 'cancelled', the plant is made safe, exit 130.</summary>
+public class InterruptTests : ScratchFolderTest
+{
+    [TestCase("INT")]
+    [TestCase("TERM")]
+    public void A_signal_during_a_run_journals_cancelled_and_drives_the_plant_to_its_safe_state(string signal)
+    {
+        Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
+        var steps = string.Join("\n", Enumerable.Range(0, 60).Select(i => (i == 0 ? "" : "then ") + "hydrothermal 4M LiOH 180C 3h\nthen wash water x3\nthen dry 80C 12h vacuum"));
+        Write("long.recipe", $"recipe long for NCM523 {{\n{steps}\n}}\n");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "recipelang.dll"), "run", "long.recipe", "--simulate", "--journal", "run.jsonl" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = new List<string>();
+        string? line;
+        while ((line = process.StandardOutput.ReadLine()) is not null)
+        {
+            output.Add(line);
+            if (line.Contains("started step 2"))
+            {
+                Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+                break;
+            }
+        }
+        output.AddRange(process.StandardOutput.ReadToEnd().Split('\n'));
+        Assert.That(process.WaitForExit(60_000), Is.True, "recipelang exits after the signal");
+
+        Assert.That(process.ExitCode, Is.EqualTo(130), string.Join("\n", output) + error.Result);
+        Assert.That(string.Join("\n", output), Does.Contain("Cancelled").And.Contain("the plant is in its safe state"));
+        var last = JsonDocument.Parse(File.ReadAllLines(Path.Combine(Folder, "run.jsonl")).Last());
+        Assert.That(last.RootElement.GetProperty("event").GetString(), Is.EqualTo("cancelled"));
+        Assert.That(File.Exists(Path.Combine(Folder, "long.thermal.svg")), Is.False, "no plot of a cancelled run");
+    }
+}

@@ -65,7 +65,7 @@ public class ReportFormatTests : ScratchFolderTest
         var command = new Regex(@"^::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^,:]+)::([^\r\n]+)$");
         Assert.That(lines, Has.Length.EqualTo(6));
         Assert.That(lines, Has.All.Matches(command));
-        Assert.That(lines, Does.Contain("::error file=lib/bad.recipe,line=2,col=15,endLine=2,endColumn=18,title=RL3002 Ni-rich material annealed without oxygen::NCM811 is Ni-rich (Ni = 0.8); annealing it in air leaves Ni2+ and causes Li/Ni mixing and rock-salt formation; use O2"));
+        Assert.That(lines, Does.Contain("::error file=lib/bad.recipe,line=2,col=15,endLine=2,endColumn=18,title=RL3002 Anneal atmosphere not allowed for the material::NCM811 may be annealed only in O2 (review Table 1 row 13 citing [53] Chang et al. 2020; LiNi0.8Co0.1Mn0.1O2 as in [50] Kondrakov et al. 2017); NCM811 is Ni-rich (Ni = 0.8): air leaves Ni2+, which mixes onto Li sites and forms rock salt; use O2"));
         Assert.That(lines, Has.Some.StartsWith("::warning file=lib/odd%2C name.recipe,line=1,"), "',' in a property is escaped");
     }
 

@@ -24,8 +24,12 @@ public sealed record DiagnosticDescriptor(string Code, string Title, DiagnosticS
             string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args.Select(Echo).ToArray()), DefaultSeverity,
             ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
 
-    /// <summary>The longest piece of the user's text a message repeats in full; a 100,000-digit number is shown by its ends.</summary>
-    public const int MaxEchoLength = 160;
+    /// <summary>
+    /// The longest argument a message repeats in full; a 100,000-digit number is shown by its ends. Long enough for
+    /// what rules compose themselves (a literature source with its address, the list of steps that would repair a
+    /// defect), which must never be cut.
+    /// </summary>
+    public const int MaxEchoLength = 1000;
 
     /// <summary>
     /// A piece of the user's text as a message repeats it: control characters (a NUL, an escape sequence) spelled

@@ -32,6 +32,13 @@ public sealed record ParameterInfo(
     /// </summary>
     public Range? Beyond { get; init; }
 
+    /// <summary>
+    /// The compiler sizes the step's charge from this value per mole of the recipe's material (a dopant's mol%, a
+    /// lithium excess over the deficiency), so the recipe must name a catalogued material unless another member of
+    /// the parameter's <see cref="RequiredGroup"/> (a mass) is given instead.
+    /// </summary>
+    public bool SizedByMaterial { get; init; }
+
     /// <summary>What happens outside <see cref="Beyond"/>, as a clause: "transition metals leach".</summary>
     public string? BeyondEffect { get; init; }
 

@@ -8,6 +8,7 @@ public static class RuleRegistry
     public static IReadOnlyList<RecipeRule> All { get; } =
     [
         new ImpossibleValueRule(),
+        new MaterialNeededRule(),
         new AnnealWindowRule(),
         new AnnealAtmosphereRule(),
         new AutoclaveLimitRule(),

@@ -68,6 +68,8 @@ public static class Descriptors
         "{0} is impossible: {1}");
     public static readonly DiagnosticDescriptor MissingKeywordValue = new("RL2006", "Keyword without a value", DiagnosticSeverity.Error,
         "'{0}' must be followed by its value; write {1}");
+    public static readonly DiagnosticDescriptor MaterialNeeded = new("RL2008", "Material needed to size the step", DiagnosticSeverity.Error,
+        "{0} is sized per mole of the recipe's material ({1}), but the recipe names none; write 'recipe NAME for NCM523 {{ ... }}'{2}");
     public static readonly DiagnosticDescriptor ArgumentTypeMismatch = new("RL2007", "Argument does not fit the parameter", DiagnosticSeverity.Error,
         "'{0}' does not fit parameter '{1}' of type {2}");
 

@@ -1,7 +1,5 @@
 using RecipeLang.Binding;
 using RecipeLang.Catalog;
-using RecipeLang.Checking;
-using RecipeLang.Checking.Rules;
 using RecipeLang.Units;
 
 namespace RecipeLang.Summary;
@@ -20,14 +18,13 @@ public sealed record RecipeSummary(
 {
     public static RecipeSummary Create(BoundRecipe recipe, RecipeCatalog catalog)
     {
-        var context = new RuleContext(catalog, recipe.Source, _ => { });
         var steps = recipe.Steps.Select(s => new StepSummary(s.Index + 1, s.Name, string.Join(" ", s.Operation.Parameters
             .Where(p => s.Has(p.Name)).Select(p => $"{p.Name}={Describe(s.Arguments[p.Name])}")), s.Start.Line + 1)).ToList();
         var seconds = recipe.Steps.Sum(s => s.Quantity("time") is { } t && t.TryConvertTo("s", out var secondsValue) ? secondsValue.Value : 0);
         var peak = recipe.Steps.Select(s => s.TemperatureC).Where(t => t is not null).DefaultIfEmpty().Max();
         // A defect named twice (the binder reports nothing for that) is one entry, not a crash.
         var repairs = recipe.Defects.DistinctBy(d => d.Name, StringComparer.Ordinal).ToDictionary(d => d.Name,
-            d => (IReadOnlyList<int>)Repairs.StepsRepairing(context, recipe, d.Name).Select(s => s.Index + 1).ToList(), StringComparer.Ordinal);
+            d => (IReadOnlyList<int>)Repairs.StepsRepairing(catalog, recipe, d.Name).Select(s => s.Index + 1).ToList(), StringComparer.Ordinal);
         var sources = recipe.Steps.Where(s => s.SuppliesLithium).Select(s => s.Index + 1).ToList();
         // A duration beyond TimeSpan (1e300 h) is shown as the longest one rather than overflowing.
         var duration = seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;

@@ -15,7 +15,7 @@ public sealed class DefectCoverageRule() : RecipeRule(Descriptors.DefectNotRepai
         }
         foreach (var defect in recipe.Defects)
         {
-            if (Repairs.StepsRepairing(context, recipe, defect.Name).Any())
+            if (Repairs.StepsRepairing(context.Catalog, recipe, defect.Name).Any())
             {
                 continue;
             }

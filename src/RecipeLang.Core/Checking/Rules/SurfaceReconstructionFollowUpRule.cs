@@ -11,7 +11,7 @@ public sealed class SurfaceReconstructionFollowUpRule() : RecipeRule(Descriptors
     {
         foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.When == RepairCondition.SurfaceReagent)))
         {
-            if (!Repairs.Holds(context, recipe, step, RepairCondition.SurfaceReagent))
+            if (!Repairs.Holds(context.Catalog, recipe, step, RepairCondition.SurfaceReagent))
             {
                 continue;
             }

@@ -12,7 +12,7 @@ public class EnergyEstimateTests
     {
         var site = SiteConfig.Parse($$"""{ "equipment": {{equipmentJson}} }""", "/site/recipelang.json");
         Assert.That(site.Errors, Is.Empty);
-        return RecipeCatalog.Default.With(site.Config!);
+        return site.Config!.Catalog;
     }
 
     [Test]

@@ -438,6 +438,6 @@ public static class RunCommand
         {
             throw new UsageException(string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
         }
-        return RecipeCatalog.Default.With(config).Equipment;
+        return config.Catalog.Equipment;
     }
 }

@@ -1,9 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using RecipeLang.Chemistry;
-using RecipeLang.Configuration;
 
 namespace RecipeLang.Catalog;
 
@@ -27,9 +25,6 @@ public sealed class RecipeCatalog
     private readonly FrozenDictionary<string, BinderInfo> bindersByAlias;
     private readonly FrozenDictionary<string, AtmosphereInfo> atmospheresByAlias;
 
-    // Every document under one recipelang.json asks for the same extended catalog: build it once per config.
-    private readonly ConditionalWeakTable<SiteConfig, RecipeCatalog> extended = new();
-
     private RecipeCatalog(
         IEnumerable<MaterialInfo> materials,
         IEnumerable<ReagentInfo> reagents,
@@ -43,8 +38,7 @@ public sealed class RecipeCatalog
         IEnumerable<OperationInfo> operations,
         IEnumerable<VapourPressureCurve> vapourPressures,
         ProcessLimits limits,
-        EquipmentProfile equipment,
-        SiteConfig? site)
+        EquipmentProfile equipment)
     {
         // Later entries win, so a site's material or reagent replaces a built-in one of the same name.
         Materials = ByName(materials, m => m.Name);
@@ -60,7 +54,6 @@ public sealed class RecipeCatalog
         VapourPressures = ByName(vapourPressures, v => v.Reagent);
         Limits = limits;
         Equipment = equipment;
-        Site = site;
 
         reagentsByFormula = Reagents.Values
             .GroupBy(r => Formula.Normalize(r.Formula), StringComparer.Ordinal)
@@ -120,9 +113,6 @@ public sealed class RecipeCatalog
     /// <summary>The site's equipment, or <see cref="EquipmentProfile.Default"/>.</summary>
     public EquipmentProfile Equipment { get; }
 
-    /// <summary>The site configuration this catalog was extended with, if any.</summary>
-    public SiteConfig? Site { get; }
-
     /// <summary>Every name an operation can be written with (names and aliases), for completion and suggestions.</summary>
     public IEnumerable<string> OperationSpellings => Operations.Keys.Concat(operationsByAlias.Keys);
 
@@ -163,16 +153,14 @@ public sealed class RecipeCatalog
     public DefectInfo? FindDefect(string name) => Defects.GetValueOrDefault(name);
 
     /// <summary>
-    /// This catalog with the site's equipment, and its materials, reagents and coatings added (replacing
-    /// same-named ones). Built once per config object and then shared.
+    /// This catalog with another equipment profile and more materials, reagents and coatings (replacing
+    /// same-named ones): what a site's recipelang.json adds (Configuration builds it; the catalog knows no config).
     /// </summary>
-    public RecipeCatalog With(SiteConfig site) => extended.GetValue(site, Extend);
-
-    private RecipeCatalog Extend(SiteConfig site) => new(
-        Materials.Values.Concat(site.Materials),
-        Reagents.Values.Concat(site.Reagents),
+    public RecipeCatalog With(EquipmentProfile equipment, IEnumerable<MaterialInfo> materials, IEnumerable<ReagentInfo> reagents, IEnumerable<CoatingInfo> coatings) => new(
+        Materials.Values.Concat(materials),
+        Reagents.Values.Concat(reagents),
         Eutectics,
-        Coatings.Values.Concat(site.Coatings),
+        Coatings.Values.Concat(coatings),
         Atmospheres.Values,
         Dopants.Values,
         Binders.Values,
@@ -181,8 +169,7 @@ public sealed class RecipeCatalog
         Operations.Values,
         VapourPressures.Values,
         Limits,
-        site.Equipment,
-        site);
+        equipment);
 
     private static RecipeCatalog LoadEmbedded()
     {
@@ -215,8 +202,7 @@ public sealed class RecipeCatalog
             files.SelectMany(f => f.Operations ?? []),
             files.SelectMany(f => f.VapourPressure ?? []),
             limits,
-            EquipmentProfile.Default,
-            site: null);
+            EquipmentProfile.Default);
     }
 
     // The embedded files ship with the assembly and are covered by tests: a failure here is a build defect.

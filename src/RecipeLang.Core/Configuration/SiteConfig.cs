@@ -12,6 +12,8 @@ public sealed class SiteConfig
 {
     public const string FileName = "recipelang.json";
 
+    private RecipeCatalog? _catalog;
+
     internal SiteConfig(
         string? path,
         EquipmentProfile equipment,
@@ -35,6 +37,14 @@ public sealed class SiteConfig
         null, EquipmentProfile.Default, [], [], [], new Dictionary<string, RuleLevel>(StringComparer.OrdinalIgnoreCase), []);
 
     /// <summary>The file this came from; null for <see cref="Default"/>.</summary>
+    /// <summary>
+    /// The built-in catalog with this site's equipment, materials, reagents and coatings; built once per config, so
+    /// every document under one recipelang.json shares it.
+    /// </summary>
+    public RecipeCatalog Catalog => _catalog ??= Materials.Count == 0 && Reagents.Count == 0 && Coatings.Count == 0 && Equipment == RecipeCatalog.Default.Equipment
+        ? RecipeCatalog.Default
+        : RecipeCatalog.Default.With(Equipment, Materials, Reagents, Coatings);
+
     public string? Path { get; }
 
     public EquipmentProfile Equipment { get; }

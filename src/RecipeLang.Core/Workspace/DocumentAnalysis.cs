@@ -76,7 +76,7 @@ public sealed class DocumentAnalysis
     {
         var tree = document.Tree;
         var (site, configErrors) = workspace.SiteConfigFor(document.Text.Path);
-        var catalog = workspace.CatalogFor(site);
+        var catalog = site.Catalog;
         var importDiagnostics = new List<Diagnostic>();
         var inputs = ImmutableArray.CreateBuilder<(string, DocumentSnapshot?)>();
         var imported = ResolveImports(workspace, snapshot, document, catalog, importDiagnostics, inputs);

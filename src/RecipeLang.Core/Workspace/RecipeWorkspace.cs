@@ -22,7 +22,6 @@ public sealed class RecipeWorkspace
     private readonly ConcurrentDictionary<string, Lazy<DocumentAnalysis>> _analyses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SiteConfigResult> _configs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _configPaths = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<SiteConfig, RecipeCatalog> _catalogs = new();
     private volatile WorkspaceSnapshot _current;
 
     public RecipeWorkspace(IFileSystem fileSystem)
@@ -119,10 +118,6 @@ public sealed class RecipeWorkspace
         var result = _configs.GetOrAdd(configPath, path => SiteConfig.Load(FileSystem, path));
         return (result.Config ?? SiteConfig.Default, result.Errors);
     }
-
-    /// <summary>The catalog with a site's additions, built once per site config.</summary>
-    internal RecipeCatalog CatalogFor(SiteConfig site) =>
-        site == SiteConfig.Default ? RecipeCatalog.Default : _catalogs.GetValue(site, s => RecipeCatalog.Default.With(s));
 
     internal DocumentSnapshot? ReadFromDisk(string fullPath) =>
         _disk.GetOrAdd(fullPath, path => FileSystem.File.Exists(path) ? new DocumentSnapshot(path, new SourceText(FileSystem.File.ReadAllText(path), path), 0) : null);

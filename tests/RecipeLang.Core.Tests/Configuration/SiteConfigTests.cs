@@ -291,13 +291,12 @@ public class SiteConfigTests
               "reagents": [ { "name": "LiOH", "formula": "LiOH", "roles": ["lithium_source"], "notes": "site stock" } ]
             }
             """);
-        var catalog = RecipeCatalog.Default.With(config);
+        var catalog = config.Catalog;
         Assert.That(catalog, Is.Not.SameAs(RecipeCatalog.Default));
         Assert.That(catalog.Equipment.FurnaceMaxC, Is.EqualTo(900));
         Assert.That(catalog.FindReagent("LiOH")!.Notes, Is.EqualTo("site stock"));
         Assert.That(catalog.FindReagent("LiOH*H2O"), Is.Not.Null);
-        Assert.That(catalog.Site, Is.SameAs(config));
-        Assert.That(RecipeCatalog.Default.With(config), Is.SameAs(catalog), "one extended catalog per config");
+        Assert.That(config.Catalog, Is.SameAs(catalog), "one extended catalog per config");
         Assert.That(RecipeCatalog.Default.FindReagent("LiOH")!.Notes, Is.Not.EqualTo("site stock"));
         Assert.That(RecipeCatalog.Default.Equipment.FurnaceMaxC, Is.EqualTo(1100));
     }

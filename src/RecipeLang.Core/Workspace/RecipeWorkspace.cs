@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.IO.Abstractions;
-using System.Runtime.CompilerServices;
 using RecipeLang.Catalog;
 using RecipeLang.Configuration;
 using RecipeLang.Text;

@@ -99,7 +99,7 @@ public static class RunCommand
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         var site = SiteProfile(input);
-        var limits = new EquipmentLimits(site.FurnaceMaxC, site.AutoclaveMaxC, site.AutoclaveMaxBar, site.Gases);
+        var limits = Compiler.Lowering.Lowerer.Limits(site);
         var plans = Plans(input, limits, recheck, output);
         if (plans is null)
         {

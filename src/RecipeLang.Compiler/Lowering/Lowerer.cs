@@ -54,9 +54,12 @@ public static partial class Lowerer
             [.. assumptions]);
     }
 
+    /// <summary>The limits the runtime's interlocks enforce for a site profile: the one mapping of profile keys to them.</summary>
+    public static EquipmentLimits Limits(EquipmentProfile profile) =>
+        new(profile.FurnaceMaxC, profile.AutoclaveMaxC, profile.AutoclaveMaxBar, profile.Gases);
+
     /// <summary>The stamp the executor compares: the runtime's hash of the limits it enforces.</summary>
-    public static string ProfileHash(EquipmentProfile profile) =>
-        EquipmentLimits.ComputeHash(profile.FurnaceMaxC, profile.AutoclaveMaxC, profile.AutoclaveMaxBar, profile.Gases);
+    public static string ProfileHash(EquipmentProfile profile) => Limits(profile).Hash;
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -32,7 +32,7 @@ public class MqttRunTests
         Assert.That(journal.Lines, Has.One.Contains("\"event\":\"cut-off\""));
         Assert.That(journal.Lines[^1], Does.Contain("run-completed"));
         var furnace = controller.ThermalProfile.Where(s => s.Vessel == Vessel.Furnace).ToList();
-        Assert.That(furnace.Max(s => s.TemperatureC), Is.InRange(395, 410), "telemetry saw the anneal plateau");
+        Assert.That(furnace.Max(s => s.TemperatureC), Is.InRange(395, 420), "telemetry saw the anneal plateau (a first-order heater overshoots a few degrees; more when the loaded machine delays the control loop)");
         Assert.That(furnace.Where(s => double.IsFinite(s.SetPointC)).Max(s => s.SetPointC), Is.EqualTo(400));
     }
 

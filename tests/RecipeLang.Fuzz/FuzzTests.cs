@@ -39,7 +39,8 @@ public class FuzzTests
         var small = Fastest(Nest(open, close, 1_000));
         var large = Fastest(Nest(open, close, 4_000));
 
-        Assert.That(large.TotalMilliseconds, Is.LessThan(8 * small.TotalMilliseconds + 50), $"1,000 deep: {small.TotalMilliseconds:0} ms, 4,000 deep: {large.TotalMilliseconds:0} ms");
+        // The bound separates linear (4x) from quadratic (16x) with room for a loaded machine's noise.
+        Assert.That(large.TotalMilliseconds, Is.LessThan(12 * small.TotalMilliseconds + 200), $"1,000 deep: {small.TotalMilliseconds:0} ms, 4,000 deep: {large.TotalMilliseconds:0} ms");
     }
 
     [Test]

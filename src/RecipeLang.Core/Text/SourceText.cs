@@ -91,22 +91,7 @@ public sealed class SourceText
         var firstLine = Math.Max(0, GetPosition(start).Line - 1);
         var starts = new List<int>(_lineStarts.Length + 8);
         starts.AddRange(_lineStarts.AsSpan(0, firstLine + 1));
-        for (var i = _lineStarts[firstLine]; i < text.Length && i <= newEnd; i++)
-        {
-            var c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
-            {
-                starts.Add(i + 1);
-            }
-        }
+        AddLineStarts(text, _lineStarts[firstLine], newEnd + 1, starts);
         // Lines that started after the change start at the same characters, shifted.
         var delta = newEnd - end;
         var last = starts[^1];
@@ -125,7 +110,14 @@ public sealed class SourceText
     private static int[] ComputeLineStarts(string text)
     {
         var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        AddLineStarts(text, 0, text.Length, starts);
+        return starts.ToArray();
+    }
+
+    /// <summary>Adds the start of every line that begins after a line break at an offset in [from, to); CRLF is one break.</summary>
+    private static void AddLineStarts(string text, int from, int to, List<int> starts)
+    {
+        for (var i = from; i < text.Length && i < to; i++)
         {
             var c = text[i];
             if (c == '\r')
@@ -141,7 +133,6 @@ public sealed class SourceText
                 starts.Add(i + 1);
             }
         }
-        return starts.ToArray();
     }
 }
 

@@ -46,11 +46,12 @@ public static class CheckCommand
     /// Applies excludes, stops on a broken recipelang.json, then reads and analyses the files in parallel, each file
     /// read by the worker that analyses it so that disk and CPU overlap. With <paramref name="problems"/> a file that
     /// cannot be read or analysed is skipped and recorded there, so the others are still reported; without it the
-    /// first unreadable file in path order stops the command.
+    /// first unreadable file in path order stops the command. With <paramref name="site"/> every file is checked under
+    /// that site instead of its nearest recipelang.json.
     /// </summary>
-    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files, FileProblems? problems = null)
+    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files, FileProblems? problems = null, Configuration.SiteConfig? site = null)
     {
-        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem());
+        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem(), site);
         files = Excludes.Apply(files, workspace);
         var configErrors = files.SelectMany(f => workspace.SiteConfigFor(f.FullPath).Errors).Distinct().ToList();
         if (configErrors.Count > 0)

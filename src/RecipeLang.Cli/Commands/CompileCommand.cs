@@ -40,25 +40,20 @@ public static class CompileCommand
         {
             throw new UsageException("--unit needs the site whose units it names: --site recipelang.json");
         }
-        string? siteHash = null;
-        var binding = sitePath is null ? null : Bind(sitePath, units, out siteHash);
-        var analyses = CheckCommand.Analyze(RecipeFiles.Expand(paths));
-        if (!TryLower(analyses, output, out var recipes, binding))
+        // Bound to units, the recipes are checked under the site with those units' limits: the same rules and codes as
+        // check, with messages that name the unit.
+        var (binding, site, siteHash) = sitePath is null ? default : Bind(sitePath, units);
+        var analyses = CheckCommand.Analyze(RecipeFiles.Expand(paths), site: site);
+        if (!TryLower(analyses, output, out var recipes))
         {
+            if (binding is not null)
+            {
+                output.WriteLine($"Checked against the bound units: {binding}.");
+            }
             return ExitCodes.Errors;
         }
         if (binding is not null)
         {
-            var unitErrors = recipes.SelectMany(r => UnitLimitCheck.Check(r.Recipe, binding)).ToList();
-            if (unitErrors.Count > 0)
-            {
-                foreach (var unitError in unitErrors)
-                {
-                    output.WriteLine(unitError);
-                }
-                output.WriteLine($"Nothing compiled: the steps above exceed the limits of the bound units ({binding}).");
-                return ExitCodes.Errors;
-            }
             recipes = recipes.Select(r => (r.Recipe with { Binding = binding.ToString(), SiteConfigSha256 = siteHash }, r.Catalog)).ToList();
             if (outputPath is not null || emit == "dll")
             {
@@ -95,7 +90,7 @@ public static class CompileCommand
     }
 
     /// <summary>The binding --site and --unit ask for; a site config that does not parse, or an unknown unit, is a usage error.</summary>
-    private static UnitBinding Bind(string sitePath, string[] units, out string siteHash)
+    private static (UnitBinding? Binding, Configuration.SiteConfig? Site, string? Hash) Bind(string sitePath, string[] units)
     {
         if (!File.Exists(sitePath))
         {
@@ -110,10 +105,11 @@ public static class CompileCommand
         {
             throw new UsageException($"{sitePath} lists no equipment units (\"units\": [ ... ]; see docs/configuration.md)");
         }
-        siteHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(sitePath)));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(sitePath)));
         try
         {
-            return UnitBinding.Bind(loaded.Config, units);
+            var binding = UnitBinding.Bind(loaded.Config, units);
+            return (binding, loaded.Config.WithEquipment(binding.Profile), hash);
         }
         catch (ArgumentException e)
         {
@@ -122,8 +118,7 @@ public static class CompileCommand
     }
 
     /// <summary>Prints the diagnostics like <c>check</c> and returns false when any recipe has an error.</summary>
-    internal static bool TryLower(IReadOnlyList<DocumentAnalysis> analyses, TextWriter output, out IReadOnlyList<(LoweredRecipe Recipe, Catalog.RecipeCatalog Catalog)> recipes,
-        UnitBinding? binding = null)
+    internal static bool TryLower(IReadOnlyList<DocumentAnalysis> analyses, TextWriter output, out IReadOnlyList<(LoweredRecipe Recipe, Catalog.RecipeCatalog Catalog)> recipes)
     {
         recipes = [];
         if (analyses.Any(a => a.HasErrors))
@@ -141,7 +136,7 @@ public static class CompileCommand
             {
                 try
                 {
-                    lowered.Add((Lowerer.Lower(recipe, binding?.Profile ?? analysis.Catalog.Equipment, analysis.Source.Path.Replace('\\', '/')), analysis.Catalog));
+                    lowered.Add((Lowerer.Lower(recipe, analysis.Catalog.Equipment, analysis.Source.Path.Replace('\\', '/')), analysis.Catalog));
                 }
                 catch (LoweringException e)
                 {

@@ -60,5 +60,17 @@ public sealed record EquipmentProfile(
     /// <summary>Rated heater power of the mixer's hot plate or bath, kW, when the site sets it.</summary>
     public double? MixerHeaterKw { get; init; }
 
+    /// <summary>The site unit that plays the furnace when a plan is compiled for units (compile --unit), else null.</summary>
+    public string? FurnaceUnit { get; init; }
+
+    /// <summary>The site unit that plays the autoclave when a plan is compiled for units, else null.</summary>
+    public string? AutoclaveUnit { get; init; }
+
+    /// <summary>The furnace as messages name it: the bound unit, or the site's furnace.</summary>
+    public string FurnaceName => FurnaceUnit is { } id ? $"furnace unit {id}" : "the site furnace";
+
+    /// <summary>The autoclave as messages name it: the bound unit, or the site's autoclave.</summary>
+    public string AutoclaveName => AutoclaveUnit is { } id ? $"autoclave unit {id}" : "the site autoclave";
+
     public bool HasGas(string atmosphere) => Gases.Contains(atmosphere, StringComparer.OrdinalIgnoreCase);
 }

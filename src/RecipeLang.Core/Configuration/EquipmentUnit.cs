@@ -14,8 +14,8 @@ public sealed record EquipmentUnit(string Id, string Class, double? MaxC, double
     /// <summary>The site profile with this unit's limits in place of the site-wide ones of its class.</summary>
     public EquipmentProfile Apply(EquipmentProfile profile) => Class switch
     {
-        "furnace" => profile with { FurnaceMaxC = MaxC ?? profile.FurnaceMaxC, Gases = Gases ?? profile.Gases },
-        "autoclave" => profile with { AutoclaveMaxC = MaxC ?? profile.AutoclaveMaxC, AutoclaveMaxBar = MaxBar ?? profile.AutoclaveMaxBar },
+        "furnace" => profile with { FurnaceMaxC = MaxC ?? profile.FurnaceMaxC, Gases = Gases ?? profile.Gases, FurnaceUnit = Id },
+        "autoclave" => profile with { AutoclaveMaxC = MaxC ?? profile.AutoclaveMaxC, AutoclaveMaxBar = MaxBar ?? profile.AutoclaveMaxBar, AutoclaveUnit = Id },
         _ => profile,
     };
 

@@ -36,7 +36,6 @@ public sealed class SiteConfig
     public static SiteConfig Default { get; } = new(
         null, EquipmentProfile.Default, [], [], [], new Dictionary<string, RuleLevel>(StringComparer.OrdinalIgnoreCase), []);
 
-    /// <summary>The file this came from; null for <see cref="Default"/>.</summary>
     /// <summary>
     /// The built-in catalog with this site's equipment, materials, reagents and coatings; built once per config, so
     /// every document under one recipelang.json shares it.
@@ -45,6 +44,7 @@ public sealed class SiteConfig
         ? RecipeCatalog.Default
         : RecipeCatalog.Default.With(Equipment, Materials, Reagents, Coatings);
 
+    /// <summary>The file this came from; null for <see cref="Default"/>.</summary>
     public string? Path { get; }
 
     public EquipmentProfile Equipment { get; }
@@ -60,6 +60,10 @@ public sealed class SiteConfig
 
     /// <summary>Glob patterns, relative to the config file's directory, of recipes not to lint.</summary>
     public IReadOnlyList<string> Exclude { get; }
+
+    /// <summary>This site with other equipment limits: the profile of the units a plan is bound to (compile --unit).</summary>
+    public SiteConfig WithEquipment(EquipmentProfile equipment) =>
+        new(Path, equipment, Materials, Reagents, Coatings, Rules, Exclude) { Units = Units };
 
     /// <summary>The severity a rule reports with here: the configured level, else its default; null when off.</summary>
     public DiagnosticSeverity? SeverityFor(string code, DiagnosticSeverity defaultSeverity) =>

@@ -79,7 +79,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor AnnealAtmosphere = new("RL3002", "Anneal atmosphere not allowed for the material", DiagnosticSeverity.Error,
         "{0} may be annealed only in {1} ({2}); {3}; use {4}");
     public static readonly DiagnosticDescriptor AutoclaveLimit = new("RL3003", "Autoclave limit exceeded", DiagnosticSeverity.Error,
-        "{0}; the site autoclave allows at most {1} ({2}); lower the temperature or change the site profile in recipelang.json");
+        "{0}; {3} allows at most {1} ({2}); lower the temperature, bind another unit or change the site profile in recipelang.json");
     public static readonly DiagnosticDescriptor AutoclaveRoutine = new("RL3004", "Above the autoclave's routine limit", DiagnosticSeverity.Info,
         "{0} is above the liner's routine limit of {1} ({2} vapour ≈ {3} bar); allowed, but it shortens the PTFE liner's life");
     public static readonly DiagnosticDescriptor Solubility = new("RL3005", "Above solubility", DiagnosticSeverity.Warning,
@@ -95,9 +95,9 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor TypicalRange = new("RL3010", "Outside the usual range", DiagnosticSeverity.Warning,
         "{0} {1} of {2} is outside the usual {3} ({4}){5}");
     public static readonly DiagnosticDescriptor FurnaceLimit = new("RL3011", "Furnace limit exceeded", DiagnosticSeverity.Error,
-        "{0} is above the site furnace's maximum of {1}; lower it or change the site profile in recipelang.json");
+        "{0} is above {2}'s maximum of {1}; lower it, bind another unit or change the site profile in recipelang.json");
     public static readonly DiagnosticDescriptor GasUnavailable = new("RL3012", "Gas not available", DiagnosticSeverity.Error,
-        "The site has no {0} supply (available: {1}); use one of those or add it to recipelang.json");
+        "No {0} supply at {2} (available: {1}); use one of those, bind another unit or add it to recipelang.json");
     public static readonly DiagnosticDescriptor HardRange = new("RL3014", "Impossible for the process", DiagnosticSeverity.Error,
         "{0} {1} of {2} is outside {3} ({4})");
     public static readonly DiagnosticDescriptor ElectrodeRatio = new("RL3015", "Electrode ratio", DiagnosticSeverity.Warning,

@@ -23,9 +23,14 @@ public sealed class RecipeWorkspace
     private readonly ConcurrentDictionary<string, string?> _configPaths = new(StringComparer.Ordinal);
     private volatile WorkspaceSnapshot _current;
 
-    public RecipeWorkspace(IFileSystem fileSystem)
+    private readonly SiteConfig? _site;
+
+    /// <param name="site">When given, every file is analysed under this site instead of its nearest recipelang.json
+    /// (compile --site: the plan is checked against the units it is bound to).</param>
+    public RecipeWorkspace(IFileSystem fileSystem, SiteConfig? site = null)
     {
         FileSystem = fileSystem;
+        _site = site;
         _current = new WorkspaceSnapshot(this, ImmutableDictionary.Create<string, DocumentSnapshot>(StringComparer.Ordinal), 0, 0);
     }
 
@@ -103,6 +108,10 @@ public sealed class RecipeWorkspace
     /// <summary>The nearest recipelang.json above the file, parsed once per config file; defaults when there is none.</summary>
     public (SiteConfig Config, IReadOnlyList<ConfigError> Errors) SiteConfigFor(string recipePath)
     {
+        if (_site is not null)
+        {
+            return (_site, []);
+        }
         if (recipePath.Length == 0)
         {
             return (SiteConfig.Default, []);

@@ -153,8 +153,9 @@ public class CompileForUnitsTests : ScratchFolderTest
         var result = CliRunner.Run(Folder, "compile", Recipe, "--emit", "dll", "-o", Path.Combine(Folder, "p.dll"), "--site", site, "--unit", "furnace-2");
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.Output + result.Error);
-        Assert.That(result.Output, Does.Contain(":12:3: error: step 4 'anneal 850C O2 4h ramp 5C/min' sets the furnace to 850 °C, above the 800 °C maximum of unit furnace-2"));
-        Assert.That(result.Output, Does.Contain("needs O2, which is not among the gases (air, N2) of unit furnace-2"));
+        Assert.That(result.Output, Does.Contain(":12:15: error RL3011: 850 °C is above furnace unit furnace-2's maximum of 800 °C"));
+        Assert.That(result.Output, Does.Contain(":12:20: error RL3012: No O2 supply at furnace unit furnace-2 (available: air, N2)"));
+        Assert.That(result.Output, Does.Contain("Checked against the bound units: furnace → furnace-2"));
         Assert.That(File.Exists(Path.Combine(Folder, "p.dll")), Is.False);
     }
 

@@ -40,7 +40,26 @@ public class EquipmentUnitTests
         Assert.That((furnace2.FurnaceMaxC, furnace2.AutoclaveMaxC), Is.EqualTo((800.0, 240.0)));
         Assert.That(furnace2.Gases, Is.EqualTo(new[] { "air", "N2" }));
         Assert.That((autoclave.FurnaceMaxC, autoclave.AutoclaveMaxC, autoclave.AutoclaveMaxBar), Is.EqualTo((1100.0, 220.0, 25.0)));
-        Assert.That(units[0].Apply(EquipmentProfile.Default), Is.EqualTo(EquipmentProfile.Default), "no limits of its own");
+        Assert.That(units[0].Apply(EquipmentProfile.Default), Is.EqualTo(EquipmentProfile.Default with { FurnaceUnit = "furnace-1" }), "no limits of its own");
+    }
+
+    [Test]
+    public void A_site_bound_to_units_is_checked_by_the_same_rules_with_messages_naming_the_units()
+    {
+        var site = SiteConfig.Parse(Units, "/plant/recipelang.json").Config!;
+        var bound = site.WithEquipment(site.Units[2].Apply(site.Units[1].Apply(site.Equipment)));
+        var workspace = new RecipeLang.Workspace.RecipeWorkspace(new System.IO.Abstractions.TestingHelpers.MockFileSystem(), bound);
+
+        var analysis = workspace.Analyze(new RecipeLang.Text.SourceText(
+            "recipe r for NCM523 {\n  hydrothermal 4M LiOH 230C 3h\n  then anneal 850C O2 4h\n}\n", "/plant/r.recipe"));
+
+        Assert.That(analysis.Diagnostics.Where(d => d.Severity == RecipeLang.Diagnostics.DiagnosticSeverity.Error).Select(d => (d.Code, d.Message.Split(';')[0])), Is.EquivalentTo(new[]
+        {
+            ("RL3003", "230 °C is above the autoclave's maximum temperature"),
+            ("RL3011", "850 °C is above furnace unit furnace-2's maximum of 800 °C"),
+            ("RL3012", "No O2 supply at furnace unit furnace-2 (available: air, N2)"),
+        }));
+        Assert.That(analysis.Diagnostics.Single(d => d.Code == "RL3003").Message, Does.Contain("autoclave unit autoclave-1 allows at most 220 °C"));
     }
 
     [TestCase("""{ "units": [ { "id": "kiln-1", "class": "kiln" } ] }""", 1, 41, "Unknown unit class 'kiln'; expected furnace, autoclave, cell, mixer or dryer.")]

@@ -22,7 +22,7 @@ public sealed class AutoclaveLimitRule() : RecipeRule(Descriptors.AutoclaveLimit
             CheckFill(context, step);
             if (vessel.Celsius > equipment.AutoclaveMaxC)
             {
-                context.Report(Descriptor, step, temperatureSpan, $"{RuleContext.Celsius(vessel.Celsius)} is above the autoclave's maximum temperature", RuleContext.Celsius(equipment.AutoclaveMaxC), equipment.Source);
+                context.Report(Descriptor, step, temperatureSpan, $"{RuleContext.Celsius(vessel.Celsius)} is above the autoclave's maximum temperature", RuleContext.Celsius(equipment.AutoclaveMaxC), equipment.Source, equipment.AutoclaveName);
                 continue;
             }
             if (vessel.Curve is null)
@@ -34,13 +34,13 @@ public sealed class AutoclaveLimitRule() : RecipeRule(Descriptors.AutoclaveLimit
             {
                 context.Report(Descriptor, step, temperatureSpan,
                     $"{RuleContext.Celsius(vessel.Celsius)} is above the critical point of {vessel.Solvent} ({RuleContext.Celsius(vessel.Curve.Critical.C)}, {vessel.Curve.Critical.Bar:0.#} bar, {vessel.Curve.Source}): no liquid remains and the pressure is set by the fill",
-                    $"{equipment.AutoclaveMaxBar:0.#} bar", equipment.Source);
+                    $"{equipment.AutoclaveMaxBar:0.#} bar", equipment.Source, equipment.AutoclaveName);
                 continue;
             }
             if (vessel.PressureBar > equipment.AutoclaveMaxBar)
             {
                 var span = vessel.ExplicitBar >= vessel.VapourBar ? step.Value<QuantityValue>("pressure")!.Span : temperatureSpan;
-                context.Report(Descriptor, step, span, vessel.DescribePressure(), $"{equipment.AutoclaveMaxBar:0.#} bar", equipment.Source);
+                context.Report(Descriptor, step, span, vessel.DescribePressure(), $"{equipment.AutoclaveMaxBar:0.#} bar", equipment.Source, equipment.AutoclaveName);
             }
         }
     }

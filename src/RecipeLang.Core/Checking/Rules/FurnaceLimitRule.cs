@@ -12,7 +12,7 @@ public sealed class FurnaceLimitRule() : RecipeRule(Descriptors.FurnaceLimit)
         {
             if (step.Temperature is var (celsius, temperatureSpan) && celsius > context.Equipment.FurnaceMaxC)
             {
-                context.Report(Descriptor, step, temperatureSpan, RuleContext.Celsius(celsius), RuleContext.Celsius(context.Equipment.FurnaceMaxC));
+                context.Report(Descriptor, step, temperatureSpan, RuleContext.Celsius(celsius), RuleContext.Celsius(context.Equipment.FurnaceMaxC), context.Equipment.FurnaceName);
             }
         }
     }

@@ -12,7 +12,7 @@ public sealed class GasAvailabilityRule() : RecipeRule(Descriptors.GasUnavailabl
         {
             if (step.Value<NamedValue>("atmosphere") is { Info: Catalog.AtmosphereInfo { IsVacuum: false } atmosphere } value && !context.Equipment.HasGas(atmosphere.Name))
             {
-                context.Report(Descriptor, step, value.Span, atmosphere.Name, string.Join(", ", context.Equipment.Gases));
+                context.Report(Descriptor, step, value.Span, atmosphere.Name, string.Join(", ", context.Equipment.Gases), context.Equipment.FurnaceName);
             }
         }
     }

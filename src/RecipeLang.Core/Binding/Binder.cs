@@ -16,7 +16,11 @@ public sealed record BoundFile(
     ImmutableArray<BoundRecipe> Recipes,
     IReadOnlyDictionary<string, RecipeSymbol> Scope,
     IReadOnlyDictionary<string, BoundValue> Constants,
-    ImmutableArray<Diagnostic> Diagnostics);
+    ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Names of this file's <c>let</c> constants that some recipe, step or default reads.</summary>
+    public IReadOnlySet<string> UsedConstants { get; init; } = new HashSet<string>();
+}
 
 /// <summary>
 /// Resolves names against the catalog and the recipes in scope (this file's and imported ones), binds every
@@ -74,15 +78,7 @@ public sealed class Binder
         {
             recipes.Add(BindRecipe(recipe, recipe.Body, WithParameters(recipe, _tree.Source, constants, report: true)));
         }
-        foreach (var let in _tree.Root.Statements.OfType<LetSyntax>())
-        {
-            if (!_usedConstants.Contains(let.Name.Text))
-            {
-                _diagnostics.Add(Descriptors.UnusedLet.Create(_tree.Source, let.Name.Span, let.Name.Text)
-                    .WithFix($"Remove '{let.Name.Text}'", new TextChange(LineSpanOf(let), "")));
-            }
-        }
-        return new BoundFile(_tree, recipes.ToImmutable(), _scope, constants, [.. _diagnostics]);
+        return new BoundFile(_tree, recipes.ToImmutable(), _scope, constants, [.. _diagnostics]) { UsedConstants = _usedConstants };
     }
 
     private BoundRecipe BindRecipe(RecipeSyntax? syntax, IReadOnlyList<StatementSyntax> body, IReadOnlyDictionary<string, BoundValue> constants)
@@ -402,16 +398,6 @@ public sealed class Binder
             default:
                 return new TextValue(source[syntax.Span], syntax.Span);
         }
-    }
-
-    /// <summary>The whole line of a statement, for fixes that delete it.</summary>
-    private TextSpan LineSpanOf(StatementSyntax statement)
-    {
-        var source = _tree.Source;
-        var line = source.GetPosition(statement.Span.Start).Line;
-        var span = source.GetLineSpan(line);
-        var next = line + 1 < source.LineCount ? source.GetOffset(new LinePosition(line + 1, 0)) : span.End;
-        return TextSpan.FromBounds(span.Start, next);
     }
 }
 

@@ -15,10 +15,14 @@ public static class Checker
         var context = new RuleContext(catalog, file.Tree.Source, diagnostics.Add);
         foreach (var recipe in file.Recipes)
         {
-            foreach (var rule in RuleRegistry.All)
+            foreach (var rule in RuleRegistry.Recipes)
             {
                 rule.Check(context, recipe);
             }
+        }
+        foreach (var rule in RuleRegistry.Files)
+        {
+            rule.Check(context, file);
         }
         return [.. Configure(diagnostics.Concat(file.Diagnostics), site)];
     }

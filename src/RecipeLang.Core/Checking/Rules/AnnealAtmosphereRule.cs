@@ -10,7 +10,7 @@ namespace RecipeLang.Checking.Rules;
 /// an inert gas or vacuum reduces the layered oxide, air leaves a Ni-rich one with Ni2+. Where the catalog
 /// prefers one of the allowed atmospheres, another gets an info (RL3017).
 /// </summary>
-public sealed class AnnealAtmosphereRule() : RecipeRule(Descriptors.AnnealAtmosphere)
+public sealed class AnnealAtmosphereRule() : RecipeRule(Descriptors.AnnealAtmosphere, Descriptors.PreferredAtmosphere)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {

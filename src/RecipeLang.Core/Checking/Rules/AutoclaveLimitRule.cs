@@ -7,7 +7,7 @@ namespace RecipeLang.Checking.Rules;
 /// A sealed autoclave is rated for a liner temperature, a pressure and a fill: the set-point, the solvent's
 /// vapour pressure there (or an explicit higher pressure) and the fill ratio must stay within the site's limits.
 /// </summary>
-public sealed class AutoclaveLimitRule() : RecipeRule(Descriptors.AutoclaveLimit)
+public sealed class AutoclaveLimitRule() : RecipeRule(Descriptors.AutoclaveLimit, Descriptors.UnknownVapourPressure, Descriptors.HardRange, Descriptors.TypicalRange)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {

@@ -8,7 +8,7 @@ namespace RecipeLang.Checking.Rules;
 /// A molten-salt step must run above its salt's melting point. A catalogued eutectic gives the number; an
 /// uncatalogued mixture melts below all its components, so only a warning is honest (RL3008).
 /// </summary>
-public sealed class MoltenSaltMeltingRule() : RecipeRule(Descriptors.MoltenSaltFrozen)
+public sealed class MoltenSaltMeltingRule() : RecipeRule(Descriptors.MoltenSaltFrozen, Descriptors.UncataloguedEutectic)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {

@@ -7,7 +7,7 @@ namespace RecipeLang.Checking.Rules;
 /// The catalog's ranges for every quantity parameter: outside the literature's usual window is a warning
 /// (RL3010), outside the hard range an error (RL3014). Specific rules cover what needs more than a range.
 /// </summary>
-public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange)
+public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange, Descriptors.HardRange)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {

@@ -39,6 +39,12 @@ public sealed record ParameterInfo(
     /// </summary>
     public bool SizedByMaterial { get; init; }
 
+    /// <summary>
+    /// The reagent given here is the step's lithium source (a solid-state mix, the compiler sizes it by its lithium):
+    /// a reagent with no lithium in its formula is an error.
+    /// </summary>
+    public bool LithiumSource { get; init; }
+
     /// <summary>What happens outside <see cref="Beyond"/>, as a clause: "transition metals leach".</summary>
     public string? BeyondEffect { get; init; }
 

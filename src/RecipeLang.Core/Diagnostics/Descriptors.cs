@@ -70,6 +70,8 @@ public static class Descriptors
         "'{0}' must be followed by its value; write {1}");
     public static readonly DiagnosticDescriptor MaterialNeeded = new("RL2008", "Material needed to size the step", DiagnosticSeverity.Error,
         "{0} is sized per mole of the recipe's material ({1}), but the recipe names none; write 'recipe NAME for NCM523 {{ ... }}'{2}");
+    public static readonly DiagnosticDescriptor NotLithiumSource = new("RL2009", "Not a lithium source", DiagnosticSeverity.Error,
+        "'{0}' holds no lithium, but the {1} of {2} is the lithium source; use a lithium compound such as {3}");
     public static readonly DiagnosticDescriptor ArgumentTypeMismatch = new("RL2007", "Argument does not fit the parameter", DiagnosticSeverity.Error,
         "'{0}' does not fit parameter '{1}' of type {2}");
 

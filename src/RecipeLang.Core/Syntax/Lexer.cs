@@ -251,12 +251,13 @@ public sealed class Lexer
                 // A spaced unit: "1 wt%".
                 _position++;
             }
-            else if ((c == '·' || c == '*' || c == '/') && _position + 1 < _text.Length && (IsWordStart(_text[_position + 1]) || char.IsAsciiDigit(_text[_position + 1])))
+            else if ((c == '·' || c == '*' || c == '/') && _position + 1 < _text.Length && IsWordPart(_text[_position + 1]))
             {
-                // Hydrates (LiOH·H2O, CuSO4*5H2O) and pairs (Al/Cu, Ag/AgCl) stay one word.
+                // Hydrates (LiOH·H2O, CuSO4*5H2O) and pairs (Al/Cu, Ag/AgCl) stay one word. A joiner is taken only
+                // when the word goes on after it: a word never ends in one (a '°' after it starts the next token).
                 _position++;
             }
-            else if (c == '+' && _position + 1 < _text.Length && IsWordStart(_text[_position + 1]))
+            else if (c == '+' && _position + 1 < _text.Length && IsWordPart(_text[_position + 1]) && !char.IsDigit(_text[_position + 1]))
             {
                 // Combinations of additives: carbon_black+graphene.
                 _position++;

@@ -77,7 +77,7 @@ public static class Descriptors
 
     // RL3xxx process limits
     public static readonly DiagnosticDescriptor AnnealWindow = new("RL3001", "Anneal outside the material's window", DiagnosticSeverity.Warning,
-        "{0} anneals {1} at {2}, outside its window {3} ({4}){5}");
+        "{0} heats {1} to {2}, outside its anneal window {3} ({4}){5}");
     public static readonly DiagnosticDescriptor AnnealAtmosphere = new("RL3002", "Anneal atmosphere not allowed for the material", DiagnosticSeverity.Error,
         "{0} may be annealed only in {1} ({2}); {3}; use {4}");
     public static readonly DiagnosticDescriptor AutoclaveLimit = new("RL3003", "Autoclave limit exceeded", DiagnosticSeverity.Error,

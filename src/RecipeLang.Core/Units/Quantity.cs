@@ -51,7 +51,7 @@ public readonly record struct Quantity(double Value, Unit Unit)
     {
         if (Dimension == Dimension.Temperature && other.Dimension == Dimension.Temperature)
             return QuantityResult.Fail(
-                $"Cannot add two temperature set-points ({Format()} + {other.Format()}); write the second as a difference in a ramp or subtract them.");
+                $"Cannot add two temperature set-points ({Display()} + {other.Display()}); write the second as a difference in a ramp or subtract them.");
         if (Dimension == Dimension.Temperature && other.Dimension == Dimension.TemperatureDelta)
             return QuantityResult.Ok(new Quantity(Unit.FromBase(Si + other.Si), Unit));
         if (Dimension == Dimension.TemperatureDelta && other.Dimension == Dimension.Temperature)
@@ -78,7 +78,7 @@ public readonly record struct Quantity(double Value, Unit Unit)
             return QuantityResult.Ok(new Quantity(Unit.FromBase(Si - other.Si), Unit));
         if (Dimension == Dimension.TemperatureDelta && other.Dimension == Dimension.Temperature)
             return QuantityResult.Fail(
-                $"Cannot subtract a temperature set-point ({other.Format()}) from a difference ({Format()}).");
+                $"Cannot subtract a temperature set-point ({other.Display()}) from a difference ({Display()}).");
         if (Dimension != other.Dimension)
             return Mismatch("subtract", other);
         return QuantityResult.Ok(new Quantity(Value - other.ConvertTo(Unit).Value, Unit));
@@ -89,24 +89,25 @@ public readonly record struct Quantity(double Value, Unit Unit)
     /// <summary>The canonical source text the formatter writes: <c>220C</c>, <c>5C/min</c>, <c>0.1C</c>, <c>3</c>.</summary>
     public string Format() => NumberText.Canonical(Value) + Unit.Canonical;
 
+    /// <summary>The quantity as messages show it, like the catalog's ranges: <c>260 °C</c>, <c>1 wt%</c>, <c>4 M</c>.</summary>
+    public string Display() =>
+        Unit.Symbol.Length == 0 || Unit.Symbol.StartsWith('%') ? NumberText.Display(Value) + Unit.Symbol : $"{NumberText.Display(Value)} {Unit.Symbol}";
+
     /// <summary>A hover's view in the usual units of the dimension, largest first: <c>4 h = 240 min = 14400 s</c>.</summary>
     public string Describe()
     {
-        var parts = new List<string> { Show(this) };
+        var parts = new List<string> { Display() };
         foreach (var unit in UnitTable.Featured(Dimension).OrderByDescending(u => u.Scale))
         {
             if (unit.Canonical != Unit.Canonical)
-                parts.Add(Show(ConvertTo(unit)));
+                parts.Add(ConvertTo(unit).Display());
         }
         return string.Join(" = ", parts);
-
-        static string Show(Quantity q) =>
-            q.Unit.Symbol.Length == 0 ? NumberText.Display(q.Value) : $"{NumberText.Display(q.Value)} {q.Unit.Symbol}";
     }
 
     public override string ToString() => Format();
 
     private QuantityResult Mismatch(string verb, Quantity other) =>
         QuantityResult.Fail(
-            $"Cannot {verb} {Dimension.DisplayName()} ({Format()}) and {other.Dimension.DisplayName()} ({other.Format()}).");
+            $"Cannot {verb} {Dimension.DisplayName()} ({Display()}) and {other.Dimension.DisplayName()} ({other.Display()}).");
 }

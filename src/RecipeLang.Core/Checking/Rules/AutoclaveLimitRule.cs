@@ -55,6 +55,6 @@ public sealed class AutoclaveLimitRule() : RecipeRule(Descriptors.AutoclaveLimit
         }
         var above = fill.Quantity.TryConvertTo("%", out var percent) && percent.Value > window.Max;
         var source = $"{window.Source}; {context.Equipment.Source}";
-        context.Report(above ? Descriptors.HardRange : Descriptors.TypicalRange, step, fill.Span, step.Name, "fill", fill.Quantity.Format(), window.Format(), source, "");
+        context.Report(above ? Descriptors.HardRange : Descriptors.TypicalRange, step, fill.Span, step.Name, "fill", fill.Quantity.Display(), window.Format(), source, "");
     }
 }

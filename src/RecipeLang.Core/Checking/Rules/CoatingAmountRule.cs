@@ -22,11 +22,11 @@ public sealed class CoatingAmountRule() : RecipeRule(Descriptors.CoatingAmount)
                 var beyond = parameter.BeyondClause(value.Quantity);
                 if (coating.UsualAmount is { } usual && usual.Contains(value.Quantity) == false)
                 {
-                    context.Report(Descriptor, step, value.Span, value.Quantity.Format(), coating.Name, usual.Format(), usual.Source, beyond);
+                    context.Report(Descriptor, step, value.Span, value.Quantity.Display(), coating.Name, usual.Format(), usual.Source, beyond);
                 }
                 else if (coating.UsualAmount?.Contains(value.Quantity) is null && parameter.Beyond is { } limit && beyond.Length > 0)
                 {
-                    context.Report(Descriptor, step, value.Span, value.Quantity.Format(), coating.Name, limit.Format(), limit.Source, $"; {parameter.BeyondEffect}");
+                    context.Report(Descriptor, step, value.Span, value.Quantity.Display(), coating.Name, limit.Format(), limit.Source, $"; {parameter.BeyondEffect}");
                 }
             }
         }

@@ -17,7 +17,7 @@ public sealed class DopantLevelRule() : RecipeRule(Descriptors.DopantLevel)
                     continue;
                 }
                 var far = step.Operation.FindParameter("dopants")?.BeyondClause(amount.Quantity) ?? "";
-                context.Report(Descriptor, step, amount.Span, dopant.Element, amount.Quantity.Format(), info.UsualMolPercent.Format(), info.UsualMolPercent.Source, far);
+                context.Report(Descriptor, step, amount.Span, dopant.Element, amount.Quantity.Display(), info.UsualMolPercent.Format(), info.UsualMolPercent.Source, far);
             }
         }
     }

@@ -16,7 +16,7 @@ public sealed class ElectrochemicalBatchRule() : RecipeRule(Descriptors.Electroc
         }
         foreach (var step in recipe.Steps.Where(s => s.Category == OperationCategories.Electrochemical))
         {
-            context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe(), batch.Format(), $"{limit.Value} {limit.Unit}", limit.Source);
+            context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe(), batch.Display(), $"{limit.Value} {limit.Unit}", limit.Source);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class ImpossibleValueRule() : RecipeRule(Descriptors.ImpossibleVal
             {
                 if (Problem(value.Quantity) is { } problem)
                 {
-                    context.Report(Descriptor, step, value.Span, $"{step.Name} {parameter} = {value.Quantity.Format()}", problem);
+                    context.Report(Descriptor, step, value.Span, $"{step.Name} {parameter} = {value.Quantity.Display()}", problem);
                 }
             }
         }

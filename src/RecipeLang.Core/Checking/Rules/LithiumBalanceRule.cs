@@ -33,7 +33,7 @@ public sealed class LithiumBalanceRule() : RecipeRule(Descriptors.LithiumBalance
                 continue;
             }
             string Grams(double ratio) => $"{Math.Max(0, (ratio - spent.Value) * metalMoles / lithiumPerGram):0.##} g";
-            var advice = $"for {batch.Format()} of {material.Name} at Li/TM {spent.Value:0.###} use {Grams(target.Min)}–{Grams(target.Max)} of {reagent.Name}"
+            var advice = $"for {batch.Display()} of {material.Name} at Li/TM {spent.Value:0.###} use {Grams(target.Min)}–{Grams(target.Max)} of {reagent.Name}"
                 + (after > target.Max ? "; the surplus stays on the surface as Li2CO3/LiOH" : "; too little leaves lithium vacancies");
             context.Report(Descriptor, step, amount.Span, step.Describe(), $"{spent.Value:0.###}", $"{after:0.###}", target.Format(), target.Source, advice);
         }

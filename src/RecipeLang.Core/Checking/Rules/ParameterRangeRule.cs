@@ -21,11 +21,11 @@ public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange, 
                 }
                 if (parameter.Hard is { } hard && hard.Contains(value.Quantity) == false)
                 {
-                    context.Report(Descriptors.HardRange, step, value.Span, step.Name, parameter.Name, value.Quantity.Format(), hard.Format(), hard.Source);
+                    context.Report(Descriptors.HardRange, step, value.Span, step.Name, parameter.Name, value.Quantity.Display(), hard.Format(), hard.Source);
                 }
                 else if (parameter.Typical is { } typical && typical.Contains(value.Quantity) == false)
                 {
-                    context.Report(Descriptor, step, value.Span, step.Name, parameter.Name, value.Quantity.Format(), typical.Format(), typical.Source, parameter.BeyondClause(value.Quantity));
+                    context.Report(Descriptor, step, value.Span, step.Name, parameter.Name, value.Quantity.Display(), typical.Format(), typical.Source, parameter.BeyondClause(value.Quantity));
                 }
             }
         }

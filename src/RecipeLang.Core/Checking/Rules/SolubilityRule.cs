@@ -18,7 +18,7 @@ public sealed class SolubilityRule() : RecipeRule(Descriptors.Solubility)
             {
                 if (reagent.Reagent is { SolubilityM: { } solubility } info && molar.Value > solubility)
                 {
-                    context.Report(Descriptor, step, concentration.Span, molar.Format(), info.Name, Units.NumberText.Display(solubility), info.SolubilitySource ?? "catalog");
+                    context.Report(Descriptor, step, concentration.Span, molar.Display(), info.Name, Units.NumberText.Display(solubility), info.SolubilitySource ?? "catalog");
                 }
             }
         }

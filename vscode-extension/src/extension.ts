@@ -4,6 +4,7 @@ import { execFile } from "child_process";
 import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, State } from "vscode-languageclient/node";
+import { LineDirective, generatedLineFor, lineDirectives } from "./generatedCode";
 import { CommandLine, ServerLaunch, codeFromQuery, explainUri, extend, initializationOptions, plotPath, resolveServer, taskArgs, taskKinds, TaskKind } from "./serverCommand";
 
 const docsScheme = "recipelang-docs";
@@ -12,6 +13,9 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 let launch: ServerLaunch | undefined;
+
+/** Compiled C# views (untitled documents) by URI: the recipe each came from and its #line directives. */
+const compiled = new Map<string, { recipe: vscode.Uri; base: string; directives: LineDirective[] }>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("RecipeLang");
@@ -30,6 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("recipelang.explainDiagnostic", (code?: string) => explain(code ?? codeAtCursor())),
     vscode.commands.registerCommand("recipelang.compileRecipe", compileRecipe),
     vscode.commands.registerCommand("recipelang.showThermalProfile", showThermalProfile),
+    vscode.commands.registerCommand("recipelang.dryRun", dryRun),
+    vscode.languages.registerDocumentLinkProvider({ language: "csharp", scheme: "untitled" }, { provideDocumentLinks: compiledLinks }),
+    vscode.window.onDidChangeTextEditorSelection((e) => followInCompiled(e.textEditor)),
+    vscode.workspace.onDidCloseTextDocument((d) => compiled.delete(d.uri.toString())),
     vscode.tasks.registerTaskProvider("recipelang", { provideTasks: () => provideTasks(), resolveTask: (task) => resolveTask(task) }),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -202,8 +210,47 @@ async function compileRecipe(): Promise<void> {
   const result = await runCli(line, path.dirname(document.uri.fsPath));
   if (result !== undefined) {
     const generated = await vscode.workspace.openTextDocument({ language: "csharp", content: result });
-    await vscode.window.showTextDocument(generated, vscode.ViewColumn.Beside);
+    compiled.set(generated.uri.toString(), { recipe: document.uri, base: path.dirname(document.uri.fsPath), directives: lineDirectives(result) });
+    await vscode.window.showTextDocument(generated, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
   }
+}
+
+/** Each `#line N "recipe"` of a compiled view links to that line of the recipe. */
+function compiledLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+  const view = compiled.get(document.uri.toString());
+  if (!view) return [];
+  return view.directives.map((d) => {
+    const file = path.resolve(view.base, d.file);
+    const target = (file === view.recipe.fsPath ? view.recipe : vscode.Uri.file(file)).with({ fragment: `L${d.recipeLine}` });
+    const link = new vscode.DocumentLink(new vscode.Range(d.generatedLine, d.start, d.generatedLine, d.end), target);
+    link.tooltip = `Recipe line ${d.recipeLine}`;
+    return link;
+  });
+}
+
+/** Moving in a recipe scrolls its visible compiled view to the step under the cursor. */
+function followInCompiled(editor: vscode.TextEditor): void {
+  if (editor.document.languageId !== "recipelang") return;
+  for (const other of vscode.window.visibleTextEditors) {
+    const view = compiled.get(other.document.uri.toString());
+    if (!view || view.recipe.toString() !== editor.document.uri.toString()) continue;
+    const line = generatedLineFor(view.directives, editor.selection.active.line);
+    if (line !== undefined) {
+      other.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+  }
+}
+
+/** `recipelang run FILE --simulate` in a terminal: the CLI's live per-step progress, then its step table. */
+async function dryRun(): Promise<void> {
+  const document = await activeRecipe();
+  const line = document && cli(["run", document.uri.fsPath, "--simulate"]);
+  if (!document || !line) return;
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.TaskScope.Workspace;
+  const task = new vscode.Task({ type: "recipelang", command: "run" }, folder, `dry-run ${path.basename(document.fileName)}`, "recipelang",
+    new vscode.ProcessExecution(line.command, line.args, { cwd: path.dirname(document.uri.fsPath) }), "$recipelang");
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+  await vscode.tasks.executeTask(task);
 }
 
 async function showThermalProfile(): Promise<void> {

@@ -68,17 +68,11 @@ public static class Formatter
                 writer.Append('\n');
             }
             WriteLeadingComments(writer, tokens[0].LeadingTrivia, indent);
-            // Comments inside a multi-line statement move above it: the statement itself becomes one line.
-            foreach (var token in tokens.Skip(1))
+            // Comments inside a multi-line statement move above it, in their order: the statement becomes one line.
+            for (var t = 0; t < tokens.Count; t++)
             {
-                foreach (var comment in Comments(token.LeadingTrivia))
-                {
-                    writer.Append(indent).Append(comment).Append('\n');
-                }
-            }
-            foreach (var token in tokens.SkipLast(1))
-            {
-                foreach (var comment in Comments(token.TrailingTrivia))
+                var inside = (t > 0 ? Comments(tokens[t].LeadingTrivia) : []).Concat(t < tokens.Count - 1 ? Comments(tokens[t].TrailingTrivia) : []);
+                foreach (var comment in inside)
                 {
                     writer.Append(indent).Append(comment).Append('\n');
                 }

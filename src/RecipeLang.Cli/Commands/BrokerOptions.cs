@@ -12,6 +12,7 @@ public sealed class BrokerOptions
 
     public Option<string?> Broker { get; } = new("--broker") { Description = "MQTT broker URL: mqtt://host:1883, or mqtts://host:8883 for TLS" };
     public Option<bool> Tls { get; } = new("--tls") { Description = "Use TLS on an mqtt:// URL (mqtts:// always does)" };
+    public Option<string?> TlsCa { get; } = new("--tls-ca") { Description = "CA certificate (PEM or DER) the broker's certificate must chain to, instead of the system trust store" };
     public Option<string?> Username { get; } = new("--username") { Description = "Broker user name" };
     public Option<string?> Password { get; } = new("--password") { Description = $"Broker password (better: the {PasswordVariable} environment variable)" };
     public Option<string> Site { get; } = new("--site-name") { Description = "The site's topic root: recipelang/v1/<site-name>/...", DefaultValueFactory = _ => "plant" };
@@ -20,6 +21,7 @@ public sealed class BrokerOptions
     {
         command.Options.Add(Broker);
         command.Options.Add(Tls);
+        command.Options.Add(TlsCa);
         command.Options.Add(Username);
         command.Options.Add(Password);
         command.Options.Add(Site);
@@ -32,10 +34,27 @@ public sealed class BrokerOptions
         {
             return null;
         }
+        var ca = result.GetValue(TlsCa);
+        if (ca is not null)
+        {
+            if (!File.Exists(ca))
+            {
+                throw new UsageException($"--tls-ca {ca}: no such file");
+            }
+            try
+            {
+                using var _ = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(ca);
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                throw new UsageException($"--tls-ca {ca}: not a PEM or DER certificate ({e.Message.TrimEnd('.')})");
+            }
+        }
         try
         {
-            return BrokerEndpoint.Parse(url, result.GetValue(Tls), result.GetValue(Username),
+            var endpoint = BrokerEndpoint.Parse(url, result.GetValue(Tls) || ca is not null, result.GetValue(Username),
                 result.GetValue(Password) ?? Environment.GetEnvironmentVariable(PasswordVariable));
+            return endpoint with { CaFile = ca is null ? null : Path.GetFullPath(ca) };
         }
         catch (FormatException e)
         {

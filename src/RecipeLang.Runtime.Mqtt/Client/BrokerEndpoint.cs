@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
 using MQTTnet.Formatter;
 
@@ -5,10 +6,16 @@ namespace RecipeLang.Runtime.Mqtt;
 
 /// <summary>
 /// Where the broker is and how to log in: <c>mqtt://host:1883</c> (plain) or <c>mqtts://host:8883</c>
-/// (TLS, the operating system's trust store), with an optional user name and password.
+/// (TLS: the operating system's trust store, or the site's own CA), with an optional user name and password.
 /// </summary>
 public sealed record BrokerEndpoint(string Host, int Port, bool Tls, string? Username = null, string? Password = null)
 {
+    /// <summary>
+    /// A CA certificate file (PEM or DER): the broker's certificate must chain to it instead of to the system's trust
+    /// store (plants often run their own CA).
+    /// </summary>
+    public string? CaFile { get; init; }
+
     public const int PlainPort = 1883;
     public const int TlsPort = 8883;
 
@@ -37,10 +44,33 @@ public sealed record BrokerEndpoint(string Host, int Port, bool Tls, string? Use
             .WithKeepAlivePeriod(keepAlive)
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (Tls)
-            builder.WithTlsOptions(o => o.UseTls(true).WithTargetHost(Host));
+        {
+            builder.WithTlsOptions(o =>
+            {
+                o.UseTls(true).WithTargetHost(Host);
+                if (CaFile is not null)
+                    o.WithTrustChain([X509CertificateLoader.LoadCertificateFromFile(CaFile)]);
+            });
+        }
         if (Username is not null)
             builder.WithCredentials(Username, Password ?? "");
         return builder;
+    }
+
+    /// <summary>Connects; a broker that answers but refuses (an MQTT 5 reason code) is an exception naming the reason.</summary>
+    public async Task ConnectAsync(IMqttClient client, MqttClientOptions options, CancellationToken cancellationToken)
+    {
+        var result = await client.ConnectAsync(options, cancellationToken);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            var reason = result.ResultCode switch
+            {
+                MqttClientConnectResultCode.BadUserNameOrPassword => "bad user name or password",
+                MqttClientConnectResultCode.NotAuthorized => "not authorised",
+                var code => code.ToString(),
+            };
+            throw new PlantLinkException($"the broker refused the connection: {reason}{(string.IsNullOrEmpty(result.ReasonString) ? "" : $" ({result.ReasonString})")}");
+        }
     }
 
     public override string ToString() => $"{(Tls ? "mqtts" : "mqtt")}://{Host}:{Port}";

@@ -76,7 +76,7 @@ public sealed class MqttProcessController : IProcessController, IAsyncDisposable
             .Build();
         try
         {
-            await client.ConnectAsync(connect, cancellationToken);
+            await broker.ConnectAsync(client, connect, cancellationToken);
             var subscribe = new MqttClientSubscribeOptionsBuilder();
             foreach (var unit in controller.units.Keys)
             {

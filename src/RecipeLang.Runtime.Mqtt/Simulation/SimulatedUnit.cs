@@ -47,7 +47,7 @@ internal sealed class SimulatedUnit(string id, Vessel unitClass, UnitPhysics phy
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
-        await client.ConnectAsync(options, cancellationToken);
+        await broker.ConnectAsync(client, options, cancellationToken);
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(topics.Command(Id), MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter(topics.AllRuntimeStates, MqttQualityOfServiceLevel.AtLeastOnce)

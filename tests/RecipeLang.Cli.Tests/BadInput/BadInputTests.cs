@@ -20,6 +20,20 @@ public class BadInputTests : ScratchFolderTest
     }
 
     [Test]
+    public void A_TLS_CA_that_is_missing_or_not_a_certificate_is_refused_before_connecting()
+    {
+        Write("good.recipe", Good);
+        Write("ca.pem", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n");
+
+        var missing = InProcessCli.Run("run", P("good.recipe"), "--broker", "mqtts://127.0.0.1:1", "--tls-ca", P("none.pem"));
+        var garbage = InProcessCli.Run("run", P("good.recipe"), "--broker", "mqtts://127.0.0.1:1", "--tls-ca", P("ca.pem"));
+
+        Assert.That((missing.ExitCode, missing.Error.Trim()), Is.EqualTo((2, $"recipelang: --tls-ca {P("none.pem")}: no such file")));
+        Assert.That(garbage.ExitCode, Is.EqualTo(2));
+        Assert.That(garbage.Error.Trim(), Does.StartWith($"recipelang: --tls-ca {P("ca.pem")}: not a PEM or DER certificate ("));
+    }
+
+    [Test]
     public void Path_holding_a_NUL()
     {
         var result = InProcessCli.Run("check", "a\0b.recipe");

@@ -37,6 +37,19 @@ public static class FuzzRun
         var gate = new object();
         var lastProgress = Stopwatch.StartNew();
 
+        // Written as found (under the gate), so a long run that is stopped keeps what it found.
+        void Record(FuzzFailure failure)
+        {
+            failures.Add(failure);
+            if (settings.FailureFolder is { } folder)
+            {
+                var name = Path.Combine(folder, $"failure-{failures.Count - 1:D4}");
+                Directory.CreateDirectory(folder);
+                File.WriteAllBytes(name + ".recipe", failure.Input);
+                File.WriteAllText(name + ".txt", $"{failure.Kind}\n{failure.Failure}\n");
+            }
+        }
+
         var threads = Enumerable.Range(0, settings.Threads).Select(t => new Thread(() =>
         {
             var generator = new InputGenerator(settings.Seed * 1000 + t, seeds);
@@ -63,7 +76,7 @@ public static class FuzzRun
                     }
                     else if (outcome.Failure is { } failure)
                     {
-                        failures.Add(new FuzzFailure(kind, failure, input));
+                        Record(new FuzzFailure(kind, failure, input));
                     }
                     if (progress is not null && lastProgress.Elapsed > TimeSpan.FromSeconds(30))
                     {
@@ -105,7 +118,7 @@ public static class FuzzRun
                         {
                             lock (gate)
                             {
-                                failures.Add(new FuzzFailure("compile", failure, group.Key));
+                                Record(new FuzzFailure("compile", failure, group.Key));
                             }
                         }
                     }
@@ -116,16 +129,6 @@ public static class FuzzRun
         }, 64 * 1024 * 1024)).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
-
-        if (settings.FailureFolder is { } folder && failures.Count > 0)
-        {
-            Directory.CreateDirectory(folder);
-            for (var i = 0; i < failures.Count; i++)
-            {
-                File.WriteAllBytes(Path.Combine(folder, $"failure-{i:D4}.recipe"), failures[i].Input);
-                File.WriteAllText(Path.Combine(folder, $"failure-{i:D4}.txt"), $"{failures[i].Kind}\n{failures[i].Failure}\n");
-            }
-        }
         return new FuzzReport(Math.Min(next, settings.Count), open, errorFree, compiled, failures, watch.Elapsed, slowest, slowestLength);
     }
 

@@ -197,7 +197,13 @@ public abstract record ArgumentSource
             {
                 return new VerbArgument(ArgumentKind.Current, perGram.Value * context.BatchGrams);
             }
-            throw new LoweringException($"{context.Step.Describe()} has no {Name} in mA/g.");
+            // A C-rate: 1C passes the material's theoretical capacity in an hour.
+            if (context.Step.Quantity("c_rate") is { } rate && rate.TryConvertTo("C", out var c) && context.Capacity is { } capacity)
+            {
+                context.Assume($"{c.Value:0.###}C taken as {c.Value * capacity:0.#} mA/g: 1C is the theoretical capacity of {context.Material}, {capacity:0.#} mAh/g (F / (3.6 M), one Li per formula unit)");
+                return new VerbArgument(ArgumentKind.Current, c.Value * capacity * context.BatchGrams);
+            }
+            throw new LoweringException($"{context.Step.Describe()} has no {Name} in mA/g and no C-rate of a catalogued material.");
         }
     }
 

@@ -22,6 +22,9 @@ public sealed class LoweringContext(BoundRecipe recipe, EquipmentProfile profile
         ? BatchGrams / material.Composition.Sum(e => Elements.TryGet(e.Key, out var element) ? element.AtomicWeight * e.Value : 0)
         : throw new LoweringException($"{Step.Describe()}: the recipe names no catalogued material to size the reagent against.");
 
+    /// <summary>The material's theoretical capacity, mAh/g, when the recipe names a catalogued material.</summary>
+    public double? Capacity => recipe.Material?.TheoreticalCapacityMahPerG;
+
     /// <summary>The measured Li/TM the recipe declares with <c>defects lithium_loss(li_tm = …)</c>, if any.</summary>
     public double? MeasuredLithiumToMetal { get; } = recipe.Defects
         .Where(d => d.Name == DefectNames.LithiumLoss)

@@ -23,6 +23,13 @@ public sealed record MaterialInfo(
     /// <summary>Grams per mole of formula units, from the composition.</summary>
     public double MolarMass => Composition.Sum(e => e.Value * (Chemistry.Elements.TryGet(e.Key, out var element) ? element.AtomicWeight : double.NaN));
 
+    /// <summary>
+    /// Theoretical specific capacity, mAh/g, for one Li per formula unit: F / (3.6 · M), with the Faraday constant
+    /// (<see cref="Chemistry.Elements.FaradayConstant"/>). What 1C means when a recipe gives an electrochemical current as
+    /// a C-rate (NCM523: 278 mAh/g).
+    /// </summary>
+    public double TheoreticalCapacityMahPerG => Chemistry.Elements.FaradayConstant / 3.6 / MolarMass;
+
     /// <summary>Moles of metal-site cations (every element but Li, O and F) per formula unit.</summary>
     public double MetalsPerFormula => CatalogBuilder.MetalSiteTotal(Composition);
 }

@@ -8,6 +8,9 @@ public sealed record Element(int Number, string Symbol, string Name, double Atom
 /// <summary>The periodic table, symbols case-sensitive (Co is cobalt, CO is carbon monoxide).</summary>
 public static class Elements
 {
+    /// <summary>Faraday constant, C/mol: exact since the 2019 SI redefinition (CODATA 2018, N_A · e).</summary>
+    public const double FaradayConstant = 96485.33212;
+
     public const string Source = "IUPAC 2021 standard atomic weights (abridged); longest-lived isotope mass number for elements without one";
 
     private static readonly Element[] Table =

@@ -180,8 +180,8 @@ public class CatalogLimitPairsTests
             "recipe probe for NCM523 {\n  defects lithium_loss(li_tm = 0.62)\n  batch 50 g\n  mix Li2CO3 «7.6 g»\n  then anneal 850C O2 8h\n}\n",
             "recipe probe for NCM523 {\n  defects lithium_loss(li_tm = 0.62)\n  batch 50 g\n  mix Li2CO3 «9 g»\n  then anneal 850C O2 8h\n}\n", "RL3020"),
         [nameof(ProcessLimits.ElectrodeActiveWtPercent)] = new("electrode active share", Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 92:4:4»"), Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 98:1:1»"), "RL3015"),
-        [nameof(ProcessLimits.ElectrodeConductiveWtPercent)] = new("electrode conductive share", Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 92:4:4»"), Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 90:8:2»"), "RL3015"),
-        [nameof(ProcessLimits.ElectrodeBinderWtPercent)] = new("electrode binder share", Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 92:4:4»"), Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 90:2:8»"), "RL3015"),
+        [nameof(ProcessLimits.ElectrodeConductiveWtPercent)] = new("electrode conductive share", Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 92:4:4»"), Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 86:12:2»"), "RL3015"),
+        [nameof(ProcessLimits.ElectrodeBinderWtPercent)] = new("electrode binder share", Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 92:4:4»"), Recipe("NCM523", "electrode binder PVDF conductive carbon_black «ratio 86:2:12»"), "RL3015"),
     };
 
     [Test]

@@ -12,10 +12,7 @@ public class RuleSourcesTests
     /// <summary>Process rules without a literature source, and why.</summary>
     private static readonly Dictionary<string, string> WithoutLiterature = new()
     {
-        ["RL3011"] = "enforces the site's own furnace rating",
         ["RL3012"] = "enforces the site's own gas supply",
-        ["RL4003"] = "unsourced: drying before a furnace step",
-        ["RL4008"] = "unsourced: dopant diffusion temperature",
     };
 
     public static IEnumerable<string> Codes() => RuleDocsTests.Codes();

@@ -195,8 +195,9 @@ public sealed class Lexer
         }
         if (c == '(')
         {
-            // "(NH4)2SO4" standing alone is a formula; "(" after a name is a parameter or argument list.
-            if (!gluedToPrevious && TryFormulaGroup(_position, out var end))
+            // "(NH4)2SO4" standing alone, or after a mixture's '-', is a formula; "(" after a name is a parameter or
+            // argument list.
+            if ((!gluedToPrevious || previous is { Kind: TokenKind.Minus }) && TryFormulaGroup(_position, out var end))
             {
                 _position = end;
                 LexWordTail();

@@ -100,7 +100,7 @@ public sealed class FuzzTarget
             {
                 return $"diagnostic {diagnostic.Code} span {diagnostic.Span} outside the text of length {text.Length}";
             }
-            if (diagnostic.Message.Length > 2000 || diagnostic.Message.Any(char.IsControl))
+            if (diagnostic.Message.Length > DiagnosticDescriptor.MaxMessageLength || diagnostic.Message.Any(char.IsControl))
             {
                 return $"diagnostic {diagnostic.Code} message is unreadable: {diagnostic.Message[..Math.Min(200, diagnostic.Message.Length)]}";
             }

@@ -20,9 +20,20 @@ public sealed record DiagnosticDescriptor(string Code, string Title, DiagnosticS
     public bool IsConfigurable => !(Family == "syntax" && DefaultSeverity == DiagnosticSeverity.Error);
 
     public Diagnostic Create(SourceText source, TextSpan span, params object[] args) =>
-        new(this, source.Path, span, source.GetPosition(span.Start), source.GetPosition(span.End),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args.Select(Echo).ToArray()), DefaultSeverity,
+        new(this, source.Path, span, source.GetPosition(span.Start), source.GetPosition(span.End), Message(args), DefaultSeverity,
             ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
+
+    /// <summary>A message is at most this long: past it, every long argument is cut to its ends (two long paths, say).</summary>
+    public const int MaxMessageLength = 2000;
+
+    private string Message(object[] args)
+    {
+        var message = Format(args, MaxEchoLength);
+        return message.Length <= MaxMessageLength ? message : Format(args, 200);
+    }
+
+    private string Format(object[] args, int echoLength) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args.Select(a => Echo(a, echoLength)).ToArray());
 
     /// <summary>
     /// The longest argument a message repeats in full; a 100,000-digit number is shown by its ends. Long enough for
@@ -35,7 +46,7 @@ public sealed record DiagnosticDescriptor(string Code, string Title, DiagnosticS
     /// A piece of the user's text as a message repeats it: control characters (a NUL, an escape sequence) spelled
     /// as \uXXXX so they cannot garble a terminal or a log, and a long piece cut to its ends.
     /// </summary>
-    private static object Echo(object arg)
+    private static object Echo(object arg, int maxLength)
     {
         if (arg is not string text)
         {
@@ -45,7 +56,7 @@ public sealed record DiagnosticDescriptor(string Code, string Title, DiagnosticS
         {
             text = string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
         }
-        return text.Length <= MaxEchoLength
+        return text.Length <= maxLength
             ? text
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text[..100]}…{text[^20..]} ({text.Length:N0} characters)");
     }

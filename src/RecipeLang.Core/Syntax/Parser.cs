@@ -41,6 +41,11 @@ public sealed class Parser
 
     private SyntaxToken Current => _tokens[_position];
 
+    /// <summary>Recipe blocks parsed inside one another (only error recovery nests them).</summary>
+    public const int MaxRecipeNesting = 32;
+
+    private int _recipeDepth;
+
     private ImmutableArray<StatementSyntax> ParseStatements(bool insideRecipe)
     {
         var statements = ImmutableArray.CreateBuilder<StatementSyntax>();
@@ -75,6 +80,19 @@ public sealed class Parser
                     // Recipes do not nest; parsed on for recovery, but an error, so that fmt (which would put it
                     // on its own line, where it means a missing '}') leaves the file alone.
                     ReportUnexpected(token, "a step (a recipe cannot be defined inside another; use it with 'use')");
+                    if (_recipeDepth >= MaxRecipeNesting)
+                    {
+                        // Deeper than any recovery needs: the header is skipped and its body read flat, so that
+                        // thousands of nested headers cost neither stack nor quadratic time.
+                        var header = _position;
+                        do
+                        {
+                            _position++;
+                        }
+                        while (Current.Kind is not (TokenKind.EndOfFile or TokenKind.CloseBrace) && !Current.StartsLine && _tokens[_position - 1].Kind != TokenKind.OpenBrace);
+                        statements.Add(new ErrorStatementSyntax(null, _tokens[header.._position], null));
+                        continue;
+                    }
                 }
                 foreach (var statement in ParseRecipe())
                 {
@@ -124,7 +142,10 @@ public sealed class Parser
             {
                 yield break;
             }
-            foreach (var statement in ParseStatements(insideRecipe: true))
+            _recipeDepth++;
+            var statements = ParseStatements(insideRecipe: true);
+            _recipeDepth--;
+            foreach (var statement in statements)
             {
                 yield return statement;
             }
@@ -137,7 +158,9 @@ public sealed class Parser
         }
         var openBrace = _tokens[end];
         _position = end + 1;
+        _recipeDepth++;
         var body = ParseStatements(insideRecipe: true);
+        _recipeDepth--;
         SyntaxToken closeBrace;
         if (Current.Kind == TokenKind.CloseBrace)
         {

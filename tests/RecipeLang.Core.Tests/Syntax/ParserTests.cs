@@ -181,4 +181,15 @@ public class ParserTests
     {
         Assert.That(Parser.Parse(text).Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { code }));
     }
+
+    [Test]
+    public void A_hundred_thousand_nested_recipe_headers_parse_without_exhausting_the_stack()
+    {
+        // Each nested header is an error; past Parser.MaxRecipeNesting they are skipped rather than recursed into
+        // (16,000 of them overflowed the stack, a crash no handler can catch).
+        var tree = Parser.Parse("si " + string.Concat(Enumerable.Repeat("recipe x {", 100_000)));
+
+        Assert.That(tree.Diagnostics.Count(d => d.Code == "RL0003"), Is.GreaterThanOrEqualTo(100_000 - 1));
+        Assert.That(tree.Root.ToFullString(), Has.Length.EqualTo(3 + 100_000 * "recipe x {".Length), "every character is still in the tree");
+    }
 }

@@ -5,81 +5,59 @@
 #nullable enable
 namespace RecipeLang.Plans
 {
-    public sealed class Ncm523HydrothermalPlan : global::RecipeLang.Runtime.IStepPlan
+    public sealed class Ncm523HydrothermalPlan : global::RecipeLang.Runtime.Execution.CommandPlan
     {
-        public string Name => "ncm523_hydrothermal";
-        public string Material => "NCM523";
-        public string ProfileHash => "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0";
-        public global::System.Collections.Generic.IReadOnlyList<global::RecipeLang.Runtime.PlannedStep> Steps { get; } = new global::RecipeLang.Runtime.PlannedStep[]
-        {
-            new global::RecipeLang.Runtime.PlannedStep(0, "hydrothermal 4M LiOH 220C 3h", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 9, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(1, "wash water x3", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 10, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(2, "dry 80C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 11, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(3, "anneal 850C O2 4h ramp 5C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 12, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(4, "coat Li3PO4 1wt%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 13, 3))
-        };
-
-        public async global::System.Threading.Tasks.Task RunAsync(global::RecipeLang.Runtime.IProcessController c, global::RecipeLang.Runtime.IStepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
+        public Ncm523HydrothermalPlan() : base("ncm523_hydrothermal", "NCM523", "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0",
 #line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-            await context.StepAsync(0, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(0, "hydrothermal 4M LiOH 220C 3h", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 9, 3),
 #line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Autoclave, "NCM523", global::RecipeLang.Runtime.Mass.Grams(50), ct);
+                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Autoclave, "NCM523", global::RecipeLang.Runtime.Mass.Grams(50)),
 #line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.ChargeSolutionAsync(global::RecipeLang.Runtime.Vessel.Autoclave, "LiOH", global::RecipeLang.Runtime.Concentration.Molar(4), global::RecipeLang.Runtime.Volume.Millilitres(1000), ct);
+                new global::RecipeLang.Runtime.ChargeSolutionCommand(global::RecipeLang.Runtime.Vessel.Autoclave, "LiOH", global::RecipeLang.Runtime.Concentration.Molar(4), global::RecipeLang.Runtime.Volume.Millilitres(1000)),
 #line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.SealAsync(global::RecipeLang.Runtime.Vessel.Autoclave, ct);
+                new global::RecipeLang.Runtime.SealCommand(global::RecipeLang.Runtime.Vessel.Autoclave),
 #line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Autoclave, global::RecipeLang.Runtime.Temperature.Celsius(220), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
+                new global::RecipeLang.Runtime.RampCommand(global::RecipeLang.Runtime.Vessel.Autoclave, global::RecipeLang.Runtime.Temperature.Celsius(220), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5)),
 #line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Autoclave, global::System.TimeSpan.FromSeconds(10800), ct);
+                new global::RecipeLang.Runtime.HoldCommand(global::RecipeLang.Runtime.Vessel.Autoclave, global::System.TimeSpan.FromSeconds(10800)),
 #line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Autoclave, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
+                new global::RecipeLang.Runtime.CoolCommand(global::RecipeLang.Runtime.Vessel.Autoclave, global::RecipeLang.Runtime.Temperature.Celsius(50)),
 #line 9 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.VentAsync(global::RecipeLang.Runtime.Vessel.Autoclave, ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.VentCommand(global::RecipeLang.Runtime.Vessel.Autoclave)),
 #line 10 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-            await context.StepAsync(1, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(1, "wash water x3", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 10, 3),
 #line 10 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Autoclave, global::RecipeLang.Runtime.Vessel.Mixer, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Autoclave, global::RecipeLang.Runtime.Vessel.Mixer),
 #line 10 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "water", global::RecipeLang.Runtime.Volume.Millilitres(500), 3, ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.WashCommand(global::RecipeLang.Runtime.Vessel.Mixer, "water", global::RecipeLang.Runtime.Volume.Millilitres(500), 3)),
 #line 11 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-            await context.StepAsync(2, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(2, "dry 80C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 11, 3),
 #line 11 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer),
 #line 11 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), true, ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.DryCommand(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), true)),
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-            await context.StepAsync(3, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(3, "anneal 850C O2 4h ramp 5C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 12, 3),
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace),
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("O2"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
+                new global::RecipeLang.Runtime.SetAtmosphereCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("O2"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5)),
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
+                new global::RecipeLang.Runtime.RampCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5)),
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(14400), ct);
+                new global::RecipeLang.Runtime.HoldCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(14400)),
 #line 12 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.CoolCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50))),
 #line 13 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-            await context.StepAsync(4, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(4, "coat Li3PO4 1wt%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe", 13, 3),
 #line 13 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Vessel.Mixer, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Vessel.Mixer),
 #line 13 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "Li3PO4", global::RecipeLang.Runtime.Mass.Grams(0.5), ct);
+                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Mixer, "Li3PO4", global::RecipeLang.Runtime.Mass.Grams(0.5)),
 #line 13 "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe"
-                await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(3600), ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.StirCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(3600))))
 #line default
+        {
         }
     }
 }

@@ -5,93 +5,65 @@
 #nullable enable
 namespace RecipeLang.Plans
 {
-    public sealed class LcoElectrochemicalPlan : global::RecipeLang.Runtime.IStepPlan
+    public sealed class LcoElectrochemicalPlan : global::RecipeLang.Runtime.Execution.CommandPlan
     {
-        public string Name => "lco_electrochemical";
-        public string Material => "LCO";
-        public string ProfileHash => "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0";
-        public global::System.Collections.Generic.IReadOnlyList<global::RecipeLang.Runtime.PlannedStep> Steps { get; } = new global::RecipeLang.Runtime.PlannedStep[]
-        {
-            new global::RecipeLang.Runtime.PlannedStep(0, "electrochemical Li2SO4 1M 10mA/g cutoff -0.8V 6h counter Pt reference AgAgCl", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 10, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(1, "wash water x3", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 11, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(2, "dry 80C 12h", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 12, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(3, "separate NMP 80C 1h ultrasonic", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 13, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(4, "wash ethanol x2", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 14, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(5, "dry 80C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 15, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(6, "anneal 850C air 4h ramp 5C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 16, 3))
-        };
-
-        public async global::System.Threading.Tasks.Task RunAsync(global::RecipeLang.Runtime.IProcessController c, global::RecipeLang.Runtime.IStepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
+        public LcoElectrochemicalPlan() : base("lco_electrochemical", "LCO", "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0",
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await context.StepAsync(0, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(0, "electrochemical Li2SO4 1M 10mA/g cutoff -0.8V 6h counter Pt reference AgAgCl", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 10, 3),
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Cell, "LCO", global::RecipeLang.Runtime.Mass.Grams(5), ct);
+                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Cell, "LCO", global::RecipeLang.Runtime.Mass.Grams(5)),
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.ChargeSolutionAsync(global::RecipeLang.Runtime.Vessel.Cell, "Li2SO4", global::RecipeLang.Runtime.Concentration.Molar(1), global::RecipeLang.Runtime.Volume.Millilitres(100), ct);
+                new global::RecipeLang.Runtime.ChargeSolutionCommand(global::RecipeLang.Runtime.Vessel.Cell, "Li2SO4", global::RecipeLang.Runtime.Concentration.Molar(1), global::RecipeLang.Runtime.Volume.Millilitres(100)),
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.ApplyCurrentAsync(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Current.Milliamperes(50), global::RecipeLang.Runtime.Potential.Volts(-0.8), global::System.TimeSpan.FromSeconds(21600), ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.ApplyCurrentCommand(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Current.Milliamperes(50), global::RecipeLang.Runtime.Potential.Volts(-0.8), global::System.TimeSpan.FromSeconds(21600))),
 #line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await context.StepAsync(1, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(1, "wash water x3", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 11, 3),
 #line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Vessel.Mixer, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Vessel.Mixer),
 #line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "water", global::RecipeLang.Runtime.Volume.Millilitres(50), 3, ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.WashCommand(global::RecipeLang.Runtime.Vessel.Mixer, "water", global::RecipeLang.Runtime.Volume.Millilitres(50), 3)),
 #line 12 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await context.StepAsync(2, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(2, "dry 80C 12h", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 12, 3),
 #line 12 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer),
 #line 12 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), false, ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.DryCommand(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), false)),
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await context.StepAsync(3, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(3, "separate NMP 80C 1h ultrasonic", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 13, 3),
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Mixer, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Mixer),
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "NMP", global::RecipeLang.Runtime.Volume.Millilitres(50), 1, ct);
+                new global::RecipeLang.Runtime.WashCommand(global::RecipeLang.Runtime.Vessel.Mixer, "NMP", global::RecipeLang.Runtime.Volume.Millilitres(50), 1),
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
+                new global::RecipeLang.Runtime.RampCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5)),
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.SonicateAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::System.TimeSpan.FromSeconds(3600), ct);
+                new global::RecipeLang.Runtime.SonicateCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::System.TimeSpan.FromSeconds(3600)),
 #line 13 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.CoolCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Temperature.Celsius(50))),
 #line 14 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await context.StepAsync(4, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(4, "wash ethanol x2", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 14, 3),
 #line 14 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "ethanol", global::RecipeLang.Runtime.Volume.Millilitres(50), 2, ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.WashCommand(global::RecipeLang.Runtime.Vessel.Mixer, "ethanol", global::RecipeLang.Runtime.Volume.Millilitres(50), 2)),
 #line 15 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await context.StepAsync(5, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(5, "dry 80C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 15, 3),
 #line 15 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer),
 #line 15 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), true, ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.DryCommand(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(80), global::System.TimeSpan.FromSeconds(43200), true)),
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-            await context.StepAsync(6, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(6, "anneal 850C air 4h ramp 5C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 16, 3),
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Furnace),
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("air"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
+                new global::RecipeLang.Runtime.SetAtmosphereCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("air"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5)),
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5), ct);
+                new global::RecipeLang.Runtime.RampCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(850), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(5)),
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(14400), ct);
+                new global::RecipeLang.Runtime.HoldCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(14400)),
 #line 16 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.CoolCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50))))
 #line default
+        {
         }
     }
 }

@@ -5,78 +5,53 @@
 #nullable enable
 namespace RecipeLang.Plans
 {
-    public sealed class Ncm83AlCuDopingPlan : global::RecipeLang.Runtime.IStepPlan
+    public sealed class Ncm83AlCuDopingPlan : global::RecipeLang.Runtime.Execution.CommandPlan
     {
-        public string Name => "ncm83_al_cu_doping";
-        public string Material => "NCM83";
-        public string ProfileHash => "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0";
-        public global::System.Collections.Generic.IReadOnlyList<global::RecipeLang.Runtime.PlannedStep> Steps { get; } = new global::RecipeLang.Runtime.PlannedStep[]
-        {
-            new global::RecipeLang.Runtime.PlannedStep(0, "wash ethanol x2", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 9, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(1, "dry 100C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 10, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(2, "mix LiOH·H2O excess 5%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 11, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(3, "dope Al 1mol% Cu 0.5mol%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 12, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(4, "grind 30min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 13, 3)),
-            new global::RecipeLang.Runtime.PlannedStep(5, "anneal 750C O2 12h ramp 3C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 14, 3))
-        };
-
-        public async global::System.Threading.Tasks.Task RunAsync(global::RecipeLang.Runtime.IProcessController c, global::RecipeLang.Runtime.IStepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
+        public Ncm83AlCuDopingPlan() : base("ncm83_al_cu_doping", "NCM83", "86653fbf42cc80a24ad2f43f235795a00b25edf948c1fdfdcfbbc1290e4f60e0",
 #line 9 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await context.StepAsync(0, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(0, "wash ethanol x2", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 9, 3),
 #line 9 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "NCM83", global::RecipeLang.Runtime.Mass.Grams(50), ct);
+                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Mixer, "NCM83", global::RecipeLang.Runtime.Mass.Grams(50)),
 #line 9 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.WashAsync(global::RecipeLang.Runtime.Vessel.Mixer, "ethanol", global::RecipeLang.Runtime.Volume.Millilitres(500), 2, ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.WashCommand(global::RecipeLang.Runtime.Vessel.Mixer, "ethanol", global::RecipeLang.Runtime.Volume.Millilitres(500), 2)),
 #line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await context.StepAsync(1, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(1, "dry 100C 12h vacuum", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 10, 3),
 #line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Dryer),
 #line 10 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.DryAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(100), global::System.TimeSpan.FromSeconds(43200), true, ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.DryCommand(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Temperature.Celsius(100), global::System.TimeSpan.FromSeconds(43200), true)),
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await context.StepAsync(2, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(2, "mix LiOH·H2O excess 5%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 11, 3),
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Mixer, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Mixer),
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(8.592054), ct);
+                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(8.592054)),
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.StirCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800))),
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await context.StepAsync(3, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(3, "dope Al 1mol% Cu 0.5mol%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 12, 3),
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.ChargeAsync(global::RecipeLang.Runtime.Vessel.Mixer, "Al + Cu", global::RecipeLang.Runtime.Mass.Grams(0.301518), ct);
+                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Mixer, "Al + Cu", global::RecipeLang.Runtime.Mass.Grams(0.301518)),
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.StirCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800))),
 #line 13 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await context.StepAsync(4, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(4, "grind 30min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 13, 3),
 #line 13 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.StirAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800), ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.StirCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800))),
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-            await context.StepAsync(5, async (ct) =>
-            {
+            new global::RecipeLang.Runtime.CommandStep(5, "anneal 750C O2 12h ramp 3C/min", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 14, 3),
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.TransferAsync(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Furnace, ct);
+                new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.Vessel.Furnace),
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.SetAtmosphereAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("O2"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5), ct);
+                new global::RecipeLang.Runtime.SetAtmosphereCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Gas.Named("O2"), global::RecipeLang.Runtime.GasFlow.LitresPerMinute(0.5)),
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.RampAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(750), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(3), ct);
+                new global::RecipeLang.Runtime.RampCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(750), global::RecipeLang.Runtime.TemperatureRate.CelsiusPerMinute(3)),
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.HoldAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(43200), ct);
+                new global::RecipeLang.Runtime.HoldCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::System.TimeSpan.FromSeconds(43200)),
 #line 14 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                await c.CoolAsync(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50), ct);
-            }, cancellationToken);
+                new global::RecipeLang.Runtime.CoolCommand(global::RecipeLang.Runtime.Vessel.Furnace, global::RecipeLang.Runtime.Temperature.Celsius(50))))
 #line default
+        {
         }
     }
 }

@@ -63,7 +63,7 @@ public static class PlanCompiler
             assemblyName,
             trees,
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, deterministic: true));
         using var image = new MemoryStream();
         var result = compilation.Emit(image, options: embedPdb ? new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded) : null);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToRecipe).ToImmutableArray();

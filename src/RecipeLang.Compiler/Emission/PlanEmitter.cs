@@ -28,6 +28,12 @@ public static class PlanEmitter
     private static readonly NameSyntax RuntimeNamespace = ParseName("global::RecipeLang.Runtime");
     private static readonly TypeSyntax CommandPlanType = ParseTypeName("global::RecipeLang.Runtime.Execution.CommandPlan");
     private static readonly ExpressionSyntax FromSeconds = ParseExpression("global::System.TimeSpan.FromSeconds");
+    private static readonly SyntaxTrivia[] Indents = [.. Enumerable.Range(0, 5).Select(level => Whitespace(new string(' ', 4 * level)))];
+    private static readonly SyntaxToken OpenParen = Tok(SyntaxKind.OpenParenToken);
+    private static readonly SyntaxToken CloseParen = Tok(SyntaxKind.CloseParenToken);
+    private static readonly SyntaxToken NewKeyword = Tok(SyntaxKind.NewKeyword, " ");
+    private static readonly SyntaxToken CommaSpace = Tok(SyntaxKind.CommaToken, " ");
+    private static readonly SyntaxToken CommaLine = Tok(SyntaxKind.CommaToken, Eol);
     private static readonly ConcurrentDictionary<string, TypeSyntax> RuntimeTypes = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, ExpressionSyntax> RuntimeMembers = new(StringComparer.Ordinal);
     private static readonly NameSyntax NamespaceName = ParseName(Namespace);
@@ -61,7 +67,6 @@ public static class PlanEmitter
             header.AddRange([Comment($"// Bound to units: {binding.ReplaceLineEndings(" ")}"), EndOfLine(Eol)]);
         if (recipe.SiteConfigSha256 is { } siteHash)
             header.AddRange([Comment($"// SHA-256 of the site config: {siteHash}"), EndOfLine(Eol)]);
-        header.Add(Trivia(NullableDirectiveTrivia(Tok(SyntaxKind.HashToken), Tok(SyntaxKind.NullableKeyword, " "), Tok(SyntaxKind.EnableKeyword), default, EndOfDirective(), true)));
 
         var type = ClassDeclaration(Identifier(TriviaList(), className, TriviaList(Space)))
             .WithModifiers(TokenList(Tok(SyntaxKind.PublicKeyword, " ", Indent(1)), Tok(SyntaxKind.SealedKeyword, " ")))
@@ -87,7 +92,7 @@ public static class PlanEmitter
     private static ConstructorDeclarationSyntax Constructor(LoweredRecipe recipe, string className, string file)
     {
         var arguments = new List<ArgumentSyntax> { Argument(Str(recipe.Name)), Argument(Str(recipe.Material)), Argument(Str(recipe.ProfileHash)) };
-        arguments.AddRange(recipe.Steps.Select(step => Argument(Step(recipe, step, file).WithLeadingTrivia(Line(step.Line, file, 3)))));
+        arguments.AddRange(recipe.Steps.Select(step => Argument(Step(recipe, step, file))));
         var body = Block(
             Tok(SyntaxKind.OpenBraceToken, Eol, recipe.Steps.IsEmpty ? [Indent(2)] : [LineDefault(), Indent(2)]),
             List<StatementSyntax>(),
@@ -103,23 +108,24 @@ public static class PlanEmitter
     /// <summary><c>new CommandStep(index, "as written", new SourceLocation(path, line, column), command, ...)</c>, a command per line.</summary>
     private static ExpressionSyntax Step(LoweredRecipe recipe, LoweredStep step, string file)
     {
+        var line = LineDirective(step.Line, file);
         var arguments = new List<ArgumentSyntax>
         {
             Argument(Int(step.Index)),
             Argument(Str(step.Description)),
             Argument(New("SourceLocation", Str(recipe.SourcePath), Int(step.Line), Int(step.Column))),
         };
-        arguments.AddRange(step.Verbs.Select(v => Argument(Command(v).WithLeadingTrivia(Line(step.Line, file, 4)))));
-        return ObjectCreationExpression(Tok(SyntaxKind.NewKeyword, " "), Runtime("CommandStep"),
-            ArgumentList(Tok(SyntaxKind.OpenParenToken), Separated(arguments, 3), Tok(SyntaxKind.CloseParenToken)), null);
+        arguments.AddRange(step.Verbs.Select(v => Argument(Command(v, line))));
+        return ObjectCreationExpression(Tok(SyntaxKind.NewKeyword, " ", line, Indent(3)), Runtime("CommandStep"),
+            ArgumentList(OpenParen, Separated(arguments, 3), CloseParen), null);
     }
 
-    /// <summary>A controller call as a value: <c>new RampCommand(Vessel.Furnace, Temperature.Celsius(850), ...)</c>.</summary>
-    private static ExpressionSyntax Command(Verb verb)
+    /// <summary>A controller call as a value on its own line: <c>new RampCommand(Vessel.Furnace, Temperature.Celsius(850), ...)</c>.</summary>
+    private static ExpressionSyntax Command(Verb verb, SyntaxTrivia line)
     {
         var arguments = new List<ExpressionSyntax> { Vessel(verb.Vessel.ToString()) };
         arguments.AddRange(verb.Arguments.Select(Value));
-        return New(verb.Kind + "Command", [.. arguments]);
+        return ObjectCreationExpression(Tok(SyntaxKind.NewKeyword, " ", line, Indent(4)), Runtime(verb.Kind + "Command"), Args([.. arguments]), null);
     }
 
     private static ExpressionSyntax Value(VerbArgument argument) => argument.Kind switch
@@ -149,15 +155,15 @@ public static class PlanEmitter
     private static ExpressionSyntax Vessel(string name) => RuntimeMember("Vessel", Enum.Parse<Runtime.Vessel>(name).ToString());
 
     private static ObjectCreationExpressionSyntax New(string type, params ExpressionSyntax[] arguments) =>
-        ObjectCreationExpression(Tok(SyntaxKind.NewKeyword, " "), Runtime(type), Args(arguments), null);
+        ObjectCreationExpression(NewKeyword, Runtime(type), Args(arguments), null);
 
     /// <summary>Arguments on one line, separated by ", ".</summary>
     private static ArgumentListSyntax Args(params ExpressionSyntax[] arguments) =>
-        ArgumentList(Tok(SyntaxKind.OpenParenToken), Separated(arguments.Select(Argument).ToList(), arguments.Length), Tok(SyntaxKind.CloseParenToken));
+        ArgumentList(OpenParen, Separated(arguments.Select(Argument).ToList(), arguments.Length), CloseParen);
 
     /// <summary>The first <paramref name="inline"/> arguments separated by ", ", the rest each on its own line (its leading trivia says how).</summary>
     private static SeparatedSyntaxList<ArgumentSyntax> Separated(List<ArgumentSyntax> arguments, int inline) =>
-        SeparatedList(arguments, Enumerable.Range(1, Math.Max(0, arguments.Count - 1)).Select(i => i < inline ? Tok(SyntaxKind.CommaToken, " ") : Tok(SyntaxKind.CommaToken, Eol)));
+        SeparatedList(arguments, Enumerable.Range(1, Math.Max(0, arguments.Count - 1)).Select(i => i < inline ? CommaSpace : CommaLine));
 
     /// <summary>A runtime type, made once per name and shared (names come from this compiler, never from recipe text).</summary>
     private static TypeSyntax Runtime(string type) => RuntimeTypes.GetOrAdd(type, t => QualifiedName(RuntimeNamespace, IdentifierName(t)));
@@ -192,15 +198,13 @@ public static class PlanEmitter
     private static SyntaxToken Tok(SyntaxKind kind, string trailing = "", params SyntaxTrivia[] leading) =>
         Token(TriviaList(leading), kind, trailing.Length == 0 ? TriviaList() : TriviaList(trailing == Eol ? EndOfLine(Eol) : Whitespace(trailing)));
 
-    private static SyntaxTrivia Indent(int level) => Whitespace(new string(' ', 4 * level));
+    private static SyntaxTrivia Indent(int level) => Indents[level];
 
     private static SyntaxToken EndOfDirective() => Token(TriviaList(), SyntaxKind.EndOfDirectiveToken, TriviaList(EndOfLine(Eol)));
 
-    /// <summary><c>#line N "file"</c> on its own line, then the indentation of the line it maps.</summary>
-    private static SyntaxTriviaList Line(int line, string file, int indent) =>
-        TriviaList(
-            Trivia(LineDirectiveTrivia(Tok(SyntaxKind.HashToken), Tok(SyntaxKind.LineKeyword, " "), Literal(line).WithTrailingTrivia(Space), Literal($"\"{file}\"", file), EndOfDirective(), true)),
-            Indent(indent));
+    /// <summary><c>#line N "file"</c> on its own line; made once per step and shared by its lines.</summary>
+    private static SyntaxTrivia LineDirective(int line, string file) =>
+        Trivia(LineDirectiveTrivia(Tok(SyntaxKind.HashToken), Tok(SyntaxKind.LineKeyword, " "), Literal(line).WithTrailingTrivia(Space), Literal($"\"{file}\"", file), EndOfDirective(), true));
 
     private static SyntaxTrivia LineDefault() =>
         Trivia(LineDirectiveTrivia(Tok(SyntaxKind.HashToken), Tok(SyntaxKind.LineKeyword, " "), Tok(SyntaxKind.DefaultKeyword), default, EndOfDirective(), true));

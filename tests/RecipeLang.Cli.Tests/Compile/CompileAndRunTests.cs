@@ -35,6 +35,21 @@ public class CompileAndRunTests : ScratchFolderTest
     }
 
     [Test]
+    public void A_pdb_is_embedded_only_when_asked()
+    {
+        bool HasPdb(string dll)
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(Folder, dll)));
+            return pe.ReadDebugDirectory().Any(e => e.Type == System.Reflection.PortableExecutable.DebugDirectoryEntryType.EmbeddedPortablePdb);
+        }
+        var card = Path.Combine(Root, "examples", "card.recipe");
+        Assert.That(CliRunner.Run(Folder, "compile", card, "-o", "plain.dll").ExitCode, Is.EqualTo(0));
+        Assert.That(CliRunner.Run(Folder, "compile", card, "-o", "debug.dll", "--pdb").ExitCode, Is.EqualTo(0));
+        Assert.That((HasPdb("plain.dll"), HasPdb("debug.dll")), Is.EqualTo((false, true)));
+        Assert.That(CliRunner.Run(Folder, "compile", card, "--emit", "cs", "--pdb").ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
     public void A_recipe_with_errors_prints_its_diagnostics_and_compiles_nothing()
     {
         Write("bad.recipe", "hydrothermal 4M LiOH 300C 3h\n");

@@ -38,14 +38,14 @@ public static class PlanEmitter
     private static readonly ConcurrentDictionary<string, ExpressionSyntax> RuntimeMembers = new(StringComparer.Ordinal);
     private static readonly NameSyntax NamespaceName = ParseName(Namespace);
 
-    /// <summary>One compilation unit (file) per recipe; class names are unique across <paramref name="identifiers"/>.</summary>
-    public static CompilationUnitSyntax Emit(LoweredRecipe recipe, PlanIdentifiers identifiers) => Emit(recipe, identifiers.ClassFor(recipe.Name));
-
     /// <summary>All recipes as C# files: (hint name, source text).</summary>
     public static IReadOnlyList<(string FileName, string Code)> EmitAll(IEnumerable<LoweredRecipe> recipes) =>
         EmitUnits(recipes).Select(u => (u.FileName, u.Unit.ToFullString())).ToList();
 
-    /// <summary>All recipes as syntax, built in parallel (names first, in recipe order, so that they do not depend on scheduling).</summary>
+    /// <summary>
+    /// One compilation unit (file) per recipe, built in parallel; class names are given first, in recipe order, so that
+    /// they do not depend on scheduling.
+    /// </summary>
     public static IReadOnlyList<(string FileName, CompilationUnitSyntax Unit)> EmitUnits(IEnumerable<LoweredRecipe> recipes)
     {
         var identifiers = new PlanIdentifiers();

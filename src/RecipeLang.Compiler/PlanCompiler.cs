@@ -48,17 +48,24 @@ public static class PlanCompiler
     private static readonly ImmutableArray<MetadataReference> References =
         [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(IStepPlan).Assembly.Location)];
 
-    public static CompiledPlans Compile(IEnumerable<LoweredRecipe> recipes, string assemblyName = DefaultAssemblyName)
+    private static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+
+    /// <summary>
+    /// Compiles the plans into one assembly. The emitter's syntax trees are compiled as they are, not printed and parsed
+    /// again: their text is exactly what <c>--emit cs</c> prints (a test parses it back to an equivalent tree).
+    /// <paramref name="embedPdb"/> adds a portable PDB whose sequence points name the recipe lines; a plan's code only
+    /// builds its step table, so it serves a debugger rather than a stack trace, and costs compile time.
+    /// </summary>
+    public static CompiledPlans Compile(IEnumerable<LoweredRecipe> recipes, string assemblyName = DefaultAssemblyName, bool embedPdb = false)
     {
-        var files = PlanEmitter.EmitAll(recipes);
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(f.Code, System.Text.Encoding.UTF8), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: f.FileName));
+        var trees = PlanEmitter.EmitUnits(recipes).Select(u => CSharpSyntaxTree.Create(u.Unit, ParseOptions, u.FileName, System.Text.Encoding.UTF8));
         var compilation = CSharpCompilation.Create(
             assemblyName,
             trees,
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, deterministic: true));
         using var image = new MemoryStream();
-        var result = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
+        var result = compilation.Emit(image, options: embedPdb ? new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded) : null);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToRecipe).ToImmutableArray();
         var warnings = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => ToRecipe(d).ToString()).ToImmutableArray();
         return new CompiledPlans(result.Success ? [.. image.ToArray()] : [], errors, warnings);

@@ -25,4 +25,12 @@ public class CompilationKeyTests
         var recipes = Examples.LowerFile(Path.Combine(Examples.Root, "examples", "key.recipe"), Recipe);
         Assert.That(CompilationKey.Compute(recipes, "Other"), Is.Not.EqualTo(CompilationKey.Compute(recipes)));
     }
+
+    [Test]
+    public void An_embedded_pdb_changes_the_key_and_the_image()
+    {
+        var recipes = Examples.LowerFile(Path.Combine(Examples.Root, "examples", "key.recipe"), Recipe);
+        Assert.That(CompilationKey.Compute(recipes, embedPdb: true), Is.Not.EqualTo(CompilationKey.Compute(recipes)));
+        Assert.That(PlanCompiler.Compile(recipes, embedPdb: true).Image, Is.Not.EqualTo(PlanCompiler.Compile(recipes).Image));
+    }
 }

@@ -24,14 +24,19 @@ public static class CompileCommand
         var output = new Option<string?>("--output", "-o") { Description = "Output file (required for dll; the others print to stdout without it)" };
         var site = new Option<string?>("--site") { Description = "Bind the plans to this recipelang.json's equipment units and check every step against the bound unit's limits" };
         var units = new Option<string[]>("--unit") { Description = "With --site: the unit to bind for its class (e.g. furnace-2); otherwise the first unit of each class" };
-        var command = new Command("compile", "Compile checked recipes into C# step plans, an assembly, bills of materials or procedures") { paths, emit, output, site, units };
+        var pdb = new Option<bool>("--pdb") { Description = "With --emit dll: embed a portable PDB whose sequence points are the recipe lines, for a debugger (compiles slower)" };
+        var command = new Command("compile", "Compile checked recipes into C# step plans, an assembly, bills of materials or procedures") { paths, emit, output, site, units, pdb };
         command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(emit)!, result.GetValue(output), result.GetValue(site), result.GetValue(units) ?? [],
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.GetValue(pdb), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string[] paths, string emit, string? outputPath, string? sitePath, string[] units, TextWriter output, TextWriter error)
+    private static int Run(string[] paths, string emit, string? outputPath, string? sitePath, string[] units, bool pdb, TextWriter output, TextWriter error)
     {
+        if (pdb && emit != "dll")
+        {
+            throw new UsageException("--pdb goes with --emit dll");
+        }
         if (emit == "dll" && outputPath is null)
         {
             throw new UsageException("--emit dll needs an output file: -o plans.dll");
@@ -73,7 +78,7 @@ public static class CompileCommand
                 Write(outputPath, output, string.Join(Environment.NewLine, recipes.Select(r => ProcedureWriter.Write(r.Recipe, BillOfMaterials.Create(r.Recipe, r.Catalog)))));
                 break;
             default:
-                var compiled = PlanCompiler.Compile(recipes.Select(r => r.Recipe), Path.GetFileNameWithoutExtension(outputPath!));
+                var compiled = PlanCompiler.Compile(recipes.Select(r => r.Recipe), Path.GetFileNameWithoutExtension(outputPath!), embedPdb: pdb);
                 if (!compiled.Success)
                 {
                     foreach (var compileError in compiled.Errors)

@@ -11,7 +11,7 @@ public sealed record LoweredStep(int Index, string Operation, string Description
 /// A checked recipe lowered to controller verbs: what the C# emitter, the bill of materials and the
 /// procedure are all rendered from.
 /// </summary>
-/// <param name="SourcePath">The recipe file as the user named it; appears in #line directives and stack traces.</param>
+/// <param name="SourcePath">The recipe file as the user named it; appears in #line directives and in each step's SourceLocation (fault messages, the journal).</param>
 /// <param name="SourceSha256">SHA-256 (lower-case hex) of the recipe file's UTF-8 text.</param>
 /// <param name="ProfileHash">The equipment profile's stamp (RecipeLang.Runtime.EquipmentLimits.ComputeHash).</param>
 /// <param name="BatchGrams">The recipe's batch in grams, when it declares one.</param>

@@ -1,19 +1,21 @@
 namespace RecipeLang.Runtime;
 
 /// <summary>
-/// A compiled recipe. Generated code implements it as a straight sequence of steps:
+/// A compiled recipe. Generated code derives from Execution.CommandPlan and only states its steps as data:
 /// <code>
-///     public async Task RunAsync(IProcessController c, IStepContext context, CancellationToken cancellationToken)
+///     public sealed class Ncm523Plan : CommandPlan
 ///     {
-///         await context.StepAsync(0, async ct =>
+///         public Ncm523Plan() : base("ncm523", "NCM523", "86653f…",
+///             new CommandStep(0, "anneal 850C O2 12h", new SourceLocation("ncm523.recipe", 9, 3),
+///                 new RampCommand(Vessel.Furnace, Temperature.Celsius(850), TemperatureRate.CelsiusPerMinute(5)),
+///                 new HoldCommand(Vessel.Furnace, TimeSpan.FromSeconds(43200))),
+///             new CommandStep(1, …))
 ///         {
-///             await c.RampAsync(Vessel.Furnace, Temperature.Celsius(850), TemperatureRate.CelsiusPerMinute(5), ct);
-///             await c.HoldAsync(Vessel.Furnace, TimeSpan.FromHours(12), ct);
-///         }, cancellationToken);
-///         await context.StepAsync(1, async ct => { ... }, cancellationToken);
+///         }
 ///     }
 /// </code>
-/// The context decides whether a step runs (a resumed run skips finished ones), so a plan never
+/// RunAsync calls <c>context.StepAsync(i, body)</c> for each step in order, the body sending that step's commands to
+/// the controller. The context decides whether a step runs (a resumed run skips finished ones), so a plan never
 /// branches on run state itself.
 /// </summary>
 public interface IStepPlan

@@ -41,7 +41,7 @@ status=0
 "$node24/bin/node" "$here/test.mjs" --code-server "$here/.cache/deps/node_modules/.bin/code-server" --modules "$here/.cache/deps" \
   --chromium "$browser" --vsix "$vsix" --examples "$repo/examples" --results "$here/results" --path "$path" || status=$?
 if [ $status -eq 0 ] && $update_docs; then
-  cp "$here/results/diagnostics.png" "$repo/docs/images/editor-diagnostics.png"
-  echo "e2e: updated docs/images/editor-diagnostics.png"
+  mkdir -p "$repo/docs/images" && cp "$here/results/editor.png" "$repo/docs/images/vscode-editor.png"
+  echo "e2e: updated docs/images/vscode-editor.png"
 fi
 exit $status

@@ -272,6 +272,14 @@ await check("explain: the RL3002 page opens as rendered Markdown", async () => {
   await webview().locator("h1", { hasText: "RL3002" }).waitFor();
 });
 
+await check("explain: the code link in the Problems panel opens the same page", async () => {
+  await open(broken);
+  const panel = await showProblems();
+  await panel.locator(".monaco-list-row", { hasText: "RL2004" }).getByText("RL2004", { exact: true }).click();
+  await page.locator(".tabs-container .tab", { hasText: "RL2004" }).waitFor();
+  await webview().locator("h1", { hasText: "RL2004" }).waitFor();
+});
+
 await check("restart: the server starts again and diagnostics come back", async () => {
   await open(broken);
   await statusItem().waitFor();

@@ -84,7 +84,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: [{ scheme: "file", language: "recipelang" }, { scheme: "untitled", language: "recipelang" }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/{recipelang.json,*.recipe}") },
     outputChannel: output,
-    initializationOptions: { ruleDocsUri: explainUri(context.extension.id), ...initializationOptions(vscode.workspace.getConfiguration("recipelang")) },
+    initializationOptions: { ruleDocsUri: explainUri(vscode.env.uriScheme, context.extension.id), ...initializationOptions(vscode.workspace.getConfiguration("recipelang")) },
   };
   client = new LanguageClient("recipelang", "RecipeLang", { command: server.command, args: server.args }, clientOptions);
   client.onDidChangeState(() => updateStatus());

@@ -106,31 +106,38 @@ async function waitForHealth(url, child) {
 }
 
 const profile = ["--user-data-dir", userData, "--extensions-dir", extensions];
-await runToEnd(options["code-server"], [...profile, "--install-extension", options.vsix]);
-
-const port = await freePort();
 const serverLog = [];
-const codeServer = spawn(options["code-server"], [...profile, "--auth", "none", "--bind-addr", `127.0.0.1:${port}`,
-  "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", "--disable-getting-started-override",
-  "--config", path.join(root, "config.yaml"), workspace], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-codeServer.stdout.on("data", (d) => serverLog.push(String(d)));
-codeServer.stderr.on("data", (d) => serverLog.push(String(d)));
+let codeServer;
+let browser;
+let page;
+
 const stopServer = () => {
   try {
-    process.kill(-codeServer.pid, "SIGTERM");
+    if (codeServer) process.kill(-codeServer.pid, "SIGTERM");
   } catch {
     // already gone
   }
 };
 process.on("exit", stopServer);
-await waitForHealth(`http://127.0.0.1:${port}/healthz`, codeServer);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
-const browser = await chromium.launch({ executablePath: options.chromium, args: ["--no-sandbox", "--disable-gpu"] });
-const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-page.setDefaultTimeout(timeout);
-await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-await page.locator(".monaco-workbench").waitFor();
-await page.locator(".explorer-folders-view").waitFor();
+/** Installs the vsix into the fresh profile, starts code-server on a free port and opens the workspace. */
+async function start() {
+  await runToEnd(options["code-server"], [...profile, "--install-extension", options.vsix]);
+  const port = await freePort();
+  codeServer = spawn(options["code-server"], [...profile, "--auth", "none", "--bind-addr", `127.0.0.1:${port}`,
+    "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", "--disable-getting-started-override",
+    "--config", path.join(root, "config.yaml"), workspace], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  codeServer.stdout.on("data", (d) => serverLog.push(String(d)));
+  codeServer.stderr.on("data", (d) => serverLog.push(String(d)));
+  await waitForHealth(`http://127.0.0.1:${port}/healthz`, codeServer);
+  browser = await chromium.launch({ executablePath: options.chromium, args: ["--no-sandbox", "--disable-gpu"] });
+  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.setDefaultTimeout(timeout);
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator(".monaco-workbench").waitFor();
+  await page.locator(".explorer-folders-view").waitFor();
+}
 
 const modifier = "Control";
 
@@ -215,10 +222,27 @@ async function check(name, body) {
   } catch (error) {
     failed++;
     const shot = path.join(results, `${name.replace(/[^a-z0-9]+/gi, "-")}.png`);
-    await page.screenshot({ path: shot }).catch(() => undefined);
-    console.log(`FAILED ${name}: ${String(error?.message ?? error).split("\n").slice(0, 6).join("\n  ")}\n  screenshot: ${shot}`);
-    await page.keyboard.press("Escape").catch(() => undefined);
+    await page?.screenshot({ path: shot }).catch(() => undefined);
+    console.log(`FAILED ${name}: ${String(error?.message ?? error).split("\n").slice(0, 6).join("\n  ")}${page ? `\n  screenshot: ${shot}` : ""}`);
+    await page?.keyboard.press("Escape").catch(() => undefined);
   }
+}
+
+/** The last line, and the code-server log beside the screenshots when something failed. */
+function finish() {
+  if (failed > 0) {
+    writeFileSync(path.join(results, "code-server.log"), serverLog.join(""));
+    console.log(`code-server's log: ${path.join(results, "code-server.log")}`);
+  }
+  if (!options.keep) rmSync(root, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+await check("start: code-server opens the workspace with the vsix installed", start);
+if (failed > 0) {
+  await browser?.close();
+  finish();
 }
 
 const broken = "broken.recipe";
@@ -317,10 +341,4 @@ await check("thermal profile: the plot fits the panel", async () => {
 
 await browser.close();
 stopServer();
-if (failed > 0) {
-  writeFileSync(path.join(results, "code-server.log"), serverLog.join(""));
-  console.log(`code-server's log: ${path.join(results, "code-server.log")}`);
-}
-if (!options.keep) rmSync(root, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -21,10 +21,11 @@ const { values: options } = parseArgs({
     results: { type: "string" },
     path: { type: "string" },
     modules: { type: "string" },
+    dotnet: { type: "string" },
     keep: { type: "boolean", default: false },
   },
 });
-for (const name of ["code-server", "chromium", "vsix", "examples", "results", "path", "modules"]) {
+for (const name of ["code-server", "chromium", "vsix", "examples", "results", "path", "modules", "dotnet"]) {
   if (!options[name]) throw new Error(`--${name} is required (run.sh passes it)`);
 }
 
@@ -67,6 +68,10 @@ const env = {
   TMPDIR: root,
   DOTNET_CLI_TELEMETRY_OPTOUT: "1",
   DOTNET_NOLOGO: "1",
+  DOTNET_ROOT: path.dirname(options.dotnet),
+  // The extension host keeps this PATH instead of the one a login shell (/etc/profile) would give it: the
+  // server skips resolving the shell environment when started from the VS Code CLI.
+  VSCODE_CLI: "1",
 };
 
 function runToEnd(command, args) {
@@ -247,9 +252,11 @@ if (failed > 0) {
 
 const broken = "broken.recipe";
 
-await check("activation: the status bar shows the running server", async () => {
+await check("activation: the status bar shows the bundled server running on the runtime-only dotnet", async () => {
   await open(broken);
   await statusItem().waitFor();
+  await command("RecipeLang: Show Output");
+  await page.locator(".output-view .view-lines", { hasText: `Starting bundled server (${options.dotnet})` }).waitFor();
 });
 
 await check("diagnostics: squiggles in the editor and RL2004, RL3002 in the Problems panel", async () => {

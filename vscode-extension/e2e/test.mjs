@@ -187,11 +187,7 @@ async function goTo(line, column) {
   await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
 }
 
-/** The editor's visible text, line by line (Monaco renders spaces as no-break spaces). */
-async function editorText() {
-  return (await editor().locator(".view-lines").innerText()).replace(/\u00a0/g, " ");
-}
-
+/** Waits until the active editor's visible text matches (Monaco renders spaces as no-break spaces). */
 async function waitForEditorText(pattern) {
   await page.waitForFunction(([selector, source]) => {
     const lines = document.querySelector(selector);

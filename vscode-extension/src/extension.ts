@@ -4,18 +4,17 @@ import { execFile } from "child_process";
 import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, State } from "vscode-languageclient/node";
-import { LineDirective, generatedLineFor, lineDirectives } from "./generatedCode";
+import { LineDirective, generatedLineFor, generatedPath, lineDirectives } from "./generatedCode";
 import { CommandLine, ServerLaunch, codeFromQuery, explainUri, extend, initializationOptions, plotPath, resolveServer, taskArgs, taskKinds, TaskKind } from "./serverCommand";
 
 const docsScheme = "recipelang-docs";
+const generatedScheme = "recipelang-generated";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 let launch: ServerLaunch | undefined;
-
-/** Compiled C# views (untitled documents) by URI: the recipe each came from and its #line directives. */
-const compiled = new Map<string, { recipe: vscode.Uri; base: string; directives: LineDirective[] }>();
+let generated: GeneratedCode;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("RecipeLang");
@@ -23,11 +22,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.name = "RecipeLang";
   status.command = "recipelang.showOutput";
   const pages = new RulePages();
+  generated = new GeneratedCode();
 
   context.subscriptions.push(
     output,
     status,
     vscode.workspace.registerTextDocumentContentProvider(docsScheme, pages),
+    vscode.workspace.registerTextDocumentContentProvider(generatedScheme, generated),
+    generated,
     vscode.window.registerUriHandler({ handleUri: (uri) => (uri.path === "/explain" ? explain(codeFromQuery(uri.query)) : undefined) }),
     vscode.commands.registerCommand("recipelang.restartServer", () => restart(context)),
     vscode.commands.registerCommand("recipelang.showOutput", () => output.show(true)),
@@ -35,9 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("recipelang.compileRecipe", compileRecipe),
     vscode.commands.registerCommand("recipelang.showThermalProfile", showThermalProfile),
     vscode.commands.registerCommand("recipelang.dryRun", dryRun),
-    vscode.languages.registerDocumentLinkProvider({ language: "csharp", scheme: "untitled" }, { provideDocumentLinks: compiledLinks }),
+    vscode.languages.registerDocumentLinkProvider({ scheme: generatedScheme }, { provideDocumentLinks: compiledLinks }),
     vscode.window.onDidChangeTextEditorSelection((e) => followInCompiled(e.textEditor)),
-    vscode.workspace.onDidCloseTextDocument((d) => compiled.delete(d.uri.toString())),
     vscode.tasks.registerTaskProvider("recipelang", { provideTasks: () => provideTasks(), resolveTask: (task) => resolveTask(task) }),
     vscode.languages.onDidChangeDiagnostics(() => updateStatus()),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -83,7 +84,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: [{ scheme: "file", language: "recipelang" }, { scheme: "untitled", language: "recipelang" }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/{recipelang.json,*.recipe}") },
     outputChannel: output,
-    initializationOptions: { ruleDocsUri: explainUri(context.extension.id), ...initializationOptions(vscode.workspace.getConfiguration("recipelang")) },
+    initializationOptions: { ruleDocsUri: explainUri(vscode.env.uriScheme, context.extension.id), ...initializationOptions(vscode.workspace.getConfiguration("recipelang")) },
   };
   client = new LanguageClient("recipelang", "RecipeLang", { command: server.command, args: server.args }, clientOptions);
   client.onDidChangeState(() => updateStatus());
@@ -209,15 +210,50 @@ async function compileRecipe(): Promise<void> {
   if (!document || !line) return;
   const result = await runCli(line, path.dirname(document.uri.fsPath));
   if (result !== undefined) {
-    const generated = await vscode.workspace.openTextDocument({ language: "csharp", content: result });
-    compiled.set(generated.uri.toString(), { recipe: document.uri, base: path.dirname(document.uri.fsPath), directives: lineDirectives(result) });
-    await vscode.window.showTextDocument(generated, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    const uri = vscode.Uri.from({ scheme: generatedScheme, path: generatedPath(document.uri.path) });
+    generated.set(uri, { text: result, recipe: document.uri, base: path.dirname(document.uri.fsPath), directives: lineDirectives(result) });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+  }
+}
+
+/** A compiled view: the C#, the recipe it came from and its #line directives. */
+interface CompiledView {
+  text: string;
+  recipe: vscode.Uri;
+  base: string;
+  directives: LineDirective[];
+}
+
+/**
+ * The C# compiled from each recipe, as read-only documents named after it (one per recipe, so the map stays as
+ * small as the recipes compiled): closing one asks nothing, and compiling the recipe again refreshes it.
+ */
+class GeneratedCode implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly views = new Map<string, CompiledView>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  set(uri: vscode.Uri, view: CompiledView): void {
+    this.views.set(uri.toString(), view);
+    this.changed.fire(uri);
+  }
+
+  get(uri: vscode.Uri): CompiledView | undefined {
+    return this.views.get(uri.toString());
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.get(uri)?.text ?? "// Compile the recipe again: RecipeLang: Compile recipe.";
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 }
 
 /** Each `#line N "recipe"` of a compiled view links to that line of the recipe. */
 function compiledLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
-  const view = compiled.get(document.uri.toString());
+  const view = generated.get(document.uri);
   if (!view) return [];
   return view.directives.map((d) => {
     const file = path.resolve(view.base, d.file);
@@ -232,7 +268,7 @@ function compiledLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
 function followInCompiled(editor: vscode.TextEditor): void {
   if (editor.document.languageId !== "recipelang") return;
   for (const other of vscode.window.visibleTextEditors) {
-    const view = compiled.get(other.document.uri.toString());
+    const view = generated.get(other.document.uri);
     if (!view || view.recipe.toString() !== editor.document.uri.toString()) continue;
     const line = generatedLineFor(view.directives, editor.selection.active.line);
     if (line !== undefined) {

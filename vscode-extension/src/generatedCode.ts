@@ -38,3 +38,8 @@ export function generatedLineFor(directives: LineDirective[], recipeLine: number
   }
   return best?.generatedLine;
 }
+
+/** The path of a recipe's generated C# (a read-only virtual document beside the recipe): the recipe's, ending in .cs. */
+export function generatedPath(recipePath: string): string {
+  return recipePath.replace(/\.recipe$/i, "") + ".cs";
+}

@@ -71,9 +71,13 @@ export function plotPath(tempDirectory: string, recipePath: string): string {
   return `${tempDirectory.replace(/[\\/]+$/, "")}/${name}.thermal.svg`;
 }
 
-/** The diagnostic-code link the server puts in codeDescription; the extension's URI handler opens it. */
-export function explainUri(extensionId: string): string {
-  return `vscode://${extensionId}/explain?code={code}`;
+/**
+ * The diagnostic-code link the server puts in codeDescription; the extension's URI handler opens it. The scheme
+ * is the editor's own (vscode.env.uriScheme): `vscode`, but `vscode-insiders`, `code-oss` in code-server, or a
+ * fork's; a link with another editor's scheme opens a broken editor tab instead of the page.
+ */
+export function explainUri(uriScheme: string, extensionId: string): string {
+  return `${uriScheme}://${extensionId}/explain?code={code}`;
 }
 
 /** The code in an explain link's query (`code=RL3001`), or undefined when it is not a diagnostic code. */

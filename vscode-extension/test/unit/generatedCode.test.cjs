@@ -1,6 +1,6 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { lineDirectives, generatedLineFor } = require("../../out/test/generatedCode.cjs");
+const { lineDirectives, generatedLineFor, generatedPath } = require("../../out/test/generatedCode.cjs");
 
 const code = [
   "namespace RecipeLang.Plans",
@@ -27,4 +27,9 @@ test("the cursor on a recipe line reveals that step's code, or the step above a 
   assert.equal(generatedLineFor(directives, 10), 2, "line 11 sits in the step of line 9");
   assert.equal(generatedLineFor(directives, 11), 4);
   assert.equal(generatedLineFor(directives, 0), undefined, "above the first step");
+});
+
+test("the generated C# is named after the recipe, in its folder", () => {
+  assert.equal(generatedPath("/home/lab/ncm523.recipe"), "/home/lab/ncm523.cs");
+  assert.equal(generatedPath("/c:/lab/Card.RECIPE"), "/c:/lab/Card.cs");
 });

@@ -31,7 +31,9 @@ test("dotnet.exe is looked for on Windows", () => {
 });
 
 test("codeDescription links go through the extension's URI handler, never a web address", () => {
-  assert.equal(explainUri("recipelang.recipelang"), "vscode://recipelang.recipelang/explain?code={code}");
+  assert.equal(explainUri("vscode", "recipelang.recipelang"), "vscode://recipelang.recipelang/explain?code={code}");
+  // code-server, Insiders and forks have their own scheme; links with VS Code's would not reach the extension.
+  assert.equal(explainUri("code-oss", "recipelang.recipelang"), "code-oss://recipelang.recipelang/explain?code={code}");
   assert.equal(codeFromQuery("code=RL3010"), "RL3010");
   assert.equal(codeFromQuery("code=rl3010"), "RL3010");
   assert.equal(codeFromQuery("code=../../etc/passwd"), undefined);

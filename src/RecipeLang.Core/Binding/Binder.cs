@@ -376,8 +376,11 @@ public sealed class Binder
             case NameSyntax name when environment.TryGetValue(name.Text, out var value):
                 used(name.Text);
                 return value with { Span = name.Span, Origin = value.Origin ?? origin };
-            case QuantitySyntax quantity when !double.IsFinite(quantity.Value):
-                return null; // malformed (the lexer reported it) or too large for any process
+            case QuantitySyntax quantity when double.IsInfinity(quantity.Value):
+                report(Descriptors.ImpossibleValue.Create(source, quantity.Span, source[quantity.Span], "the number is too large"));
+                return null;
+            case QuantitySyntax quantity when double.IsNaN(quantity.Value):
+                return null; // malformed: the lexer reported it
             case QuantitySyntax { Unit: null } quantity:
                 report(Descriptors.MissingUnit.Create(source, quantity.Span, source[quantity.Span], source[quantity.Span] + "C"));
                 return null;

@@ -144,6 +144,12 @@ public sealed class DocumentAnalysis
                     importedDocument = null;
                     unreadable = $"{target}, which cannot be read: {e.Message}";
                 }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException)
+                {
+                    // A path the file system refuses to resolve (a malformed network path, say) names no file.
+                    importedDocument = null;
+                    unreadable = $"{target}, which is not a valid path here: {e.Message}";
+                }
                 inputs.Add((target, importedDocument));
                 if (importedDocument is null)
                 {

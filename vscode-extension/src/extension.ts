@@ -280,7 +280,8 @@ function followInCompiled(editor: vscode.TextEditor): void {
 /** `recipelang run FILE --simulate` in a terminal: the CLI's live per-step progress, then its step table. */
 async function dryRun(): Promise<void> {
   const document = await activeRecipe();
-  const line = document && cli(["run", document.uri.fsPath, "--simulate"]);
+  // The plot goes to the temp folder, not beside the recipe in the user's Explorer.
+  const line = document && cli(["run", document.uri.fsPath, "--simulate", "--plot", plotPath(os.tmpdir(), document.uri.fsPath)]);
   if (!document || !line) return;
   const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.TaskScope.Workspace;
   const task = new vscode.Task({ type: "recipelang", command: "run" }, folder, `dry-run ${path.basename(document.fileName)}`, "recipelang",

@@ -59,7 +59,8 @@ public static class CompileCommand
         }
         if (binding is not null)
         {
-            recipes = recipes.Select(r => (r.Recipe with { Binding = binding.ToString(), SiteConfigSha256 = siteHash }, r.Catalog)).ToList();
+            var boundUnits = binding.Units.ToDictionary(u => u.Key, u => u.Value.Id);
+            recipes = recipes.Select(r => (r.Recipe with { Binding = binding.ToString(), SiteConfigSha256 = siteHash, Units = boundUnits }, r.Catalog)).ToList();
             if (outputPath is not null || emit == "dll")
             {
                 // Without -o the plan text goes to stdout, and its header carries the binding.

@@ -4,6 +4,7 @@ using RecipeLang.Cli.Caching;
 using RecipeLang.Cli.Input;
 using RecipeLang.Cli.Plotting;
 using RecipeLang.Compiler;
+using RecipeLang.Configuration;
 using RecipeLang.Runtime;
 using RecipeLang.Runtime.Execution;
 using RecipeLang.Runtime.Journal;
@@ -47,7 +48,7 @@ public static class RunCommand
             {
                 throw new UsageException("--line must be 1 or more");
             }
-            var plant = endpoint is null ? null : new MqttTarget(endpoint, broker.SiteName(result), result.GetValue(line));
+            var plant = endpoint is null ? null : new MqttTarget(endpoint, broker.SiteName(result), result.GetResult(line) is { Implicit: false } ? result.GetValue(line) : null);
             // SIGINT and SIGTERM cancel the run, which journals 'cancelled' and drives the plant to its safe state
             // before the process exits; a second signal is not needed and not waited for.
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -65,8 +66,11 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>Where `run --broker` sends the plan: the broker, the site's topic root, and the line whose units play the vessels.</summary>
-    private sealed record MqttTarget(BrokerEndpoint Broker, string Site, int Line);
+    /// <summary>
+    /// Where `run --broker` sends the plan: the broker, the site's topic root, and the line whose units play the vessels
+    /// (--line; null when not given: the units a bound plan names, else line 1).
+    /// </summary>
+    private sealed record MqttTarget(BrokerEndpoint Broker, string Site, int? Line);
 
     private static async Task<int> Run(string input, MqttTarget? mqtt, string? journal, bool resume, bool recheck, string? plotPath, TextWriter output, CancellationToken cancellationToken)
     {
@@ -98,12 +102,18 @@ public static class RunCommand
             CheckWritable(plotPath, "plot");
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        var site = SiteProfile(input);
-        var limits = Compiler.Lowering.Lowerer.Limits(site);
+        var site = SiteConfigOf(input);
+        var limits = Compiler.Lowering.Lowerer.Limits(site.Catalog.Equipment);
         var plans = Plans(input, limits, recheck, output);
         if (plans is null)
         {
             return ExitCodes.Errors;
+        }
+        var units = BoundUnits(plans, site, mqtt);
+        if (units is not null)
+        {
+            // A plan compiled for units is stamped with their limits: run it under the same ones, on those units.
+            limits = Compiler.Lowering.Lowerer.Limits(units.Values.Distinct().Aggregate(site.Equipment, (profile, unit) => unit.Apply(profile)));
         }
         if (plans.Count == 0)
         {
@@ -118,7 +128,8 @@ public static class RunCommand
         {
             return ExitCodes.Clean;
         }
-        await using var network = mqtt is null ? null : await ConnectAsync(mqtt, limits, resume, output, cancellationToken);
+        var unitIds = units?.ToDictionary(u => u.Key, u => u.Value.Id) ?? MqttPlantOptions.Line(mqtt?.Line ?? 1);
+        await using var network = mqtt is null ? null : await ConnectAsync(mqtt, unitIds, limits, resume, output, cancellationToken);
         var exit = ExitCodes.Clean;
         foreach (var plan in plans)
         {
@@ -265,12 +276,12 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// Connects to the broker as this runtime, bound to one line's units; on --resume, clears the safe state the units
+    /// Connects to the broker as this runtime, driving the given units; on --resume, clears the safe state the units
     /// report (resuming is the operator's acknowledgement). A broker or unit that cannot be reached is a one-line error.
     /// </summary>
-    private static async Task<MqttProcessController> ConnectAsync(MqttTarget target, EquipmentLimits limits, bool resume, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<MqttProcessController> ConnectAsync(MqttTarget target, IReadOnlyDictionary<Vessel, string> units, EquipmentLimits limits, bool resume, TextWriter output, CancellationToken cancellationToken)
     {
-        var options = new MqttPlantOptions { Site = target.Site, Units = MqttPlantOptions.Line(target.Line), Limits = limits };
+        var options = new MqttPlantOptions { Site = target.Site, Units = units, Limits = limits };
         try
         {
             var controller = await MqttProcessController.ConnectAsync(target.Broker, options, cancellationToken);
@@ -429,8 +440,8 @@ public static class RunCommand
         }
     }
 
-    /// <summary>This site's equipment profile: the recipelang.json that applies to the input, else the defaults.</summary>
-    private static EquipmentProfile SiteProfile(string input)
+    /// <summary>The recipelang.json that applies to the input, else the defaults.</summary>
+    private static SiteConfig SiteConfigOf(string input)
     {
         var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem());
         var (config, errors) = workspace.SiteConfigFor(Path.GetFullPath(input));
@@ -438,6 +449,36 @@ public static class RunCommand
         {
             throw new UsageException(string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
         }
-        return config.Catalog.Equipment;
+        return config;
+    }
+
+    /// <summary>
+    /// The site units that plans compiled with --site name, by vessel; null when no plan is bound. Plans bound to other
+    /// units, a unit this site does not list (a plan compiled for another site) and --line beside a bound plan are
+    /// usage errors.
+    /// </summary>
+    private static IReadOnlyDictionary<Vessel, EquipmentUnit>? BoundUnits(IReadOnlyList<IStepPlan> plans, SiteConfig site, MqttTarget? mqtt)
+    {
+        var bound = plans.Where(p => p.Units.Count > 0).ToList();
+        if (bound.Count == 0)
+        {
+            return null;
+        }
+        string Describe(IStepPlan plan) => string.Join(", ", plan.Units.OrderBy(u => u.Key).Select(u => $"{u.Key.ToString().ToLowerInvariant()} → {u.Value}"));
+        if (bound.Select(Describe).Distinct().Count() > 1 || bound.Count < plans.Count)
+        {
+            throw new UsageException($"the plans are bound to different units ({string.Join("; ", plans.Select(p => $"{p.Name}: {(p.Units.Count == 0 ? "none" : Describe(p))}"))}); run them one at a time");
+        }
+        if (mqtt?.Line is { } line)
+        {
+            throw new UsageException($"plan '{bound[0].Name}' is bound to units {Describe(bound[0])} (compile --site); --line {line} does not apply");
+        }
+        var units = new Dictionary<Vessel, EquipmentUnit>();
+        foreach (var (vessel, id) in bound[0].Units)
+        {
+            units[vessel] = site.Units.FirstOrDefault(u => u.Id == id)
+                ?? throw new UsageException($"plan '{bound[0].Name}' is bound to unit {id}, which {site.Path ?? "this site (no recipelang.json)"} does not list: it was compiled for another site; compile it here with --site");
+        }
+        return units;
     }
 }

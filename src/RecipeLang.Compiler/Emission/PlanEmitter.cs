@@ -95,7 +95,7 @@ public static class PlanEmitter
         arguments.AddRange(recipe.Steps.Select(step => Argument(Step(recipe, step, file))));
         var body = Block(
             Tok(SyntaxKind.OpenBraceToken, Eol, recipe.Steps.IsEmpty ? [Indent(2)] : [LineDefault(), Indent(2)]),
-            List<StatementSyntax>(),
+            recipe.Units is { Count: > 0 } units ? SingletonList(UnitsAssignment(units)) : List<StatementSyntax>(),
             Tok(SyntaxKind.CloseBraceToken, Eol, Indent(2)));
         return ConstructorDeclaration(Identifier(className))
             .WithModifiers(TokenList(Tok(SyntaxKind.PublicKeyword, " ", Indent(2))))
@@ -103,6 +103,17 @@ public static class PlanEmitter
             .WithInitializer(ConstructorInitializer(SyntaxKind.BaseConstructorInitializer, Tok(SyntaxKind.ColonToken, " "), Tok(SyntaxKind.BaseKeyword), ArgumentList(
                 Tok(SyntaxKind.OpenParenToken), Separated(arguments, 3), Tok(SyntaxKind.CloseParenToken, Eol))))
             .WithBody(body);
+    }
+
+    /// <summary><c>Units = BoundTo((Vessel.Furnace, "furnace-2"), ...);</c>: the site units the plan was compiled for.</summary>
+    private static StatementSyntax UnitsAssignment(IReadOnlyDictionary<Runtime.Vessel, string> units)
+    {
+        var pairs = units.OrderBy(u => u.Key).Select(u => Argument(TupleExpression(SeparatedList(new[] { Argument(Vessel(u.Key.ToString())), Argument(Str(u.Value)) }))));
+        var call = InvocationExpression(IdentifierName("BoundTo"), ArgumentList(SeparatedList(pairs)));
+        return ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName("Units"), call))
+            .NormalizeWhitespace()
+            .WithLeadingTrivia(Indent(3))
+            .WithTrailingTrivia(EndOfLine(Eol));
     }
 
     /// <summary><c>new CommandStep(index, "as written", new SourceLocation(path, line, column), command, ...)</c>, a command per line.</summary>

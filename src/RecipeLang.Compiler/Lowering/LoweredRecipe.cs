@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RecipeLang.Runtime;
 
 namespace RecipeLang.Compiler.Lowering;
 
@@ -34,4 +35,7 @@ public sealed record LoweredRecipe(
     public string? Binding { get; init; }
 
     public string? SiteConfigSha256 { get; init; }
+
+    /// <summary>When compiled for a site's units: the unit id that plays each vessel, stated in the plan as data.</summary>
+    public IReadOnlyDictionary<Vessel, string>? Units { get; init; }
 }

@@ -35,5 +35,11 @@ public interface IStepPlan
     /// <summary>The steps in run order; Steps[i].Index == i.</summary>
     IReadOnlyList<PlannedStep> Steps { get; }
 
+    /// <summary>
+    /// The site's units the plan was compiled for (compile --site [--unit]), by vessel; empty when it is bound to none
+    /// and runs on whatever units the runtime is given.
+    /// </summary>
+    IReadOnlyDictionary<Vessel, string> Units => Execution.CommandPlan.Unbound;
+
     Task RunAsync(IProcessController controller, IStepContext context, CancellationToken cancellationToken);
 }

@@ -26,6 +26,16 @@ public abstract class CommandPlan : IStepPlan
 
     public IReadOnlyList<PlannedStep> Steps { get; }
 
+    /// <summary>No units: a plan compiled without --site.</summary>
+    public static IReadOnlyDictionary<Vessel, string> Unbound { get; } = new Dictionary<Vessel, string>();
+
+    /// <summary>The units the plan was compiled for; the generated constructor sets it when it was bound.</summary>
+    public IReadOnlyDictionary<Vessel, string> Units { get; protected init; } = Unbound;
+
+    /// <summary>The binding as the generated constructor states it: <c>BoundTo((Vessel.Furnace, "furnace-2"), ...)</c>.</summary>
+    protected static IReadOnlyDictionary<Vessel, string> BoundTo(params (Vessel Vessel, string Unit)[] units) =>
+        units.ToDictionary(u => u.Vessel, u => u.Unit);
+
     /// <summary>The commands of step <paramref name="index"/>.</summary>
     public IReadOnlyList<PlanCommand> CommandsOf(int index) => _steps[index].Commands;
 

@@ -32,6 +32,41 @@ public class RunOverMqttTests : ScratchFolderTest
         Assert.That(new FileInfo(Path.Combine(Folder, "run.png")).Length, Is.GreaterThan(1000));
     }
 
+    [Test]
+    public async Task A_plan_compiled_for_units_drives_those_units_and_is_refused_elsewhere()
+    {
+        Write("recipelang.json", """
+            { "units": [
+                { "id": "furnace-1", "class": "furnace" }, { "id": "furnace-2", "class": "furnace", "maxC": 900 },
+                { "id": "autoclave-1", "class": "autoclave" }, { "id": "autoclave-2", "class": "autoclave" },
+                { "id": "mixer-1", "class": "mixer" }, { "id": "dryer-2", "class": "dryer" } ] }
+            """);
+        var compiled = CliRunner.Run(Folder, "compile", Recipe, "--emit", "dll", "-o", "plan.dll", "--site", "recipelang.json", "--unit", "furnace-2", "--unit", "dryer-2");
+        Assert.That(compiled.ExitCode, Is.EqualTo(0), compiled.Output + compiled.Error);
+        await using var broker = await EmbeddedBroker.StartAsync();
+        await using var plant = await PlantSimulator.StartAsync(broker.Endpoint, new PlantSimulatorOptions
+        {
+            Site = "cli-test",
+            Units = PlantSimulatorOptions.Lines(2),
+            Speed = 20_000,
+            TelemetryPeriod = TimeSpan.FromMilliseconds(50),
+        });
+
+        var result = await Task.Run(() => CliRunner.Run(Folder, "run", "plan.dll", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--site-name", "cli-test"));
+        var withLine = CliRunner.Run(Folder, "run", "plan.dll", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--site-name", "cli-test", "--line", "1");
+        Write(Path.Combine("elsewhere", "recipelang.json"), """{ "units": [ { "id": "furnace-7", "class": "furnace" } ] }""");
+        File.Copy(Path.Combine(Folder, "plan.dll"), Path.Combine(Folder, "elsewhere", "plan.dll"));
+        var elsewhere = CliRunner.Run(Folder, "run", Path.Combine("elsewhere", "plan.dll"), "--simulate");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output + result.Error);
+        Assert.That(result.Output, Does.Contain("furnace-2").And.Contain("dryer-2").And.Contain("autoclave-1"), "the units the plan names, not line 1's");
+        Assert.That(result.Output, Does.Contain("step 4 done; furnace-2 online"));
+        Assert.That(withLine.ExitCode, Is.EqualTo(2));
+        Assert.That(withLine.Error, Does.Contain("is bound to units").And.Contain("--line 1 does not apply"));
+        Assert.That(elsewhere.ExitCode, Is.EqualTo(2));
+        Assert.That(elsewhere.Error, Does.Contain("is bound to unit").And.Contain(Path.Combine("elsewhere", "recipelang.json") + " does not list: it was compiled for another site"));
+    }
+
     [TestCase("http://x:1883", "--broker: 'http://x:1883' is not a broker URL: write mqtt://host:1883 or mqtts://host:8883")]
     [TestCase("mqtt://user:secret@x:1883", "--broker: 'mqtt://user:secret@x:1883': give the user name and password as options, not in the URL (it ends up in logs)")]
     public void A_bad_broker_url_is_a_usage_error(string url, string message)

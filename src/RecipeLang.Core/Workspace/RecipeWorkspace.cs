@@ -43,7 +43,8 @@ public sealed class RecipeWorkspace
     public WorkspaceChange SetDocument(string path, SourceText text, int version)
     {
         var full = FullPath(path);
-        return Update(open => open.SetItem(full, new DocumentSnapshot(full, text, version)), [full]);
+        // The previous version of the buffer, from which the new one is parsed and analysed incrementally.
+        return Update(open => open.SetItem(full, new DocumentSnapshot(full, text, version, open.GetValueOrDefault(full))), [full]);
     }
 
     public WorkspaceChange SetOverlay(string path, string text) => SetDocument(path, new SourceText(text, path), 0);

@@ -99,7 +99,7 @@ public sealed class Parser
     private void Record(StatementSyntax statement, bool sawStepBefore, bool isSyncPoint, ref int reported)
     {
         var first = statement.Tokens().First();
-        _items.Add(new SyntaxItem(FullStart(first), sawStepBefore, isSyncPoint, [], reported == _diagnostics.Count ? [] : [.. _diagnostics.Skip(reported)]));
+        _items.Add(new SyntaxItem(FullStart(first), sawStepBefore, isSyncPoint, [], reported == _diagnostics.Count ? [] : [.. _diagnostics.Skip(reported)], new object()));
         reported = _diagnostics.Count;
     }
 

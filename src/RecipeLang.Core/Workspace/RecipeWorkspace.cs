@@ -147,7 +147,9 @@ public sealed class RecipeWorkspace
             }
             // Stale: the document or a file it read changed. Analyse this snapshot instead; an analysis of an
             // older snapshot that finishes later does not replace a newer one.
-            var fresh = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Create(this, snapshot, document));
+            // From the stale analysis: recipes the edit did not touch keep their binding and diagnostics.
+            var previous = analysis;
+            var fresh = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Create(this, snapshot, document, previous));
             if (_analyses.TryUpdate(document.FullPath, fresh, cached))
             {
                 return fresh.Value;

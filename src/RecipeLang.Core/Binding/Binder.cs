@@ -8,7 +8,11 @@ using RecipeLang.Units;
 namespace RecipeLang.Binding;
 
 /// <summary>A recipe that <c>use</c> can name: where it is written and the constants of its file.</summary>
-public sealed record RecipeSymbol(string Name, RecipeSyntax Syntax, SourceText Source, IReadOnlyDictionary<string, BoundValue> FileConstants);
+public sealed record RecipeSymbol(string Name, RecipeSyntax Syntax, SourceText Source, IReadOnlyDictionary<string, BoundValue> FileConstants)
+{
+    /// <summary>The key of the recipe's top-level item in its tree (<see cref="SyntaxItem.Id"/>), for the file being bound.</summary>
+    internal object? ItemId { get; init; }
+}
 
 /// <summary>A file after binding: its recipes with expanded steps, the recipes it can see, and the binding diagnostics.</summary>
 public sealed record BoundFile(
@@ -74,7 +78,6 @@ public sealed class Binder
     private HashSet<string> _usedConstants = new(StringComparer.Ordinal);
     // The names the recipe being bound looked up, and what each resolved to (see Identity).
     private Dictionary<string, object?> _lookups = new(StringComparer.Ordinal);
-    private Dictionary<StatementSyntax, object>? _itemIds;
     private bool _readsScopeNames;
 
     private Binder(RecipeCatalog catalog, SyntaxTree tree, IReadOnlyDictionary<string, RecipeSymbol> imported)
@@ -110,9 +113,10 @@ public sealed class Binder
     {
         var fileUsed = _usedConstants;
         var constants = BindConstants(_tree, _catalog, _diagnostics.Add, name => _usedConstants.Add(name));
-        foreach (var recipe in _tree.Root.Recipes)
+        var statements = _tree.Root.Statements;
+        for (var i = 0; i < statements.Length; i++)
         {
-            if (recipe.Name.IsMissing)
+            if (statements[i] is not RecipeSyntax { Name.IsMissing: false } recipe)
             {
                 continue;
             }
@@ -122,17 +126,9 @@ public sealed class Binder
                     .WithRelated(_tree.Source, existing.Syntax.Name.Span, "first defined here"));
                 continue;
             }
-            _scope[recipe.NameText] = new RecipeSymbol(recipe.NameText, recipe, _tree.Source, constants);
+            _scope[recipe.NameText] = new RecipeSymbol(recipe.NameText, recipe, _tree.Source, constants) { ItemId = _tree.Items[i].Id };
         }
         var leading = _diagnostics.ToImmutableArray();
-        if (reuse is not null)
-        {
-            _itemIds = new Dictionary<StatementSyntax, object>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < _tree.Root.Statements.Length; i++)
-            {
-                _itemIds[_tree.Root.Statements[i]] = _tree.Items[i].Id;
-            }
-        }
         var units = ImmutableArray.CreateBuilder<BoundUnit>();
         Func<string, object?> resolve = name => Identity(_scope.GetValueOrDefault(name));
         BoundUnit Unit(object key, Func<BoundRecipe> bind)
@@ -150,14 +146,14 @@ public sealed class Binder
             fileUsed.UnionWith(_usedConstants);
             return new BoundUnit(key, recipe, [.. _diagnostics], _usedConstants, _lookups, _readsScopeNames, []);
         }
-        var bare = _tree.Root.Statements.Where(s => s is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax).ToList();
+        var bare = statements.Where(s => s is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax).ToList();
         if (bare.Count > 0)
         {
             units.Add(Unit(BareStepsKey, () => BindRecipe(null, bare, constants)));
         }
-        for (var i = 0; i < _tree.Root.Statements.Length; i++)
+        for (var i = 0; i < statements.Length; i++)
         {
-            if (_tree.Root.Statements[i] is RecipeSyntax { Name.IsMissing: false } recipe)
+            if (statements[i] is RecipeSyntax { Name.IsMissing: false } recipe)
             {
                 units.Add(Unit(_tree.Items[i].Id, () => BindRecipe(recipe, recipe.Body, WithParameters(recipe, _tree.Source, constants, report: true))));
             }
@@ -167,7 +163,7 @@ public sealed class Binder
 
     /// <summary>What a name resolves to, comparable across versions: a recipe of this file by its item's key, an imported one by its symbol.</summary>
     private object? Identity(RecipeSymbol? symbol) =>
-        symbol is null ? null : symbol.Source == _tree.Source && _itemIds is not null && _itemIds.TryGetValue(symbol.Syntax, out var id) ? id : symbol;
+        symbol is null ? null : symbol.Source == _tree.Source && symbol.ItemId is { } id ? id : symbol;
 
     private BoundRecipe BindRecipe(RecipeSyntax? syntax, IReadOnlyList<StatementSyntax> body, IReadOnlyDictionary<string, BoundValue> constants)
     {

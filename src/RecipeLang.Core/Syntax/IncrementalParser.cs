@@ -89,9 +89,28 @@ internal static class IncrementalParser
             {
                 endOfFile = stopToken;
             }
-            var diagnostics = resultItems.SelectMany(i => i.LexerDiagnostics).Concat(resultItems.SelectMany(i => i.ParserDiagnostics)).OrderBy(d => d.Span.Start);
-            return new SyntaxTree(source, new CompilationUnitSyntax(resultStatements.ToImmutable(), endOfFile), [.. diagnostics], resultItems.ToImmutable());
+            var resultItemArray = resultItems.ToImmutable();
+            return new SyntaxTree(source, new CompilationUnitSyntax(resultStatements.ToImmutable(), endOfFile), Diagnostics(resultItemArray), resultItemArray);
         }
+    }
+
+    /// <summary>The items' diagnostics in a full parse's order: the lexer's, then the parser's, sorted (stably) by start.</summary>
+    private static ImmutableArray<Diagnostic> Diagnostics(ImmutableArray<SyntaxItem> items)
+    {
+        var lexer = new List<Diagnostic>();
+        var parser = new List<Diagnostic>();
+        foreach (var item in items)
+        {
+            if (!item.LexerDiagnostics.IsEmpty)
+            {
+                lexer.AddRange(item.LexerDiagnostics);
+            }
+            if (!item.ParserDiagnostics.IsEmpty)
+            {
+                parser.AddRange(item.ParserDiagnostics);
+            }
+        }
+        return [.. lexer.Concat(parser).OrderBy(d => d.Span.Start)];
     }
 
     private static int CommonSuffixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)

@@ -137,18 +137,27 @@ public sealed class DocumentAnalysis
         private readonly SyntaxTree _old;
         private readonly SyntaxTree _new;
         private readonly Dictionary<object, BoundUnit> _units;
-        private readonly Dictionary<object, int> _newStarts;
         private readonly bool _bareStepsSame;
         private readonly Lazy<bool> _recipeNamesSame;
+        private readonly Lazy<Dictionary<object, int>> _newStarts;
 
-        private UnitReuse(SyntaxTree old, SyntaxTree @new, Dictionary<object, BoundUnit> units, Dictionary<object, int> newStarts, bool bareStepsSame)
+        private UnitReuse(SyntaxTree old, SyntaxTree @new, Dictionary<object, BoundUnit> units, bool bareStepsSame)
         {
             _old = old;
             _new = @new;
             _units = units;
-            _newStarts = newStarts;
             _bareStepsSame = bareStepsSame;
-            _recipeNamesSame = new Lazy<bool>(() => RecipeNames(old).SequenceEqual(RecipeNames(@new), StringComparer.Ordinal));
+            _recipeNamesSame = new Lazy<bool>(() => RecipeNames(old).SequenceEqual(RecipeNames(@new), StringComparer.Ordinal), LazyThreadSafetyMode.None);
+            // Where each item of the new tree starts, by key: needed only to move diagnostics.
+            _newStarts = new Lazy<Dictionary<object, int>>(() =>
+            {
+                var starts = new Dictionary<object, int>(@new.Items.Length, ReferenceEqualityComparer.Instance);
+                foreach (var item in @new.Items)
+                {
+                    starts[item.Id] = item.FullStart;
+                }
+                return starts;
+            }, LazyThreadSafetyMode.None);
         }
 
         private static IEnumerable<string> RecipeNames(SyntaxTree tree) => tree.Root.Recipes.Where(r => !r.Name.IsMissing).Select(r => r.NameText);
@@ -162,16 +171,27 @@ public sealed class DocumentAnalysis
             }
             static bool IsBareStep(StatementSyntax s) => s is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax;
             var bareStepsSame = ItemKeys(old, IsBareStep).SequenceEqual(ItemKeys(@new, IsBareStep));
-            var newStarts = new Dictionary<object, int>(@new.Items.Length, ReferenceEqualityComparer.Instance);
-            foreach (var item in @new.Items)
+            var byKey = new Dictionary<object, BoundUnit>(units.Units.Length, ReferenceEqualityComparer.Instance);
+            foreach (var unit in units.Units)
             {
-                newStarts[item.Id] = item.FullStart;
+                byKey[unit.Key] = unit;
             }
-            return new UnitReuse(old, @new, units.Units.ToDictionary(u => u.Key, ReferenceEqualityComparer.Instance), newStarts, bareStepsSame);
+            return new UnitReuse(old, @new, byKey, bareStepsSame);
         }
 
-        private static IEnumerable<object> ItemKeys(SyntaxTree tree, Func<StatementSyntax, bool> which) =>
-            tree.Root.Statements.Select((statement, i) => (statement, i)).Where(p => which(p.statement)).Select(p => tree.Items[p.i].Id);
+        private static List<object> ItemKeys(SyntaxTree tree, Func<StatementSyntax, bool> which)
+        {
+            var keys = new List<object>();
+            var statements = tree.Root.Statements;
+            for (var i = 0; i < statements.Length; i++)
+            {
+                if (which(statements[i]))
+                {
+                    keys.Add(tree.Items[i].Id);
+                }
+            }
+            return keys;
+        }
 
         public BoundUnit? TryReuse(object key, Func<string, object?> resolve)
         {
@@ -185,6 +205,10 @@ public sealed class DocumentAnalysis
                 {
                     return null;
                 }
+            }
+            if (unit.Diagnostics.IsEmpty && unit.RuleDiagnostics.IsEmpty)
+            {
+                return unit.Recipe is null ? unit : unit with { Recipe = null };
             }
             var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(unit.Diagnostics.Length);
             var rules = ImmutableArray.CreateBuilder<Diagnostic>(unit.RuleDiagnostics.Length);
@@ -238,7 +262,7 @@ public sealed class DocumentAnalysis
                     high = middle - 1;
                 }
             }
-            return found >= 0 && _newStarts.TryGetValue(items[found].Id, out var start) ? offset - items[found].FullStart + start : -1;
+            return found >= 0 && _newStarts.Value.TryGetValue(items[found].Id, out var start) ? offset - items[found].FullStart + start : -1;
         }
     }
 

@@ -99,8 +99,8 @@ public sealed class Binder
     /// lookups did not change. <paramref name="reuse"/> is asked first for each unit (by the key of its top-level
     /// item, <see cref="BareStepsKey"/> for the bare steps) with the function that resolves a name now.
     /// </summary>
-    internal static BoundUnits BindUnits(SyntaxTree tree, RecipeCatalog catalog, IReadOnlyDictionary<string, RecipeSymbol> imported, Func<object, Func<string, object?>, BoundUnit?>? reuse) =>
-        new Binder(catalog, tree, imported).BindUnits(reuse);
+    internal static BoundUnits BindUnits(SyntaxTree tree, RecipeCatalog catalog, IReadOnlyDictionary<string, RecipeSymbol> imported, Func<object, Func<string, object?>, BoundUnit?>? reuse, CancellationToken cancellationToken = default) =>
+        new Binder(catalog, tree, imported).BindUnits(reuse, cancellationToken);
 
     /// <summary>The recipe symbols a file exports to files that import it (no diagnostics: the file reports its own).</summary>
     public static IEnumerable<RecipeSymbol> Exports(SyntaxTree tree, RecipeCatalog catalog)
@@ -109,7 +109,7 @@ public sealed class Binder
         return tree.Root.Recipes.Where(r => !r.Name.IsMissing).Select(r => new RecipeSymbol(r.NameText, r, tree.Source, constants));
     }
 
-    private BoundUnits BindUnits(Func<object, Func<string, object?>, BoundUnit?>? reuse)
+    private BoundUnits BindUnits(Func<object, Func<string, object?>, BoundUnit?>? reuse, CancellationToken cancellationToken)
     {
         var fileUsed = _usedConstants;
         var constants = BindConstants(_tree, _catalog, _diagnostics.Add, name => _usedConstants.Add(name));
@@ -133,6 +133,7 @@ public sealed class Binder
         Func<string, object?> resolve = name => Identity(_scope.GetValueOrDefault(name));
         BoundUnit Unit(object key, Func<BoundRecipe> bind)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (reuse?.Invoke(key, resolve) is { } reused)
             {
                 fileUsed.UnionWith(reused.UsedConstants);

@@ -89,7 +89,7 @@ public sealed class DocumentAnalysis
     /// constants, catalog and site are unchanged are not bound or checked again: their diagnostics are moved to
     /// where their text now is. The result equals a full analysis (property tests compare the two).
     /// </summary>
-    internal static DocumentAnalysis Create(RecipeWorkspace workspace, WorkspaceSnapshot snapshot, DocumentSnapshot document, DocumentAnalysis? previous = null)
+    internal static DocumentAnalysis Create(RecipeWorkspace workspace, WorkspaceSnapshot snapshot, DocumentSnapshot document, DocumentAnalysis? previous = null, CancellationToken cancellationToken = default)
     {
         var tree = document.Tree;
         var (site, configErrors) = workspace.SiteConfigFor(document.Text.Path);
@@ -101,11 +101,12 @@ public sealed class DocumentAnalysis
             && previous.Source.Path == tree.Source.Path && SameSymbols(previous._imported, imported)
             ? UnitReuse.Create(previous.Tree, previous._units, tree)
             : null;
-        var units = Binder.BindUnits(tree, catalog, imported, reuse is null ? null : reuse.TryReuse);
+        var units = Binder.BindUnits(tree, catalog, imported, reuse is null ? null : reuse.TryReuse, cancellationToken);
         var fresh = true;
         var checkedUnits = ImmutableArray.CreateBuilder<BoundUnit>(units.Units.Length);
         foreach (var unit in units.Units)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             fresh &= unit.Recipe is not null;
             checkedUnits.Add(unit.Recipe is null ? unit : unit with { RuleDiagnostics = Checker.CheckRecipe(unit.Recipe, catalog, tree.Source) });
         }

@@ -126,6 +126,28 @@ public class IncrementalAnalysisTests
         Assert.That(analysis.Diagnostics.Where(d => d.Span.Start > text.IndexOf("recipe user", StringComparison.Ordinal)), Is.Not.Empty, "the user reports the used recipe's temperature");
     }
 
+    [Test]
+    public void ACancelledAnalysisLeavesTheLastCompleteOneToStartFrom()
+    {
+        var files = Files();
+        var workspace = new RecipeWorkspace(files);
+        const string path = "/ws/main.recipe";
+        var text = string.Concat(Enumerable.Range(0, 20).Select(i => $"recipe r{i} for NCM523 {{\n  anneal 850C O2 4h\n}}\n"));
+        var source = new SourceText(text, path);
+        workspace.SetDocument(path, source, 1);
+        workspace.Current.Analyze(path);
+
+        source = source.WithChanges([new TextChange(new TextSpan(text.IndexOf("850C", StringComparison.Ordinal), 3), "900")]);
+        workspace.SetDocument(path, source, 2);
+        Assert.Throws<OperationCanceledException>(() => workspace.Current.Analyze(path, new CancellationToken(canceled: true)));
+
+        source = source.WithChanges([new TextChange(new TextSpan(text.IndexOf("850C", StringComparison.Ordinal), 3), "910")]);
+        workspace.SetDocument(path, source, 3);
+        var analysis = workspace.Current.Analyze(path)!;
+        Assert.That(analysis.RecipesBound, Is.EqualTo(1), "version 3 starts from version 1's analysis");
+        Assert.That(Dump(analysis), Is.EqualTo(Dump(new RecipeWorkspace(files).Analyze(source))));
+    }
+
     private static string Dump(DocumentAnalysis analysis)
     {
         var text = new StringBuilder();

@@ -57,7 +57,7 @@ internal static class IncrementalParser
                 {
                     return false;
                 }
-                var k = FindItem(items, after, last, Parser.FullStart(token) - delta);
+                var k = FindItem(items, after, last, token.FullStart - delta);
                 if (k < 0 || !items[k].IsSyncPoint || items[k].SawStepBefore != sawStep || !SameToken(token, FirstToken(statements[k]), delta))
                 {
                     return false;
@@ -196,16 +196,11 @@ internal static class IncrementalParser
 /// <summary>Copies of syntax with every span moved by a distance: how the incremental parser reuses items after an edit.</summary>
 internal static class SyntaxShift
 {
-    public static SyntaxToken Token(SyntaxToken token, int delta) => delta == 0 ? token : new SyntaxToken(
-        token.Kind, new TextSpan(token.Span.Start + delta, token.Span.Length), token.Text,
-        Trivia(token.LeadingTrivia, delta), Trivia(token.TrailingTrivia, delta), token.StartsLine, token.IsGlued);
+    public static SyntaxToken Token(SyntaxToken token, int delta) => token.MovedBy(delta);
 
     private static SyntaxToken? Optional(SyntaxToken? token, int delta) => token is null ? null : Token(token, delta);
 
     private static ImmutableArray<SyntaxToken> Tokens(ImmutableArray<SyntaxToken> tokens, int delta) => tokens.IsEmpty ? tokens : ImmutableArray.CreateRange(tokens, Token, delta);
-
-    private static ImmutableArray<SyntaxTrivia> Trivia(ImmutableArray<SyntaxTrivia> trivia, int delta) =>
-        trivia.IsEmpty ? trivia : ImmutableArray.CreateRange(trivia, (t, d) => t with { Span = new TextSpan(t.Span.Start + d, t.Span.Length) }, delta);
 
     public static StatementSyntax Statement(StatementSyntax statement, int delta)
     {

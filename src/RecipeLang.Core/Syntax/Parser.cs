@@ -70,7 +70,7 @@ public sealed class Parser
     }
 
     /// <summary>The full start of a token: where its leading trivia begins.</summary>
-    internal static int FullStart(SyntaxToken token) => token.LeadingTrivia.IsEmpty ? token.Span.Start : token.LeadingTrivia[0].Span.Start;
+    internal static int FullStart(SyntaxToken token) => token.FullStart;
 
     /// <summary>
     /// The recorded top-level items with the lexer's diagnostics added to the item whose range holds them (the

@@ -42,7 +42,7 @@ internal static class IncrementalParser
         {
             after++;
         }
-        var previousToken = first == 0 ? null : LastRealToken(statements[first - 1]);
+        var previousToken = first == 0 ? null : items[first - 1].LastToken;
         var start = items[first].FullStart;
         for (var window = 4; ; window *= 4)
         {
@@ -176,8 +176,6 @@ internal static class IncrementalParser
 
     private static SyntaxToken FirstToken(StatementSyntax statement) => statement.Tokens().First();
 
-    private static SyntaxToken? LastRealToken(StatementSyntax statement) => statement.Tokens().LastOrDefault(t => !t.IsMissing);
-
     /// <summary>The same token, shifted: then the lexer's state after it, and so every token after it, is the same too.</summary>
     private static bool SameToken(SyntaxToken token, SyntaxToken old, int delta) =>
         token.Kind == old.Kind && token.Span == new TextSpan(old.Span.Start + delta, old.Span.Length) && token.StartsLine == old.StartsLine
@@ -188,6 +186,7 @@ internal static class IncrementalParser
         : item with
         {
             FullStart = item.FullStart + delta,
+            LastToken = item.LastToken.MovedBy(delta),
             LexerDiagnostics = [.. item.LexerDiagnostics.Select(d => d.Moved(offset => offset + delta, source))],
             ParserDiagnostics = [.. item.ParserDiagnostics.Select(d => d.Moved(offset => offset + delta, source))],
         };

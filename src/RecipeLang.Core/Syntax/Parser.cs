@@ -99,7 +99,9 @@ public sealed class Parser
     private void Record(StatementSyntax statement, bool sawStepBefore, bool isSyncPoint, ref int reported)
     {
         var first = statement.Tokens().First();
-        _items.Add(new SyntaxItem(FullStart(first), sawStepBefore, isSyncPoint, [], reported == _diagnostics.Count ? [] : [.. _diagnostics.Skip(reported)], new object()));
+        // The token before the parser's position is the statement's last (exact for every item that ends a top-level
+        // iteration, which is what an incremental parse starts after).
+        _items.Add(new SyntaxItem(FullStart(first), sawStepBefore, isSyncPoint, [], reported == _diagnostics.Count ? [] : [.. _diagnostics.Skip(reported)], new object(), _tokens[_position - 1]));
         reported = _diagnostics.Count;
     }
 
@@ -128,8 +130,8 @@ public sealed class Parser
                 }
                 Report(Descriptors.UnmatchedCloseBrace, token.Span);
                 statements.Add(new ErrorStatementSyntax(null, [token], null));
-                Record(statements[^1], sawStepBefore, true, ref reported);
                 _position++;
+                Record(statements[^1], sawStepBefore, true, ref reported);
                 continue;
             }
             if (token.Kind == TokenKind.RecipeKeyword)
@@ -227,8 +229,9 @@ public sealed class Parser
             }
             if (Current.Kind == TokenKind.CloseBrace)
             {
-                yield return new ErrorStatementSyntax(null, [Current], null);
+                var close = Current;
                 _position++;
+                yield return new ErrorStatementSyntax(null, [close], null);
             }
             yield break;
         }

@@ -57,4 +57,5 @@ public sealed class SyntaxTree
 /// <param name="SawStepBefore">Whether a bare step came before it at the top level (a leading 'then' is an error until one has).</param>
 /// <param name="IsSyncPoint">Parsed at the start of a top-level iteration (not inside a recipe whose header failed): a parse may start or stop here.</param>
 /// <param name="Id">Kept by the versions that reuse the item (shifted or not), new when it is parsed again: an analysis reuses what it computed for an item by this key.</param>
-internal sealed record SyntaxItem(int FullStart, bool SawStepBefore, bool IsSyncPoint, ImmutableArray<Diagnostic> LexerDiagnostics, ImmutableArray<Diagnostic> ParserDiagnostics, object Id);
+/// <param name="LastToken">The item's last lexed token, whose state the lexer resumes from (walking a deeply nested statement's tokens for it would cost its depth per token).</param>
+internal sealed record SyntaxItem(int FullStart, bool SawStepBefore, bool IsSyncPoint, ImmutableArray<Diagnostic> LexerDiagnostics, ImmutableArray<Diagnostic> ParserDiagnostics, object Id, SyntaxToken LastToken);

@@ -104,6 +104,7 @@ public class IncrementalParserTests
         foreach (var item in tree.Items)
         {
             text.Append("item ").Append(item.FullStart).Append(item.SawStepBefore ? " step" : "").Append(item.IsSyncPoint ? " sync" : "")
+                .Append(" last ").Append(item.LastToken.Kind).Append(item.LastToken.Span)
                 .Append(' ').Append(string.Join(",", item.LexerDiagnostics.Concat(item.ParserDiagnostics).Select(d => d.Code + d.Span))).Append('\n');
         }
         return text.ToString();

@@ -25,12 +25,17 @@ public static class LspLatency
         foreach (var lines in new[] { 500, 5000 })
         {
             var text = Document(lines / 4);
-            Console.WriteLine($"\n{lines:N0}-line document ({text.Length / 1024} KB), {edits} edits: didChange → publishDiagnostics");
-            foreach (var (name, dll) in servers)
+            foreach (var moves in new[] { false, true })
             {
-                await using var server = await Server.StartAsync(dll);
-                var times = await server.EditsAsync(text, edits);
-                Console.WriteLine($"  {name,-11} {Summary(times)}; server CPU {server.CpuPerEdit:0.0} ms per edit");
+                Console.WriteLine(moves
+                    ? $"\n{lines:N0}-line document ({text.Length / 1024} KB), {edits} edits inserting or deleting a space in the first recipe (all text after it moves): didChange → publishDiagnostics"
+                    : $"\n{lines:N0}-line document ({text.Length / 1024} KB), {edits} edits of the first recipe's temperature: didChange → publishDiagnostics");
+                foreach (var (name, dll) in servers)
+                {
+                    await using var server = await Server.StartAsync(dll);
+                    var times = await server.EditsAsync(text, edits, moves: moves);
+                    Console.WriteLine($"  {name,-11} {Summary(times)}; server CPU {server.CpuPerEdit:0.0} ms per edit");
+                }
             }
         }
         var large5Mb = Document(5 * 1024 * 1024 / 78);
@@ -105,7 +110,8 @@ public static class LspLatency
         }
 
         /// <summary>Opens the document, waits for its diagnostics, then times each edit until its diagnostics arrive.</summary>
-        public async Task<List<double>> EditsAsync(string text, int edits, Action? opened = null)
+        /// <param name="moves">Insert and delete a space before the first step instead of replacing the temperature: every offset after it moves.</param>
+        public async Task<List<double>> EditsAsync(string text, int edits, Action? opened = null, bool moves = false)
         {
             await SendAsync("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = Uri, ["languageId"] = "recipelang", ["version"] = 1, ["text"] = text } });
             await DiagnosticsAsync(1);
@@ -119,11 +125,17 @@ public static class LspLatency
                 await SendAsync("textDocument/didChange", new JsonObject
                 {
                     ["textDocument"] = new JsonObject { ["uri"] = Uri, ["version"] = version },
-                    ["contentChanges"] = new JsonArray(new JsonObject
-                    {
-                        ["range"] = new JsonObject { ["start"] = Position(1, 23), ["end"] = Position(1, 26) },
-                        ["text"] = (150 + version % 50).ToString(CultureInfo.InvariantCulture),
-                    }),
+                    ["contentChanges"] = new JsonArray(moves
+                        ? new JsonObject
+                        {
+                            ["range"] = new JsonObject { ["start"] = Position(1, 0), ["end"] = Position(1, version % 2 == 0 ? 0 : 1) },
+                            ["text"] = version % 2 == 0 ? " " : "",
+                        }
+                        : new JsonObject
+                        {
+                            ["range"] = new JsonObject { ["start"] = Position(1, 23), ["end"] = Position(1, 26) },
+                            ["text"] = (150 + version % 50).ToString(CultureInfo.InvariantCulture),
+                        }),
                 });
                 await DiagnosticsAsync(version);
                 times.Add(clock.Elapsed.TotalMilliseconds);

@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "lsp-latency")
     await LspLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, args.Length > 2 ? args[2] : null);
     return 0;
 }
+// "lsp-profile" times each stage of an edit's analysis in process (docs/benchmarks.md, "LSP latency").
+if (args.Length > 0 && args[0] == "lsp-profile")
+{
+    LspProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return 0;
+}
 // "mqtt-scale" drives simulated units over an embedded broker (docs/benchmarks.md, "A plant over MQTT").
 if (args.Length > 0 && args[0] == "mqtt-scale")
 {

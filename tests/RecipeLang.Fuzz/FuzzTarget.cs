@@ -24,6 +24,10 @@ public sealed class FuzzTarget
 
     private readonly RecipeWorkspace _workspace;
 
+    // The same files, with the input opened as an editor buffer: the incremental parse and analysis are checked against _workspace's full ones.
+    private readonly RecipeWorkspace _editor;
+    private int _version;
+
     /// <summary>Time spent per stage on this target, for --profile.</summary>
     public Dictionary<string, TimeSpan> StageTimes { get; } = new(StringComparer.Ordinal);
 
@@ -41,6 +45,7 @@ public sealed class FuzzTarget
         files.AddFile("/fuzz/library/common.recipe", new MockFileData(libraryText ?? "recipe relithiate(T: temperature = 220C) { hydrothermal 4M LiOH T 3h }\n"));
         files.AddFile("/fuzz/x.recipe", new MockFileData("recipe x for NCM523 { anneal 850C O2 4h }\n"));
         _workspace = new RecipeWorkspace(files);
+        _editor = new RecipeWorkspace(files);
         // Load the catalog and JIT the stages before any input is timed.
         Run(Encoding.UTF8.GetBytes("recipe warm for NCM523 { hydrothermal 4M LiOH 220C 3h then anneal 850C O2 4h ramp 5C/min }\n"));
         StageTimes.Clear();
@@ -106,6 +111,12 @@ public sealed class FuzzTarget
             }
         }
 
+        if (Incremental(text, analysis) is { } incrementalFailure)
+        {
+            return incrementalFailure;
+        }
+        Lap("incremental");
+
         var tree = analysis.Tree;
         var syntaxErrors = tree.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         var formatted = Formatter.Format(tree);
@@ -169,6 +180,63 @@ public sealed class FuzzTarget
         Lap("emit");
         lowered = list;
         return null;
+    }
+
+    /// <summary>
+    /// The input typed into an editor buffer that held it without its middle third: the incremental parse and
+    /// analysis from that version must give the full analysis's tree and diagnostics exactly.
+    /// </summary>
+    private string? Incremental(string text, DocumentAnalysis full)
+    {
+        var (from, to) = (text.Length / 3, 2 * text.Length / 3);
+        var before = new SourceText(text[..from] + text[to..], InputPath);
+        _editor.SetDocument(InputPath, before, ++_version);
+        _editor.Current.Analyze(InputPath);
+        _editor.SetDocument(InputPath, before.WithChanges([new TextChange(new TextSpan(from, 0), text[from..to])]), ++_version);
+        var incremental = _editor.Current.Analyze(InputPath)!;
+        // Walking a tree's tokens costs its depth per token: deeply nested inputs compare diagnostics only.
+        if (text.Count(c => c is '{' or '(') <= 200 && Dump(incremental.Tree) != Dump(full.Tree))
+        {
+            return "the incremental parse differs from a full parse";
+        }
+        return Dump(incremental.Diagnostics) != Dump(full.Diagnostics) ? "the incremental analysis differs from a full analysis" : null;
+    }
+
+    private static string Dump(SyntaxTree tree)
+    {
+        var builder = new StringBuilder();
+        foreach (var token in tree.Root.Tokens())
+        {
+            builder.Append(token.Kind).Append(token.Span).Append(token.StartsLine).Append(token.IsGlued).Append(token.Text);
+            foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
+            {
+                builder.Append('[').Append(trivia.Kind).Append(trivia.Span).Append(']');
+            }
+            builder.Append('\n');
+        }
+        foreach (var node in tree.Root.DescendantNodesAndSelf())
+        {
+            builder.Append(node.GetType().Name).Append(node.Span).Append('\n');
+        }
+        return builder.Append(Dump(tree.Diagnostics)).ToString();
+    }
+
+    private static string Dump(IEnumerable<Diagnostic> diagnostics)
+    {
+        var builder = new StringBuilder();
+        foreach (var d in diagnostics)
+        {
+            builder.Append($"{d.Code} {d.Severity} {d.Span} {d.Start}-{d.End} {d.Message}\n");
+            foreach (var r in d.Related)
+            {
+                builder.Append($"  {r.Path} {r.Span} {r.Start}-{r.End} {r.Message}\n");
+            }
+            foreach (var f in d.Fixes)
+            {
+                builder.Append($"  {f.Title}: {string.Join("; ", f.Edits.Select(e => $"{e.Span}={e.NewText}"))}\n");
+            }
+        }
+        return builder.ToString();
     }
 
     /// <summary>

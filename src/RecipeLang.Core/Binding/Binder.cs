@@ -8,7 +8,11 @@ using RecipeLang.Units;
 namespace RecipeLang.Binding;
 
 /// <summary>A recipe that <c>use</c> can name: where it is written and the constants of its file.</summary>
-public sealed record RecipeSymbol(string Name, RecipeSyntax Syntax, SourceText Source, IReadOnlyDictionary<string, BoundValue> FileConstants);
+public sealed record RecipeSymbol(string Name, RecipeSyntax Syntax, SourceText Source, IReadOnlyDictionary<string, BoundValue> FileConstants)
+{
+    /// <summary>The key of the recipe's top-level item in its tree (<see cref="SyntaxItem.Id"/>), for the file being bound.</summary>
+    internal object? ItemId { get; init; }
+}
 
 /// <summary>A file after binding: its recipes with expanded steps, the recipes it can see, and the binding diagnostics.</summary>
 public sealed record BoundFile(
@@ -23,6 +27,44 @@ public sealed record BoundFile(
 }
 
 /// <summary>
+/// One recipe's binding (or the file's bare steps'): its diagnostics in the order the binder reports them, the
+/// constants it used, the names it looked up with what they resolved to (and whether a message lists the names in
+/// scope, as the suggestion for an unknown recipe does), and the rules' diagnostics once checked.
+/// <see cref="Recipe"/> is null for a unit reused from an earlier version (its syntax moved; the analysis binds
+/// the whole file again when a feature asks for the bound recipes).
+/// </summary>
+internal sealed record BoundUnit(
+    object Key,
+    BoundRecipe? Recipe,
+    ImmutableArray<Diagnostic> Diagnostics,
+    IReadOnlySet<string> UsedConstants,
+    IReadOnlyDictionary<string, object?> Lookups,
+    bool ReadsScopeNames,
+    ImmutableArray<Diagnostic> RuleDiagnostics);
+
+/// <summary>A file bound unit by unit, with the file-level diagnostics before the units (constants, duplicates) and the constants any unit read.</summary>
+internal sealed record BoundUnits(
+    ImmutableArray<BoundUnit> Units,
+    ImmutableArray<Diagnostic> Leading,
+    IReadOnlyDictionary<string, RecipeSymbol> Scope,
+    IReadOnlyDictionary<string, BoundValue> Constants,
+    IReadOnlySet<string> UsedConstants)
+{
+    /// <summary>The binder's diagnostics in the order a whole-file bind reports them.</summary>
+    public IEnumerable<Diagnostic> Diagnostics => Leading.Concat(Units.SelectMany(u => u.Diagnostics));
+
+    /// <summary>The bound file, when every unit was bound in this run.</summary>
+    public BoundFile ToBoundFile(SyntaxTree tree) =>
+        new(tree, [.. Units.Select(u => u.Recipe ?? throw new InvalidOperationException("a reused unit has no bound recipe"))], Scope, Constants, [.. Diagnostics]) { UsedConstants = UsedConstants };
+
+    /// <summary>
+    /// The file as file rules see it when some units were reused: everything but the recipes, which are bound
+    /// again only for a rule that reads them (<see cref="Checking.FileRule.ReadsRecipes"/>).
+    /// </summary>
+    public BoundFile WithoutRecipes(SyntaxTree tree) => new(tree, [], Scope, Constants, [.. Diagnostics]) { UsedConstants = UsedConstants };
+}
+
+/// <summary>
 /// Resolves names against the catalog and the recipes in scope (this file's and imported ones), binds every
 /// step's arguments, and expands <c>use</c> in place so that rules see the steps that will actually run.
 /// </summary>
@@ -31,8 +73,12 @@ public sealed class Binder
     private readonly RecipeCatalog _catalog;
     private readonly SyntaxTree _tree;
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly HashSet<string> _usedConstants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecipeSymbol> _scope;
+    // The constants used by the recipe being bound (the file's own uses while its lets are bound).
+    private HashSet<string> _usedConstants = new(StringComparer.Ordinal);
+    // The names the recipe being bound looked up, and what each resolved to (see Identity).
+    private Dictionary<string, object?> _lookups = new(StringComparer.Ordinal);
+    private bool _readsScopeNames;
 
     private Binder(RecipeCatalog catalog, SyntaxTree tree, IReadOnlyDictionary<string, RecipeSymbol> imported)
     {
@@ -42,7 +88,19 @@ public sealed class Binder
     }
 
     public static BoundFile Bind(SyntaxTree tree, RecipeCatalog catalog, IReadOnlyDictionary<string, RecipeSymbol>? imported = null) =>
-        new Binder(catalog, tree, imported ?? new Dictionary<string, RecipeSymbol>()).BindFile();
+        BindUnits(tree, catalog, imported ?? new Dictionary<string, RecipeSymbol>(), null).ToBoundFile(tree);
+
+    /// <summary>The key of the unit that binds a file's bare steps (not in a recipe).</summary>
+    internal static readonly object BareStepsKey = new();
+
+    /// <summary>
+    /// Binds a file recipe by recipe: each unit records its diagnostics, the constants it used and the recipe names
+    /// it looked up with what they resolved to, so an incremental analysis can reuse a unit whose recipe and
+    /// lookups did not change. <paramref name="reuse"/> is asked first for each unit (by the key of its top-level
+    /// item, <see cref="BareStepsKey"/> for the bare steps) with the function that resolves a name now.
+    /// </summary>
+    internal static BoundUnits BindUnits(SyntaxTree tree, RecipeCatalog catalog, IReadOnlyDictionary<string, RecipeSymbol> imported, Func<object, Func<string, object?>, BoundUnit?>? reuse, CancellationToken cancellationToken = default) =>
+        new Binder(catalog, tree, imported).BindUnits(reuse, cancellationToken);
 
     /// <summary>The recipe symbols a file exports to files that import it (no diagnostics: the file reports its own).</summary>
     public static IEnumerable<RecipeSymbol> Exports(SyntaxTree tree, RecipeCatalog catalog)
@@ -51,12 +109,14 @@ public sealed class Binder
         return tree.Root.Recipes.Where(r => !r.Name.IsMissing).Select(r => new RecipeSymbol(r.NameText, r, tree.Source, constants));
     }
 
-    private BoundFile BindFile()
+    private BoundUnits BindUnits(Func<object, Func<string, object?>, BoundUnit?>? reuse, CancellationToken cancellationToken)
     {
+        var fileUsed = _usedConstants;
         var constants = BindConstants(_tree, _catalog, _diagnostics.Add, name => _usedConstants.Add(name));
-        foreach (var recipe in _tree.Root.Recipes)
+        var statements = _tree.Root.Statements;
+        for (var i = 0; i < statements.Length; i++)
         {
-            if (recipe.Name.IsMissing)
+            if (statements[i] is not RecipeSyntax { Name.IsMissing: false } recipe)
             {
                 continue;
             }
@@ -66,20 +126,45 @@ public sealed class Binder
                     .WithRelated(_tree.Source, existing.Syntax.Name.Span, "first defined here"));
                 continue;
             }
-            _scope[recipe.NameText] = new RecipeSymbol(recipe.NameText, recipe, _tree.Source, constants);
+            _scope[recipe.NameText] = new RecipeSymbol(recipe.NameText, recipe, _tree.Source, constants) { ItemId = _tree.Items[i].Id };
         }
-        var recipes = ImmutableArray.CreateBuilder<BoundRecipe>();
-        var bare = _tree.Root.Statements.Where(s => s is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax).ToList();
+        var leading = _diagnostics.ToImmutableArray();
+        var units = ImmutableArray.CreateBuilder<BoundUnit>();
+        Func<string, object?> resolve = name => Identity(_scope.GetValueOrDefault(name));
+        BoundUnit Unit(object key, Func<BoundRecipe> bind)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (reuse?.Invoke(key, resolve) is { } reused)
+            {
+                fileUsed.UnionWith(reused.UsedConstants);
+                return reused;
+            }
+            _diagnostics.Clear();
+            _usedConstants = new HashSet<string>(StringComparer.Ordinal);
+            _lookups = new Dictionary<string, object?>(StringComparer.Ordinal);
+            _readsScopeNames = false;
+            var recipe = bind();
+            fileUsed.UnionWith(_usedConstants);
+            return new BoundUnit(key, recipe, [.. _diagnostics], _usedConstants, _lookups, _readsScopeNames, []);
+        }
+        var bare = statements.Where(s => s is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax).ToList();
         if (bare.Count > 0)
         {
-            recipes.Add(BindRecipe(null, bare, constants));
+            units.Add(Unit(BareStepsKey, () => BindRecipe(null, bare, constants)));
         }
-        foreach (var recipe in _tree.Root.Recipes.Where(r => !r.Name.IsMissing))
+        for (var i = 0; i < statements.Length; i++)
         {
-            recipes.Add(BindRecipe(recipe, recipe.Body, WithParameters(recipe, _tree.Source, constants, report: true)));
+            if (statements[i] is RecipeSyntax { Name.IsMissing: false } recipe)
+            {
+                units.Add(Unit(_tree.Items[i].Id, () => BindRecipe(recipe, recipe.Body, WithParameters(recipe, _tree.Source, constants, report: true))));
+            }
         }
-        return new BoundFile(_tree, recipes.ToImmutable(), _scope, constants, [.. _diagnostics]) { UsedConstants = _usedConstants };
+        return new BoundUnits(units.ToImmutable(), leading, _scope, constants, fileUsed);
     }
+
+    /// <summary>What a name resolves to, comparable across versions: a recipe of this file by its item's key, an imported one by its symbol.</summary>
+    private object? Identity(RecipeSymbol? symbol) =>
+        symbol is null ? null : symbol.Source == _tree.Source && symbol.ItemId is { } id ? id : symbol;
 
     private BoundRecipe BindRecipe(RecipeSyntax? syntax, IReadOnlyList<StatementSyntax> body, IReadOnlyDictionary<string, BoundValue> constants)
     {
@@ -160,12 +245,16 @@ public sealed class Binder
         var name = use.Name.Kind == TokenKind.String ? StringSyntax.Unquote(use.Name.Text) : use.Name.Text;
         if (!_scope.TryGetValue(name, out var symbol))
         {
+            _lookups.TryAdd(name, null);
             if (use == site)
             {
+                // The suggestion reads every name in scope.
+                _readsScopeNames = true;
                 _diagnostics.Add(Descriptors.UnknownRecipe.Create(_tree.Source, use.Name.Span, name, Suggestions.DidYouMean(name, _scope.Keys)));
             }
             return false;
         }
+        _lookups.TryAdd(name, Identity(symbol));
         if (stack.Contains(name))
         {
             // Reported once, at the use written in this recipe, however deep the cycle closes.

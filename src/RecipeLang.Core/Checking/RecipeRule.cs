@@ -25,5 +25,11 @@ public abstract class RecipeRule(DiagnosticDescriptor descriptor, params Diagnos
 /// <summary>A rule over a whole bound file: what no single recipe shows, such as a constant that no recipe reads.</summary>
 public abstract class FileRule(DiagnosticDescriptor descriptor) : Rule(descriptor)
 {
+    /// <summary>
+    /// False for a rule that reads only the tree, scope, constants and <see cref="BoundFile.UsedConstants"/>: an
+    /// incremental analysis then checks it without binding the recipes it reused again.
+    /// </summary>
+    public virtual bool ReadsRecipes => true;
+
     public abstract void Check(RuleContext context, BoundFile file);
 }

@@ -88,6 +88,27 @@ public sealed record Diagnostic(
     public Diagnostic WithFix(string title, params TextChange[] edits) =>
         this with { Fixes = Fixes.Add(new CodeFix(title, [.. edits])) };
 
+    /// <summary>
+    /// The same diagnostic in a new version of its file whose text moved (an edit elsewhere): every offset in this
+    /// file — the span, related locations here, fix edits — goes through <paramref name="move"/>, and line
+    /// positions are computed again in <paramref name="source"/>.
+    /// </summary>
+    internal Diagnostic Moved(Func<int, int> move, SourceText source)
+    {
+        TextSpan Move(TextSpan span) => TextSpan.FromBounds(move(span.Start), move(span.End));
+        var span = Move(Span);
+        return this with
+        {
+            Span = span,
+            Start = source.GetPosition(span.Start),
+            End = source.GetPosition(span.End),
+            Related = Related.IsEmpty ? Related : [.. Related.Select(r => r.Path == Path && Move(r.Span) is var moved
+                ? r with { Span = moved, Start = source.GetPosition(moved.Start), End = source.GetPosition(moved.End) }
+                : r)],
+            Fixes = Fixes.IsEmpty ? Fixes : [.. Fixes.Select(f => f with { Edits = [.. f.Edits.Select(e => e with { Span = Move(e.Span) })] })],
+        };
+    }
+
     /// <summary>The CLI's line format, 1-based like compilers print: <c>path:line:col: severity CODE: message</c>.</summary>
     public override string ToString() =>
         $"{Path}:{Start.Line + 1}:{Start.Character + 1}: {Severity.ToText()} {Code}: {Message}";

@@ -28,20 +28,39 @@ public sealed class Lexer
     public static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) Lex(SourceText source)
     {
         var lexer = new Lexer(source);
-        var tokens = lexer.LexAll();
+        var tokens = lexer.LexAll(null, int.MaxValue);
         return (tokens, [.. lexer._diagnostics]);
     }
 
-    private ImmutableArray<SyntaxToken> LexAll()
+    /// <summary>
+    /// The tokens a lex of the whole text would give from <paramref name="start"/> (the full start of a token, just
+    /// after <paramref name="previous"/> and its trailing trivia) up to the first token whose full start is at or
+    /// after <paramref name="stop"/>, where an end-of-file token stands in when the text goes on. The incremental
+    /// parser re-lexes a window of the text this way.
+    /// </summary>
+    internal static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) LexWindow(SourceText source, int start, SyntaxToken? previous, int stop)
+    {
+        var lexer = new Lexer(source) { _position = start };
+        var tokens = lexer.LexAll(previous, stop);
+        return (tokens, [.. lexer._diagnostics]);
+    }
+
+    private ImmutableArray<SyntaxToken> LexAll(SyntaxToken? previous, int stop)
     {
         var tokens = ImmutableArray.CreateBuilder<SyntaxToken>();
-        var previousEnd = 0;
-        var atFileStart = true;
+        var atFileStart = previous is null;
+        // Where the previous token's trivia ended; -1 after a trailing comment (the next token starts a line).
+        var previousEnd = previous is null ? 0 : previous.TrailingTrivia.IsEmpty ? previous.Span.End : -1;
         while (true)
         {
+            if (_position >= stop && _position < _text.Length)
+            {
+                tokens.Add(new SyntaxToken(TokenKind.EndOfFile, new TextSpan(_position, 0), "", [], [], true, false));
+                return tokens.ToImmutable();
+            }
             var (leading, sawNewLine) = LexLeadingTrivia();
             var start = _position;
-            var kind = LexTokenKind(tokens.Count > 0 ? tokens[^1] : null, previousEnd == start && !atFileStart);
+            var kind = LexTokenKind(previous, previousEnd == start && !atFileStart);
             var span = TextSpan.FromBounds(start, _position);
             string text;
             if (kind == TokenKind.Word && TokenKinds.TryKeyword(_text.AsSpan(start, span.Length), out var keyword, out var keywordText))
@@ -54,7 +73,8 @@ public sealed class Lexer
             }
             var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<SyntaxTrivia>.Empty : LexTrailingTrivia();
             var glued = !atFileStart && start == previousEnd;
-            tokens.Add(new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || atFileStart, glued));
+            previous = new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || atFileStart, glued);
+            tokens.Add(previous);
             previousEnd = _position;
             if (kind == TokenKind.EndOfFile)
             {

@@ -18,14 +18,19 @@ public sealed class Parser
 {
     private readonly SourceText _source;
     private readonly ImmutableArray<SyntaxToken> _tokens;
+    private readonly ImmutableArray<Diagnostic> _lexerDiagnostics;
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly List<SyntaxItem> _items = [];
     private int _position;
 
-    private Parser(SourceText source, ImmutableArray<SyntaxToken> tokens, IEnumerable<Diagnostic> lexerDiagnostics)
+    /// <summary>For an incremental parse: true where the top level may stop because the old tree's items take over.</summary>
+    private Func<int, bool, bool>? _canStop;
+
+    private Parser(SourceText source, ImmutableArray<SyntaxToken> tokens, ImmutableArray<Diagnostic> lexerDiagnostics)
     {
         _source = source;
         _tokens = tokens;
-        _diagnostics.AddRange(lexerDiagnostics);
+        _lexerDiagnostics = lexerDiagnostics;
     }
 
     public static SyntaxTree Parse(SourceText source)
@@ -34,8 +39,17 @@ public sealed class Parser
         var parser = new Parser(source, tokens, lexerDiagnostics);
         var statements = parser.ParseStatements(insideRecipe: false);
         var root = new CompilationUnitSyntax(statements, parser.Current);
-        return new SyntaxTree(source, root, [.. parser._diagnostics.OrderBy(d => d.Span.Start)]);
+        var items = parser.ItemsWithLexerDiagnostics();
+        return new SyntaxTree(source, root, [.. lexerDiagnostics.Concat(parser._diagnostics).OrderBy(d => d.Span.Start)], items);
     }
+
+    /// <summary>
+    /// The tree of <paramref name="source"/>, equal to <see cref="Parse(SourceText)"/> of it, made from the tree of an
+    /// earlier version of the same file: only the top-level items (recipes, lets, imports, steps, with the comments
+    /// before them) that the edit touches are lexed and parsed again; the others are reused, shifted.
+    /// </summary>
+    public static SyntaxTree Parse(SourceText source, SyntaxTree? previous) =>
+        previous is null ? Parse(source) : IncrementalParser.Reparse(previous, source);
 
     public static SyntaxTree Parse(string text, string path = "") => Parse(new SourceText(text, path));
 
@@ -46,17 +60,68 @@ public sealed class Parser
 
     private int _recipeDepth;
 
-    private ImmutableArray<StatementSyntax> ParseStatements(bool insideRecipe)
+    /// <summary>Parses the top level of a window of tokens (incremental parse) until <paramref name="canStop"/> says the rest is reused.</summary>
+    internal static (ImmutableArray<StatementSyntax> Statements, ImmutableArray<SyntaxItem> Items, SyntaxToken Stop) ParseWindow(
+        SourceText source, ImmutableArray<SyntaxToken> tokens, ImmutableArray<Diagnostic> lexerDiagnostics, bool sawStep, Func<int, bool, bool> canStop)
+    {
+        var parser = new Parser(source, tokens, lexerDiagnostics) { _canStop = canStop };
+        var statements = parser.ParseStatements(insideRecipe: false, sawStep);
+        return (statements, parser.ItemsWithLexerDiagnostics(), parser.Current);
+    }
+
+    /// <summary>The full start of a token: where its leading trivia begins.</summary>
+    internal static int FullStart(SyntaxToken token) => token.FullStart;
+
+    /// <summary>
+    /// The recorded top-level items with the lexer's diagnostics added to the item whose range holds them (the
+    /// lexer reports at a token's start, and an item's range runs from its full start to the next one's).
+    /// </summary>
+    private ImmutableArray<SyntaxItem> ItemsWithLexerDiagnostics()
+    {
+        var lexerDiagnostics = _lexerDiagnostics;
+        var next = 0;
+        var result = ImmutableArray.CreateBuilder<SyntaxItem>(_items.Count);
+        for (var i = 0; i < _items.Count; i++)
+        {
+            // The last item ends where the parse stopped: an incremental parse lexes tokens past it that are not its own.
+            var end = i + 1 < _items.Count ? _items[i + 1].FullStart : FullStart(Current);
+            var from = next;
+            while (next < lexerDiagnostics.Length && lexerDiagnostics[next].Span.Start < end)
+            {
+                next++;
+            }
+            result.Add(_items[i] with { LexerDiagnostics = from == next ? [] : lexerDiagnostics[from..next] });
+        }
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>Records a top-level statement and the parser diagnostics reported since the previous one.</summary>
+    private void Record(StatementSyntax statement, bool sawStepBefore, bool isSyncPoint, ref int reported)
+    {
+        var first = statement.Tokens().First();
+        // The token before the parser's position is the statement's last (exact for every item that ends a top-level
+        // iteration, which is what an incremental parse starts after).
+        _items.Add(new SyntaxItem(FullStart(first), sawStepBefore, isSyncPoint, [], reported == _diagnostics.Count ? [] : [.. _diagnostics.Skip(reported)], new object(), _tokens[_position - 1]));
+        reported = _diagnostics.Count;
+    }
+
+    private ImmutableArray<StatementSyntax> ParseStatements(bool insideRecipe, bool sawStep = false)
     {
         var statements = ImmutableArray.CreateBuilder<StatementSyntax>();
-        var sawStep = false;
+        var reported = _diagnostics.Count;
         while (true)
         {
             var token = Current;
+            var topLevel = !insideRecipe;
+            if (topLevel && _canStop is not null && _canStop(_position, sawStep))
+            {
+                break;
+            }
             if (token.Kind == TokenKind.EndOfFile)
             {
                 break;
             }
+            var sawStepBefore = sawStep;
             if (token.Kind == TokenKind.CloseBrace)
             {
                 if (insideRecipe)
@@ -66,6 +131,7 @@ public sealed class Parser
                 Report(Descriptors.UnmatchedCloseBrace, token.Span);
                 statements.Add(new ErrorStatementSyntax(null, [token], null));
                 _position++;
+                Record(statements[^1], sawStepBefore, true, ref reported);
                 continue;
             }
             if (token.Kind == TokenKind.RecipeKeyword)
@@ -94,9 +160,17 @@ public sealed class Parser
                         continue;
                     }
                 }
+                var firstOfRecipe = true;
                 foreach (var statement in ParseRecipe())
                 {
                     statements.Add(statement);
+                    if (topLevel)
+                    {
+                        // Statements of a recipe whose header failed stand at the top level, but were parsed inside
+                        // its body: only the first is a place where a parse of the top level can start or stop.
+                        Record(statement, sawStepBefore, firstOfRecipe, ref reported);
+                    }
+                    firstOfRecipe = false;
                 }
                 continue;
             }
@@ -110,6 +184,10 @@ public sealed class Parser
                 sawStep = true;
             }
             statements.Add(parsed);
+            if (topLevel)
+            {
+                Record(parsed, sawStepBefore, true, ref reported);
+            }
         }
         return statements.ToImmutable();
     }
@@ -151,8 +229,9 @@ public sealed class Parser
             }
             if (Current.Kind == TokenKind.CloseBrace)
             {
-                yield return new ErrorStatementSyntax(null, [Current], null);
+                var close = Current;
                 _position++;
+                yield return new ErrorStatementSyntax(null, [close], null);
             }
             yield break;
         }

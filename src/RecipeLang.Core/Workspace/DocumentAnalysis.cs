@@ -19,12 +19,19 @@ public sealed class DocumentAnalysis
 {
     private readonly ImmutableArray<(string Path, DocumentSnapshot? Document)> _inputs;
     private readonly long _configGeneration;
+    private readonly Lazy<BoundFile> _bound;
     private DiagnosticIndex? _index;
 
-    private DocumentAnalysis(DocumentSnapshot document, BoundFile bound, RecipeCatalog catalog, SiteConfig site, IReadOnlyList<ConfigError> configErrors, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<(string, DocumentSnapshot?)> inputs, WorkspaceSnapshot snapshot)
+    // What the next version's analysis reuses: the recipes bound unit by unit, and the recipes imports made visible.
+    private readonly BoundUnits _units;
+    private readonly IReadOnlyDictionary<string, RecipeSymbol> _imported;
+
+    private DocumentAnalysis(DocumentSnapshot document, Lazy<BoundFile> bound, BoundUnits units, IReadOnlyDictionary<string, RecipeSymbol> imported, RecipeCatalog catalog, SiteConfig site, IReadOnlyList<ConfigError> configErrors, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<(string, DocumentSnapshot?)> inputs, WorkspaceSnapshot snapshot)
     {
         Document = document;
-        Bound = bound;
+        _bound = bound;
+        _units = units;
+        _imported = imported;
         Catalog = catalog;
         Site = site;
         ConfigErrors = configErrors;
@@ -42,7 +49,8 @@ public sealed class DocumentAnalysis
 
     public SourceText Source => Document.Text;
 
-    public BoundFile Bound { get; }
+    /// <summary>The bound recipes. After an incremental analysis that reused recipes, bound on first use (diagnostics do not need it).</summary>
+    public BoundFile Bound => _bound.Value;
 
     public ImmutableArray<BoundRecipe> Recipes => Bound.Recipes;
 
@@ -62,6 +70,9 @@ public sealed class DocumentAnalysis
     /// <summary>Full paths of the files this analysis read through imports, transitively, including imports that were missing.</summary>
     public ImmutableHashSet<string> Dependencies { get; }
 
+    /// <summary>How many recipes (and bare step lists) this analysis bound and checked; the others were reused from the previous version's.</summary>
+    internal int RecipesBound => _units.Units.Count(u => u.Recipe is not null);
+
     /// <summary>The workspace generation this analysis was made in.</summary>
     public long Generation { get; }
 
@@ -72,7 +83,13 @@ public sealed class DocumentAnalysis
     public bool IsCurrentIn(WorkspaceSnapshot snapshot) =>
         _configGeneration == snapshot.ConfigGeneration && _inputs.All(i => ReferenceEquals(snapshot.GetDocument(i.Path), i.Document));
 
-    internal static DocumentAnalysis Create(RecipeWorkspace workspace, WorkspaceSnapshot snapshot, DocumentSnapshot document)
+    /// <summary>
+    /// Analyses a document. With the analysis of an earlier version of it (<paramref name="previous"/>), recipes
+    /// whose top-level item the incremental parser reused and whose lookups (used recipes, through imports too),
+    /// constants, catalog and site are unchanged are not bound or checked again: their diagnostics are moved to
+    /// where their text now is. The result equals a full analysis (property tests compare the two).
+    /// </summary>
+    internal static DocumentAnalysis Create(RecipeWorkspace workspace, WorkspaceSnapshot snapshot, DocumentSnapshot document, DocumentAnalysis? previous = null, CancellationToken cancellationToken = default)
     {
         var tree = document.Tree;
         var (site, configErrors) = workspace.SiteConfigFor(document.Text.Path);
@@ -80,14 +97,174 @@ public sealed class DocumentAnalysis
         var importDiagnostics = new List<Diagnostic>();
         var inputs = ImmutableArray.CreateBuilder<(string, DocumentSnapshot?)>();
         var imported = ResolveImports(workspace, snapshot, document, catalog, importDiagnostics, inputs);
-        var bound = Binder.Bind(tree, catalog, imported);
+        var reuse = previous is not null && ReferenceEquals(previous.Catalog, catalog) && ReferenceEquals(previous.Site, site)
+            && previous.Source.Path == tree.Source.Path && SameSymbols(previous._imported, imported)
+            ? UnitReuse.Create(previous.Tree, previous._units, tree)
+            : null;
+        var units = Binder.BindUnits(tree, catalog, imported, reuse is null ? null : reuse.TryReuse, cancellationToken);
+        var fresh = true;
+        var checkedUnits = ImmutableArray.CreateBuilder<BoundUnit>(units.Units.Length);
+        foreach (var unit in units.Units)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            fresh &= unit.Recipe is not null;
+            checkedUnits.Add(unit.Recipe is null ? unit : unit with { RuleDiagnostics = Checker.CheckRecipe(unit.Recipe, catalog, tree.Source) });
+        }
+        units = units with { Units = checkedUnits.MoveToImmutable() };
+        var bound = fresh
+            ? new Lazy<BoundFile>(units.ToBoundFile(tree))
+            : new Lazy<BoundFile>(() => Binder.Bind(tree, catalog, imported), LazyThreadSafetyMode.ExecutionAndPublication);
+        var fileRules = Checker.CheckFile(fresh ? bound.Value : units.WithoutRecipes(tree), () => bound.Value, catalog);
+        // The order of a whole-file check: recipe rules recipe by recipe, file rules, then the binder's diagnostics; then all sorted.
         var found = tree.Diagnostics
             .Concat(Checker.Configure(importDiagnostics, site))
-            .Concat(Checker.Check(bound, catalog, site))
+            .Concat(Checker.Configure(units.Units.SelectMany(u => u.RuleDiagnostics).Concat(fileRules).Concat(units.Diagnostics), site))
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
         var diagnostics = Suppressor.Apply(tree, found, site).ToImmutableArray();
-        return new DocumentAnalysis(document, bound, catalog, site, configErrors, diagnostics, inputs.ToImmutable(), snapshot);
+        return new DocumentAnalysis(document, bound, units, imported, catalog, site, configErrors, diagnostics, inputs.ToImmutable(), snapshot);
+    }
+
+    private static bool SameSymbols(IReadOnlyDictionary<string, RecipeSymbol> a, IReadOnlyDictionary<string, RecipeSymbol> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && ReferenceEquals(pair.Value, other));
+
+    /// <summary>
+    /// Decides whether a recipe's binding from the previous version still holds, and moves its diagnostics. Offsets
+    /// move with the top-level item that holds them (found by the item's key, which the incremental parser keeps);
+    /// an offset in an item parsed again cannot move, and the recipe is bound again.
+    /// </summary>
+    private sealed class UnitReuse
+    {
+        private readonly SyntaxTree _old;
+        private readonly SyntaxTree _new;
+        private readonly Dictionary<object, BoundUnit> _units;
+        private readonly bool _bareStepsSame;
+        private readonly Lazy<bool> _recipeNamesSame;
+        private readonly Lazy<Dictionary<object, int>> _newStarts;
+
+        private UnitReuse(SyntaxTree old, SyntaxTree @new, Dictionary<object, BoundUnit> units, bool bareStepsSame)
+        {
+            _old = old;
+            _new = @new;
+            _units = units;
+            _bareStepsSame = bareStepsSame;
+            _recipeNamesSame = new Lazy<bool>(() => RecipeNames(old).SequenceEqual(RecipeNames(@new), StringComparer.Ordinal), LazyThreadSafetyMode.None);
+            // Where each item of the new tree starts, by key: needed only to move diagnostics.
+            _newStarts = new Lazy<Dictionary<object, int>>(() =>
+            {
+                var starts = new Dictionary<object, int>(@new.Items.Length, ReferenceEqualityComparer.Instance);
+                foreach (var item in @new.Items)
+                {
+                    starts[item.Id] = item.FullStart;
+                }
+                return starts;
+            }, LazyThreadSafetyMode.None);
+        }
+
+        private static IEnumerable<string> RecipeNames(SyntaxTree tree) => tree.Root.Recipes.Where(r => !r.Name.IsMissing).Select(r => r.NameText);
+
+        /// <summary>Null when nothing can be reused: the file's constants (its lets) changed, which any recipe may read.</summary>
+        public static UnitReuse? Create(SyntaxTree old, BoundUnits units, SyntaxTree @new)
+        {
+            if (!ItemKeys(old, s => s is LetSyntax).SequenceEqual(ItemKeys(@new, s => s is LetSyntax)))
+            {
+                return null;
+            }
+            static bool IsBareStep(StatementSyntax s) => s is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax;
+            var bareStepsSame = ItemKeys(old, IsBareStep).SequenceEqual(ItemKeys(@new, IsBareStep));
+            var byKey = new Dictionary<object, BoundUnit>(units.Units.Length, ReferenceEqualityComparer.Instance);
+            foreach (var unit in units.Units)
+            {
+                byKey[unit.Key] = unit;
+            }
+            return new UnitReuse(old, @new, byKey, bareStepsSame);
+        }
+
+        private static List<object> ItemKeys(SyntaxTree tree, Func<StatementSyntax, bool> which)
+        {
+            var keys = new List<object>();
+            var statements = tree.Root.Statements;
+            for (var i = 0; i < statements.Length; i++)
+            {
+                if (which(statements[i]))
+                {
+                    keys.Add(tree.Items[i].Id);
+                }
+            }
+            return keys;
+        }
+
+        public BoundUnit? TryReuse(object key, Func<string, object?> resolve)
+        {
+            if ((key == Binder.BareStepsKey && !_bareStepsSame) || !_units.TryGetValue(key, out var unit) || (unit.ReadsScopeNames && !_recipeNamesSame.Value))
+            {
+                return null;
+            }
+            foreach (var (name, resolved) in unit.Lookups)
+            {
+                if (!ReferenceEquals(resolve(name), resolved))
+                {
+                    return null;
+                }
+            }
+            if (unit.Diagnostics.IsEmpty && unit.RuleDiagnostics.IsEmpty)
+            {
+                return unit.Recipe is null ? unit : unit with { Recipe = null };
+            }
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(unit.Diagnostics.Length);
+            var rules = ImmutableArray.CreateBuilder<Diagnostic>(unit.RuleDiagnostics.Length);
+            foreach (var (from, to) in new[] { (unit.Diagnostics, diagnostics), (unit.RuleDiagnostics, rules) })
+            {
+                foreach (var diagnostic in from)
+                {
+                    if (Move(diagnostic) is not { } moved)
+                    {
+                        return null;
+                    }
+                    to.Add(moved);
+                }
+            }
+            return unit with { Recipe = null, Diagnostics = diagnostics.MoveToImmutable(), RuleDiagnostics = rules.MoveToImmutable() };
+        }
+
+        private Diagnostic? Move(Diagnostic diagnostic)
+        {
+            var failed = false;
+            // A message may name a line ("step 2 (anneal, line 4)"): such a diagnostic moves only within its line.
+            var namesLine = diagnostic.Message.Contains("line", StringComparison.Ordinal) || diagnostic.Related.Any(r => r.Message.Contains("line", StringComparison.Ordinal));
+            int MoveOffset(int offset)
+            {
+                var moved = MoveOffsetOrMinus(offset);
+                if (moved < 0 || (namesLine && _old.Source.GetPosition(offset).Line != _new.Source.GetPosition(moved).Line))
+                {
+                    failed = true;
+                    return 0;
+                }
+                return moved;
+            }
+            var result = diagnostic.Moved(MoveOffset, _new.Source);
+            return failed ? null : result;
+        }
+
+        private int MoveOffsetOrMinus(int offset)
+        {
+            var items = _old.Items;
+            int low = 0, high = items.Length - 1, found = -1;
+            while (low <= high)
+            {
+                var middle = (low + high) / 2;
+                if (items[middle].FullStart <= offset)
+                {
+                    found = middle;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+            return found >= 0 && _newStarts.Value.TryGetValue(items[found].Id, out var start) ? offset - items[found].FullStart + start : -1;
+        }
     }
 
     /// <summary>Recipes visible through imports, transitively; a missing file or a cycle is reported at the import.</summary>

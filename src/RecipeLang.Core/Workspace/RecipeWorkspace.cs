@@ -43,7 +43,8 @@ public sealed class RecipeWorkspace
     public WorkspaceChange SetDocument(string path, SourceText text, int version)
     {
         var full = FullPath(path);
-        return Update(open => open.SetItem(full, new DocumentSnapshot(full, text, version)), [full]);
+        // The previous version of the buffer, from which the new one is parsed and analysed incrementally.
+        return Update(open => open.SetItem(full, new DocumentSnapshot(full, text, version, open.GetValueOrDefault(full))), [full]);
     }
 
     public WorkspaceChange SetOverlay(string path, string text) => SetDocument(path, new SourceText(text, path), 0);
@@ -130,27 +131,68 @@ public sealed class RecipeWorkspace
     internal DocumentSnapshot? ReadFromDisk(string fullPath) =>
         _disk.GetOrAdd(fullPath, path => FileSystem.File.Exists(path) ? new DocumentSnapshot(path, new SourceText(FileSystem.File.ReadAllText(path), path), 0) : null);
 
-    internal DocumentAnalysis Analyze(WorkspaceSnapshot snapshot, DocumentSnapshot document)
+    /// <summary>
+    /// The analysis of a document in a snapshot, shared by every caller. A caller whose token is cancelled (the
+    /// language server cancels an analysis a newer version superseded) stops it between recipes; the entry it was
+    /// to replace is put back, so the next analysis still starts from the last complete one, and any other caller
+    /// that was waiting for it starts its own.
+    /// </summary>
+    internal DocumentAnalysis Analyze(WorkspaceSnapshot snapshot, DocumentSnapshot document, CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            var cached = _analyses.GetOrAdd(document.FullPath, _ => new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Create(this, snapshot, document)));
-            var analysis = cached.Value;
+            cancellationToken.ThrowIfCancellationRequested();
+            var added = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Create(this, snapshot, document, null, cancellationToken));
+            var cached = _analyses.GetOrAdd(document.FullPath, added);
+            if (ValueOrRestore(document.FullPath, cached, ReferenceEquals(cached, added), null) is not { } analysis)
+            {
+                continue;
+            }
             if (ReferenceEquals(analysis.Document, document) && analysis.IsCurrentIn(snapshot))
             {
                 return analysis;
             }
             if (analysis.Generation > snapshot.Generation)
             {
-                return DocumentAnalysis.Create(this, snapshot, document); // a reader of an old snapshot: not cached
+                return DocumentAnalysis.Create(this, snapshot, document, null, cancellationToken); // a reader of an old snapshot: not cached
             }
-            // Stale: the document or a file it read changed. Analyse this snapshot instead; an analysis of an
-            // older snapshot that finishes later does not replace a newer one.
-            var fresh = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Create(this, snapshot, document));
-            if (_analyses.TryUpdate(document.FullPath, fresh, cached))
+            // Stale: the document or a file it read changed. Analyse this snapshot instead, from the stale analysis
+            // (recipes the edit did not touch keep their binding and diagnostics); an analysis of an older snapshot
+            // that finishes later does not replace a newer one.
+            var previous = analysis;
+            var fresh = new Lazy<DocumentAnalysis>(() => DocumentAnalysis.Create(this, snapshot, document, previous, cancellationToken));
+            if (_analyses.TryUpdate(document.FullPath, fresh, cached) && ValueOrRestore(document.FullPath, fresh, true, cached) is { } result)
             {
-                return fresh.Value;
+                return result;
             }
+        }
+    }
+
+    /// <summary>The analysis an entry computes; null when it was cancelled (its creator then puts back the entry it replaced).</summary>
+    private DocumentAnalysis? ValueOrRestore(string path, Lazy<DocumentAnalysis> entry, bool created, Lazy<DocumentAnalysis>? replaced)
+    {
+        try
+        {
+            return entry.Value;
+        }
+        catch (OperationCanceledException)
+        {
+            if (created)
+            {
+                if (replaced is null)
+                {
+                    _analyses.TryRemove(KeyValuePair.Create(path, entry));
+                }
+                else
+                {
+                    _analyses.TryUpdate(path, replaced, entry);
+                }
+            }
+            else
+            {
+                Thread.Yield(); // another caller's cancelled analysis: its creator is putting the entry back
+            }
+            return null;
         }
     }
 

@@ -39,7 +39,9 @@ public sealed class WorkspaceSnapshot
     /// The analysis of a document in this snapshot: reused while none of the files it read (itself, its imports,
     /// transitively, and imports that were missing) changed, else computed again.
     /// </summary>
-    public DocumentAnalysis? Analyze(string path) => GetDocument(path) is { } document ? _workspace.Analyze(this, document) : null;
+    /// <remarks>Cancelling the token stops the analysis between recipes (an <see cref="OperationCanceledException"/>).</remarks>
+    public DocumentAnalysis? Analyze(string path, CancellationToken cancellationToken = default) =>
+        GetDocument(path) is { } document ? _workspace.Analyze(this, document, cancellationToken) : null;
 
     /// <summary>The analysis of a document when one is ready and current, without computing anything.</summary>
     public DocumentAnalysis? TryGetAnalysis(string path) => GetDocument(path) is { } document ? _workspace.TryGetAnalysis(this, document) : null;

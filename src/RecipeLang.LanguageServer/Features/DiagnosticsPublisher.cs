@@ -6,7 +6,9 @@ namespace RecipeLang.LanguageServer.Features;
 /// <summary>
 /// Publishes each open document's diagnostics off the message loop. A change schedules the documents it affects;
 /// each has at most one analysis running, which takes the latest snapshot when it starts, so edits that arrive
-/// faster than analysis are coalesced and the newest version is analysed as soon as the previous analysis ends.
+/// faster than analysis are coalesced and the newest version is analysed as soon as the previous analysis ends. A
+/// change to a document whose analysis is running cancels that analysis (it stops between recipes): its result
+/// would not be published anyway, and the next one starts from the last complete analysis.
 /// A result is published only while it is still current (same version, same imported files), so the client never
 /// sees diagnostics of an old version or of an import that has since changed. An optional delay (an
 /// initialization option, 0 by default) waits before a burst's first analysis.
@@ -22,6 +24,8 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
     {
         public bool Running;
         public bool Dirty;
+        // Cancels the analysis running now; replaced for each analysis.
+        public CancellationTokenSource? Cancel;
     }
 
     /// <summary>Analyses these open documents (full paths) again and publishes their diagnostics.</summary>
@@ -38,6 +42,7 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
                 worker.Dirty = true;
                 if (worker.Running)
                 {
+                    worker.Cancel?.Cancel();
                     continue;
                 }
                 worker.Running = true;
@@ -51,7 +56,10 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
     {
         lock (_workers)
         {
-            _workers.Remove(path);
+            if (_workers.Remove(path, out var worker))
+            {
+                worker.Cancel?.Cancel();
+            }
         }
         await _gate.WaitAsync().ConfigureAwait(false);
         try
@@ -72,6 +80,7 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
         }
         while (true)
         {
+            CancellationTokenSource cancel;
             lock (_workers)
             {
                 if (!worker.Dirty || !_workers.TryGetValue(path, out var registered) || registered != worker)
@@ -80,19 +89,32 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
                     return;
                 }
                 worker.Dirty = false;
+                worker.Cancel = cancel = new CancellationTokenSource();
             }
             try
             {
-                await AnalyzeAndPublishAsync(path, worker).ConfigureAwait(false);
+                await AnalyzeAndPublishAsync(path, worker, cancel.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                // Superseded by a newer version (Dirty is set) or the document was closed: the loop decides.
             }
             catch (Exception e)
             {
                 await Console.Error.WriteLineAsync($"recipelang lsp: diagnostics for {path} failed: {e}").ConfigureAwait(false);
             }
+            finally
+            {
+                lock (_workers)
+                {
+                    worker.Cancel = null;
+                }
+                cancel.Dispose();
+            }
         }
     }
 
-    private async Task AnalyzeAndPublishAsync(string path, Worker worker)
+    private async Task AnalyzeAndPublishAsync(string path, Worker worker, CancellationToken cancellationToken)
     {
         var snapshot = documents.Workspace.Current;
         if (!snapshot.Open.TryGetValue(path, out var document))
@@ -107,7 +129,7 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
         }
         else
         {
-            analysis = snapshot.Analyze(path)!;
+            analysis = snapshot.Analyze(path, cancellationToken)!;
             diagnostics = Convert(analysis, ruleDocsUri);
         }
         await _gate.WaitAsync().ConfigureAwait(false);

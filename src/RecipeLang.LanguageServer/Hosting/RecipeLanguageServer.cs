@@ -258,7 +258,7 @@ public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageCli
             return null;
         }
         var analysis = snapshot.TryGetAnalysis(document.FullPath)
-            ?? await Task.Run(() => snapshot.Analyze(document.FullPath)!, CancellationToken.None).WaitAsync(cancellationToken);
+            ?? await Task.Run(() => snapshot.Analyze(document.FullPath, cancellationToken)!, CancellationToken.None).WaitAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return feature(analysis);
     }

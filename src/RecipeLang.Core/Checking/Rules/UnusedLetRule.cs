@@ -8,6 +8,8 @@ namespace RecipeLang.Checking.Rules;
 /// <summary>A constant no recipe reads is dead text, or a typo where it was meant to be used.</summary>
 public sealed class UnusedLetRule() : FileRule(Descriptors.UnusedLet)
 {
+    public override bool ReadsRecipes => false;
+
     public override void Check(RuleContext context, BoundFile file)
     {
         foreach (var let in file.Tree.Root.Statements.OfType<LetSyntax>().Where(l => !file.UsedConstants.Contains(l.Name.Text)))

@@ -158,7 +158,7 @@ public sealed class FuzzTarget
         }
         errorFree = true;
         var list = new List<LoweredRecipe>();
-        foreach (var recipe in analysis.Recipes)
+        foreach (var recipe in analysis.Recipes.Where(r => !r.IsTemplate))
         {
             try
             {

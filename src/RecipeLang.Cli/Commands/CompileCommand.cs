@@ -138,7 +138,7 @@ public static class CompileCommand
         var failed = false;
         foreach (var analysis in analyses)
         {
-            foreach (var recipe in analysis.Recipes)
+            foreach (var recipe in analysis.Recipes.Where(r => !r.IsTemplate))
             {
                 try
                 {

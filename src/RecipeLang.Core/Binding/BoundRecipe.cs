@@ -112,6 +112,12 @@ public sealed record BoundRecipe(
     public bool IsAnonymous => Syntax is null;
 
     /// <summary>
+    /// A parameterised recipe with a parameter that has no default: a building block that runs only through <c>use</c>
+    /// with its arguments, so it is checked there and compiled into no plan of its own.
+    /// </summary>
+    public bool IsTemplate => Syntax?.Parameters?.Parameters.Any(p => p.Default is null) == true;
+
+    /// <summary>
     /// False when a step or a <c>use</c> could not be bound (already an error): rules that conclude from the
     /// absence of a step, such as defect coverage, then stay silent instead of piling a guess on the error.
     /// </summary>

@@ -149,6 +149,31 @@ public class CompileAndRunTests : ScratchFolderTest
     }
 }
 
+public class CompileTemplatesTests : ScratchFolderTest
+{
+    [Test]
+    public void A_recipe_with_a_parameter_without_default_is_compiled_only_where_it_is_used()
+    {
+        var file = Write("lib.recipe", """
+            recipe relithiate(T: temperature) {
+              hydrothermal 4M LiOH T 3h
+            }
+            recipe main for NCM523 {
+              use relithiate(T = 180C)
+              then wash water x3
+              then dry 80C 12h vacuum
+              then anneal 850C O2 4h
+            }
+            """);
+
+        var result = InProcessCli.Run("compile", file, "--emit", "cs");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output + result.Error);
+        Assert.That(result.Output, Does.Contain("class MainPlan").And.Contain("global::RecipeLang.Runtime.Temperature.Celsius(180)"));
+        Assert.That(result.Output, Does.Not.Contain("class RelithiatePlan"), "a template is no plan of its own");
+    }
+}
+
 public class CompileForUnitsTests : ScratchFolderTest
 {
     private const string Site = """

@@ -33,7 +33,9 @@ internal static class IncrementalParser
 
         // From the item before the one the edit starts in: that item's parse looked at the edited item's first token.
         var first = Math.Max(0, LastStartingAtOrBefore(items, changeStart) - 1);
-        while (first > 0 && !items[first].IsSyncPoint)
+        // An earlier item is reused with its diagnostics only if none of them reaches the edit: an error about a header
+        // names the next token, which the edit may have changed (fuzz finding).
+        while (first > 0 && (!items[first].IsSyncPoint || ReachesInto(items[first - 1], changeStart)))
         {
             first--;
         }
@@ -93,6 +95,9 @@ internal static class IncrementalParser
             return new SyntaxTree(source, new CompilationUnitSyntax(resultStatements.ToImmutable(), endOfFile), Diagnostics(resultItemArray), resultItemArray);
         }
     }
+
+    private static bool ReachesInto(SyntaxItem item, int position) =>
+        item.LexerDiagnostics.Any(d => d.Span.End >= position) || item.ParserDiagnostics.Any(d => d.Span.End >= position);
 
     /// <summary>The items' diagnostics in a full parse's order: the lexer's, then the parser's, sorted (stably) by start.</summary>
     private static ImmutableArray<Diagnostic> Diagnostics(ImmutableArray<SyntaxItem> items)

@@ -135,9 +135,10 @@ internal static class IncrementalParser
         return length;
     }
 
-    private static int LastStartingAtOrBefore(ImmutableArray<SyntaxItem> items, int offset)
+    /// <summary>The last item whose full start is at or before the offset, or -1 when none is.</summary>
+    internal static int LastStartingAtOrBefore(ImmutableArray<SyntaxItem> items, int offset)
     {
-        int low = 0, high = items.Length - 1, found = 0;
+        int low = 0, high = items.Length - 1, found = -1;
         while (low <= high)
         {
             var middle = (low + high) / 2;

@@ -249,20 +249,7 @@ public sealed class DocumentAnalysis
         private int MoveOffsetOrMinus(int offset)
         {
             var items = _old.Items;
-            int low = 0, high = items.Length - 1, found = -1;
-            while (low <= high)
-            {
-                var middle = (low + high) / 2;
-                if (items[middle].FullStart <= offset)
-                {
-                    found = middle;
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle - 1;
-                }
-            }
+            var found = Syntax.IncrementalParser.LastStartingAtOrBefore(items, offset);
             return found >= 0 && _newStarts.Value.TryGetValue(items[found].Id, out var start) ? offset - items[found].FullStart + start : -1;
         }
     }

@@ -29,7 +29,6 @@ public class FuzzTests
     [TestCase("Ni(", ")2")]
     [TestCase("{", "}")]
     [TestCase("recipe x {", "}")]
-    [TestCase("(H", ")2")]
     public void Deep_nesting_costs_time_linear_in_its_depth(string open, string close)
     {
         // 20,000 nested '(' took 32 s (each error searched the rest of the step), 16,000 nested 'recipe x {' overflowed

@@ -26,8 +26,10 @@ public sealed record RecipeSummary(
         var repairs = recipe.Defects.DistinctBy(d => d.Name, StringComparer.Ordinal).ToDictionary(d => d.Name,
             d => (IReadOnlyList<int>)Repairs.StepsRepairing(catalog, recipe, d.Name).Select(s => s.Index + 1).ToList(), StringComparer.Ordinal);
         var sources = recipe.Steps.Where(s => s.SuppliesLithium).Select(s => s.Index + 1).ToList();
-        // A duration beyond TimeSpan (1e300 h) is shown as the longest one rather than overflowing.
-        var duration = seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
+        // A duration beyond TimeSpan either way (1e300 h, or -1e308 s, already an error) is shown as the longest one
+        // rather than overflowing.
+        var duration = Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds)
+            : seconds < 0 ? TimeSpan.MinValue : TimeSpan.MaxValue;
         return new RecipeSummary(recipe.Name, recipe.Material?.Name, steps, duration, peak, repairs, sources);
     }
 

@@ -6,19 +6,23 @@ namespace RecipeLang.Cli.Tests.Run;
 /// <summary>`recipelang run --broker` as a process, against simulated units and an embedded broker held by the test.</summary>
 public class RunOverMqttTests : ScratchFolderTest
 {
+    /// <summary>Simulated units of the given lines behind the broker, on site "cli-test", fast enough for a test.</summary>
+    private static Task<PlantSimulator> StartPlantAsync(EmbeddedBroker broker, int lines) =>
+        PlantSimulator.StartAsync(broker.Endpoint, new PlantSimulatorOptions
+        {
+            Site = "cli-test",
+            Units = PlantSimulatorOptions.Lines(lines),
+            Speed = 20_000,
+            TelemetryPeriod = TimeSpan.FromMilliseconds(50),
+        });
+
     private static string Recipe => Path.Combine(CliRunner.RepositoryRoot, "examples", "table1", "03-ncm523-hydrothermal-lioh-220c.recipe");
 
     [Test]
     public async Task A_recipe_runs_over_mqtt_with_step_progress_a_journal_and_a_telemetry_plot()
     {
         await using var broker = await EmbeddedBroker.StartAsync();
-        await using var plant = await PlantSimulator.StartAsync(broker.Endpoint, new PlantSimulatorOptions
-        {
-            Site = "cli-test",
-            Units = PlantSimulatorOptions.Lines(1),
-            Speed = 20_000,
-            TelemetryPeriod = TimeSpan.FromMilliseconds(50),
-        });
+        await using var plant = await StartPlantAsync(broker, lines: 1);
 
         var result = await Task.Run(() => CliRunner.Run(Folder, "run", Recipe, "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--site-name", "cli-test",
             "--journal", "run.jsonl", "--plot", "run.png"));
@@ -44,13 +48,7 @@ public class RunOverMqttTests : ScratchFolderTest
         var compiled = CliRunner.Run(Folder, "compile", Recipe, "--emit", "dll", "-o", "plan.dll", "--site", "recipelang.json", "--unit", "furnace-2", "--unit", "dryer-2");
         Assert.That(compiled.ExitCode, Is.EqualTo(0), compiled.Output + compiled.Error);
         await using var broker = await EmbeddedBroker.StartAsync();
-        await using var plant = await PlantSimulator.StartAsync(broker.Endpoint, new PlantSimulatorOptions
-        {
-            Site = "cli-test",
-            Units = PlantSimulatorOptions.Lines(2),
-            Speed = 20_000,
-            TelemetryPeriod = TimeSpan.FromMilliseconds(50),
-        });
+        await using var plant = await StartPlantAsync(broker, lines: 2);
 
         var result = await Task.Run(() => CliRunner.Run(Folder, "run", "plan.dll", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--site-name", "cli-test"));
         var withLine = CliRunner.Run(Folder, "run", "plan.dll", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--site-name", "cli-test", "--line", "1");

@@ -35,7 +35,9 @@ internal static class IncrementalParser
         var first = Math.Max(0, LastStartingAtOrBefore(items, changeStart) - 1);
         // An earlier item is reused with its diagnostics only if none of them reaches the edit: an error about a header
         // names the next token, which the edit may have changed (fuzz finding).
-        while (first > 0 && (!items[first].IsSyncPoint || ReachesInto(items[first - 1], changeStart)))
+        // And only if the edit leaves the first token of the re-parsed window as it was: the previous item's parse looked
+        // at it, and the lexer looks ahead (a formula's parentheses), so an edit can change a token that ends before it.
+        while (first > 0 && (!items[first].IsSyncPoint || ReachesInto(items[first - 1], changeStart) || !FirstTokenUnchanged(items, statements, first, source)))
         {
             first--;
         }
@@ -94,6 +96,14 @@ internal static class IncrementalParser
             var resultItemArray = resultItems.ToImmutable();
             return new SyntaxTree(source, new CompilationUnitSyntax(resultStatements.ToImmutable(), endOfFile), Diagnostics(resultItemArray), resultItemArray);
         }
+    }
+
+    private static bool FirstTokenUnchanged(ImmutableArray<SyntaxItem> items, ImmutableArray<StatementSyntax> statements, int index, SourceText source)
+    {
+        var start = items[index].FullStart;
+        var relexed = Lexer.LexWindow(source, start, items[index - 1].LastToken, start + 1).Tokens[0];
+        var old = FirstToken(statements[index]);
+        return SameToken(relexed, old, 0) && relexed.Text == old.Text;
     }
 
     private static bool ReachesInto(SyntaxItem item, int position) =>

@@ -80,6 +80,20 @@ public class IncrementalParserTests
         Assert.That(Parser.Parse(edited, tree).Root.Statements, Has.Length.EqualTo(2), "recipe a now holds the let and the step");
     }
 
+    [Test]
+    public void ClosingAFormulaAfterTheEditedLineRelexesTheTokenTheHeaderErrorNames()
+    {
+        // Fuzz finding: "Ni(Ni(" lexes as separate tokens until its parentheses close, so an edit after the token
+        // changes it, and the recipe header before it reported "Unexpected 'Ni'" about it.
+        const string text = "recipe r for L\n  Ni(Ni(Ni()2)2)2\n  dry 80C 1h\n";
+        var cut = text.IndexOf("()", StringComparison.Ordinal);
+        var source = new SourceText(text.Remove(cut, 7));
+        var tree = Parser.Parse(source);
+        var edited = source.WithChanges([new TextChange(new TextSpan(cut, 0), "()2)2)2")]);
+
+        Assert.That(Dump(Parser.Parse(edited, tree)), Is.EqualTo(Dump(Parser.Parse(edited))));
+    }
+
     /// <summary>Everything a consumer can see of a tree, as text: nodes with spans, tokens with trivia and flags, diagnostics, the items.</summary>
     internal static string Dump(SyntaxTree tree)
     {

@@ -195,7 +195,7 @@ internal static class IncrementalParser
     /// <summary>The same token, shifted: then the lexer's state after it, and so every token after it, is the same too.</summary>
     private static bool SameToken(SyntaxToken token, SyntaxToken old, int delta) =>
         token.Kind == old.Kind && token.Span == new TextSpan(old.Span.Start + delta, old.Span.Length) && token.StartsLine == old.StartsLine
-        && token.IsGlued == old.IsGlued && token.LeadingTrivia.Length == old.LeadingTrivia.Length && token.TrailingTrivia.Length == old.TrailingTrivia.Length;
+        && token.IsGlued == old.IsGlued && token.LeadingTriviaCount == old.LeadingTriviaCount && token.TrailingTriviaCount == old.TrailingTriviaCount;
 
     private static SyntaxItem ShiftItem(SyntaxItem item, int delta, SourceText source) => delta == 0 && item.LexerDiagnostics.IsEmpty && item.ParserDiagnostics.IsEmpty
         ? item

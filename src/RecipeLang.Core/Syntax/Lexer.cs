@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using RecipeLang.Diagnostics;
 using RecipeLang.Text;
@@ -16,7 +17,7 @@ public sealed class Lexer
     private readonly List<Diagnostic> _diagnostics = [];
 
     /// <summary>Scratch list for one token's leading trivia, reused so only the final array is allocated.</summary>
-    private readonly List<SyntaxTrivia> _trivia = [];
+    private readonly List<TriviaPiece> _trivia = [];
     private int _position;
 
     private Lexer(SourceText source)
@@ -50,7 +51,7 @@ public sealed class Lexer
         var tokens = ImmutableArray.CreateBuilder<SyntaxToken>();
         var atFileStart = previous is null;
         // Where the previous token's trivia ended; -1 after a trailing comment (the next token starts a line).
-        var previousEnd = previous is null ? 0 : previous.TrailingTrivia.IsEmpty ? previous.Span.End : -1;
+        var previousEnd = previous is null ? 0 : previous.TrailingTriviaCount == 0 ? previous.Span.End : -1;
         while (true)
         {
             if (_position >= stop && _position < _text.Length)
@@ -69,9 +70,9 @@ public sealed class Lexer
             }
             else
             {
-                text = TokenKinds.FixedText(kind) ?? _text.Substring(start, span.Length);
+                text = TokenKinds.FixedText(kind) ?? TextTable.Get(_text.AsSpan(start, span.Length));
             }
-            var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<SyntaxTrivia>.Empty : LexTrailingTrivia();
+            var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<TriviaPiece>.Empty : LexTrailingTrivia();
             var glued = !atFileStart && start == previousEnd;
             previous = new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || atFileStart, glued);
             tokens.Add(previous);
@@ -89,11 +90,11 @@ public sealed class Lexer
         }
     }
 
-    private (ImmutableArray<SyntaxTrivia> Trivia, bool SawNewLine) LexLeadingTrivia()
+    private (ImmutableArray<TriviaPiece> Trivia, bool SawNewLine) LexLeadingTrivia()
     {
         if (_position < _text.Length && !IsTriviaStart(_text[_position]))
         {
-            return (ImmutableArray<SyntaxTrivia>.Empty, false);
+            return (ImmutableArray<TriviaPiece>.Empty, false);
         }
         var builder = _trivia;
         builder.Clear();
@@ -121,11 +122,51 @@ public sealed class Lexer
                 break;
             }
         }
-        return ([.. builder], sawNewLine);
+        return (Shared(builder), sawNewLine);
+    }
+
+    /// <summary>Leading trivia of spaces and line breaks only, by its pieces: the same few runs (a line break and an
+    /// indent, one space) come before most tokens, so one array serves them all.</summary>
+    private static readonly ConcurrentDictionary<ulong, ImmutableArray<TriviaPiece>> SharedTrivia = new();
+
+    private static ImmutableArray<TriviaPiece> Shared(List<TriviaPiece> pieces)
+    {
+        const int maxPieces = 12, maxShared = 4096;
+        if (pieces.Count > maxPieces)
+        {
+            return [.. pieces];
+        }
+        // Each piece as a digit from 1 to 18 in base 32: a line feed, a CR LF, or a run of 1 to 16 spaces.
+        var key = 0UL;
+        foreach (var piece in pieces)
+        {
+            var digit = piece.Text switch
+            {
+                "\n" => 1,
+                "\r\n" => 2,
+                var spaces when piece.Kind == TriviaKind.Whitespace && spaces.Length < Spaces.Length && ReferenceEquals(spaces, Spaces[spaces.Length]) => 2 + spaces.Length,
+                _ => 0,
+            };
+            if (digit == 0)
+            {
+                return [.. pieces];
+            }
+            key = key << 5 | (uint)digit;
+        }
+        if (SharedTrivia.TryGetValue(key, out var shared))
+        {
+            return shared;
+        }
+        shared = [.. pieces];
+        if (SharedTrivia.Count < maxShared)
+        {
+            SharedTrivia.TryAdd(key, shared);
+        }
+        return shared;
     }
 
     /// <summary>Spaces and a comment up to, not including, the end of the line.</summary>
-    private ImmutableArray<SyntaxTrivia> LexTrailingTrivia()
+    private ImmutableArray<TriviaPiece> LexTrailingTrivia()
     {
         if (_position >= _text.Length || (_text[_position] != '#' && !IsSpace(_text[_position])))
         {
@@ -138,15 +179,16 @@ public sealed class Lexer
         }
         if (_position < _text.Length && _text[_position] == '#')
         {
-            var spaces = _position > save ? new SyntaxTrivia(TriviaKind.Whitespace, TextSpan.FromBounds(save, _position), _text[save.._position]) : null;
+            var spaces = new TriviaPiece(TriviaKind.Whitespace, TriviaText(save, _position - save));
+            var hasSpaces = _position > save;
             var comment = LexComment();
-            return spaces is null ? [comment] : [spaces, comment];
+            return hasSpaces ? [spaces, comment] : [comment];
         }
         _position = save;
         return [];
     }
 
-    private SyntaxTrivia LexSpaces()
+    private TriviaPiece LexSpaces()
     {
         var start = _position;
         while (_position < _text.Length && IsSpace(_text[_position]))
@@ -156,7 +198,7 @@ public sealed class Lexer
         return Trivia(TriviaKind.Whitespace, start);
     }
 
-    private SyntaxTrivia LexComment()
+    private TriviaPiece LexComment()
     {
         var start = _position;
         while (_position < _text.Length && _text[_position] != '\n' && _text[_position] != '\r')
@@ -166,8 +208,7 @@ public sealed class Lexer
         return Trivia(TriviaKind.Comment, start);
     }
 
-    private SyntaxTrivia Trivia(TriviaKind kind, int start) =>
-        new(kind, TextSpan.FromBounds(start, _position), TriviaText(start, _position - start));
+    private TriviaPiece Trivia(TriviaKind kind, int start) => new(kind, TriviaText(start, _position - start));
 
     private static readonly string[] Spaces = [.. Enumerable.Range(0, 17).Select(n => new string(' ', n))];
 

@@ -34,15 +34,7 @@ public abstract class SyntaxNode
         var builder = new System.Text.StringBuilder();
         foreach (var token in Tokens())
         {
-            foreach (var trivia in token.LeadingTrivia)
-            {
-                builder.Append(trivia.Text);
-            }
-            builder.Append(token.Text);
-            foreach (var trivia in token.TrailingTrivia)
-            {
-                builder.Append(trivia.Text);
-            }
+            token.WriteFullText(builder);
         }
         return builder.ToString();
     }

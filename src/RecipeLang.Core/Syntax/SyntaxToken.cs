@@ -11,7 +11,7 @@ public enum TriviaKind
 }
 
 /// <summary>Text between tokens that carries no meaning but must survive formatting: spaces, line breaks, comments.</summary>
-public sealed record SyntaxTrivia(TriviaKind Kind, TextSpan Span, string Text);
+public readonly record struct SyntaxTrivia(TriviaKind Kind, TextSpan Span, string Text);
 
 /// <summary>
 /// A token with its exact span and the trivia before it. Like Roslyn, a token owns the comment that ends its
@@ -19,15 +19,13 @@ public sealed record SyntaxTrivia(TriviaKind Kind, TextSpan Span, string Text);
 /// </summary>
 public sealed class SyntaxToken
 {
-    // Trivia as lexed, and how far this token moved since (a token an incremental parse reused after an edit): the
-    // moved trivia are made only when someone reads them, so reusing a token costs one object, not its trivia too.
-    private readonly ImmutableArray<SyntaxTrivia> _leading;
-    private readonly ImmutableArray<SyntaxTrivia> _trailing;
-    private readonly int _triviaDelta;
-    private SyntaxTrivia[]? _movedLeading;
-    private SyntaxTrivia[]? _movedTrailing;
+    // Trivia is kept without positions: leading trivia ends where the token starts and trailing trivia starts where it
+    // ends, so spans are computed when read. That lets the lexer share one array for the same run of spaces and line
+    // breaks everywhere in a file, and lets the incremental parser move a token by copying it with a new span.
+    private readonly ImmutableArray<TriviaPiece> _leading;
+    private readonly ImmutableArray<TriviaPiece> _trailing;
 
-    public SyntaxToken(TokenKind kind, TextSpan span, string text, ImmutableArray<SyntaxTrivia> leading, ImmutableArray<SyntaxTrivia> trailing, bool startsLine, bool isGlued)
+    internal SyntaxToken(TokenKind kind, TextSpan span, string text, ImmutableArray<TriviaPiece> leading, ImmutableArray<TriviaPiece> trailing, bool startsLine, bool isGlued)
     {
         Kind = kind;
         Span = span;
@@ -38,14 +36,9 @@ public sealed class SyntaxToken
         IsGlued = isGlued;
     }
 
-    private SyntaxToken(SyntaxToken token, int delta)
-        : this(token.Kind, new TextSpan(token.Span.Start + delta, token.Span.Length), token.Text, token._leading, token._trailing, token.StartsLine, token.IsGlued)
-    {
-        _triviaDelta = token._triviaDelta + delta;
-    }
-
     /// <summary>The same token <paramref name="delta"/> characters later (or earlier) in a new version of the text.</summary>
-    internal SyntaxToken MovedBy(int delta) => delta == 0 ? this : new SyntaxToken(this, delta);
+    internal SyntaxToken MovedBy(int delta) =>
+        delta == 0 ? this : new SyntaxToken(Kind, new TextSpan(Span.Start + delta, Span.Length), Text, _leading, _trailing, StartsLine, IsGlued);
 
     public TokenKind Kind { get; }
 
@@ -53,27 +46,56 @@ public sealed class SyntaxToken
 
     public string Text { get; }
 
-    public ImmutableArray<SyntaxTrivia> LeadingTrivia => _triviaDelta == 0 || _leading.IsEmpty ? _leading : Moved(_leading, ref _movedLeading);
+    public ImmutableArray<SyntaxTrivia> LeadingTrivia => Positioned(_leading, FullStart);
 
-    public ImmutableArray<SyntaxTrivia> TrailingTrivia => _triviaDelta == 0 || _trailing.IsEmpty ? _trailing : Moved(_trailing, ref _movedTrailing);
+    public ImmutableArray<SyntaxTrivia> TrailingTrivia => Positioned(_trailing, Span.End);
+
+    internal int LeadingTriviaCount => _leading.Length;
+
+    internal int TrailingTriviaCount => _trailing.Length;
 
     /// <summary>The full start: where the leading trivia begins.</summary>
-    internal int FullStart => _leading.IsEmpty ? Span.Start : _leading[0].Span.Start + _triviaDelta;
-
-    private ImmutableArray<SyntaxTrivia> Moved(ImmutableArray<SyntaxTrivia> trivia, ref SyntaxTrivia[]? cache)
+    internal int FullStart
     {
-        // Racing readers compute equal arrays; whichever is stored, every reader gets a correct one.
-        var moved = cache;
-        if (moved is null)
+        get
         {
-            moved = new SyntaxTrivia[trivia.Length];
-            for (var i = 0; i < moved.Length; i++)
+            var start = Span.Start;
+            foreach (var piece in _leading)
             {
-                moved[i] = trivia[i] with { Span = new TextSpan(trivia[i].Span.Start + _triviaDelta, trivia[i].Span.Length) };
+                start -= piece.Text.Length;
             }
-            cache = moved;
+            return start;
         }
-        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(moved);
+    }
+
+    /// <summary>Appends the token's text with its trivia: the exact source it was lexed from.</summary>
+    internal void WriteFullText(System.Text.StringBuilder builder)
+    {
+        foreach (var piece in _leading)
+        {
+            builder.Append(piece.Text);
+        }
+        builder.Append(Text);
+        foreach (var piece in _trailing)
+        {
+            builder.Append(piece.Text);
+        }
+    }
+
+    private static ImmutableArray<SyntaxTrivia> Positioned(ImmutableArray<TriviaPiece> pieces, int start)
+    {
+        if (pieces.IsEmpty)
+        {
+            return [];
+        }
+        var trivia = new SyntaxTrivia[pieces.Length];
+        for (var i = 0; i < trivia.Length; i++)
+        {
+            var piece = pieces[i];
+            trivia[i] = new SyntaxTrivia(piece.Kind, new TextSpan(start, piece.Text.Length), piece.Text);
+            start += piece.Text.Length;
+        }
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(trivia);
     }
 
     /// <summary>A line break separates this token from the previous one: newlines end steps.</summary>
@@ -86,3 +108,6 @@ public sealed class SyntaxToken
 
     public override string ToString() => $"{Kind} '{Text}' {Span}";
 }
+
+/// <summary>One piece of trivia as a token stores it: its kind and text, placed by the token it belongs to.</summary>
+internal readonly record struct TriviaPiece(TriviaKind Kind, string Text);

@@ -15,15 +15,31 @@ public static class CheckCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Recipe files, folders (searched for *.recipe) or globs", Arity = ArgumentArity.OneOrMore };
         var explain = new Option<bool>("--explain-recipe") { Description = "Also print each recipe's summary: steps, duration, peak temperature, which step repairs which defect" };
-        var command = new Command("check", "Check recipes and print their diagnostics") { paths, explain };
-        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(explain), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        var maxDiagnostics = MaxDiagnosticsOption();
+        var command = new Command("check", "Check recipes and print their diagnostics") { paths, explain, maxDiagnostics };
+        command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(explain), result.GetValue(maxDiagnostics), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string[] paths, bool explain, TextWriter output, TextWriter error)
+    internal static Option<int> MaxDiagnosticsOption()
+    {
+        var option = new Option<int>("--max-diagnostics")
+        {
+            Description = "Report at most this many diagnostics per file, then one RL0011 that counts the rest; 0 reports all",
+            DefaultValueFactory = _ => RecipeWorkspace.DefaultMaxDiagnosticsPerFile,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+                result.AddError("--max-diagnostics takes a count, 0 or more");
+        });
+        return option;
+    }
+
+    private static int Run(string[] paths, bool explain, int maxDiagnostics, TextWriter output, TextWriter error)
     {
         var problems = new FileProblems();
-        var analyses = Analyze(RecipeFiles.Expand(paths), problems);
+        var analyses = Analyze(RecipeFiles.Expand(paths), problems, maxDiagnostics: maxDiagnostics);
         if (explain)
         {
             foreach (var analysis in analyses)
@@ -49,9 +65,10 @@ public static class CheckCommand
     /// first unreadable file in path order stops the command. With <paramref name="site"/> every file is checked under
     /// that site instead of its nearest recipelang.json.
     /// </summary>
-    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files, FileProblems? problems = null, Configuration.SiteConfig? site = null)
+    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files, FileProblems? problems = null, Configuration.SiteConfig? site = null,
+        int maxDiagnostics = RecipeWorkspace.DefaultMaxDiagnosticsPerFile)
     {
-        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem(), site);
+        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem(), site) { MaxDiagnosticsPerFile = maxDiagnostics };
         files = Excludes.Apply(files, workspace);
         var configErrors = files.SelectMany(f => workspace.SiteConfigFor(f.FullPath).Errors).Distinct().ToList();
         if (configErrors.Count > 0)

@@ -40,9 +40,10 @@ public static class LintCommand
         });
         var stdin = new Option<bool>("--stdin") { Description = "Lint the recipe text on standard input instead of files" };
         var stdinFilename = new Option<string?>("--stdin-filename") { Description = "The path the standard-input text stands for (its recipelang.json and imports are found from there)" };
+        var maxDiagnostics = CheckCommand.MaxDiagnosticsOption();
         var command = new Command("lint", "Lint recipes for CI: text, JSON, SARIF 2.1.0, GitLab code quality or GitHub annotations")
         {
-            paths, format, outputFile, baseline, stdin, stdinFilename,
+            paths, format, outputFile, baseline, stdin, stdinFilename, maxDiagnostics,
         };
         command.Validators.Add(result =>
         {
@@ -60,18 +61,20 @@ public static class LintCommand
                 result.GetValue(outputFile),
                 result.GetValue(baseline) is [var mode, var file] ? (mode, file) : null,
                 result.GetValue(stdin) ? standardInput() : null,
-                result.GetValue(stdinFilename) ?? "stdin.recipe");
+                result.GetValue(stdinFilename) ?? "stdin.recipe",
+                result.GetValue(maxDiagnostics));
             return Run(request, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
         });
         return command;
     }
 
-    private sealed record LintRequest(string[] Paths, string Format, string? OutputFile, (string Mode, string File)? Baseline, TextReader? Input, string InputName);
+    private sealed record LintRequest(string[] Paths, string Format, string? OutputFile, (string Mode, string File)? Baseline, TextReader? Input, string InputName, int MaxDiagnostics);
 
     private static int Run(LintRequest request, TextWriter output, TextWriter error)
     {
         var problems = new FileProblems();
-        var analyses = request.Input is { } input ? [AnalyzeText(input.ReadToEnd(), request.InputName)] : CheckCommand.Analyze(RecipeFiles.Expand(request.Paths), problems);
+        var analyses = request.Input is { } input ? [AnalyzeText(input.ReadToEnd(), request.InputName, request.MaxDiagnostics)]
+            : CheckCommand.Analyze(RecipeFiles.Expand(request.Paths), problems, maxDiagnostics: request.MaxDiagnostics);
         var files = FileFindings.From(analyses);
         var note = "";
         switch (request.Baseline)
@@ -119,9 +122,9 @@ public static class LintCommand
     }
 
     /// <summary>Standard input as the file it stands for: that file's recipelang.json and imports apply.</summary>
-    private static DocumentAnalysis AnalyzeText(string text, string path)
+    private static DocumentAnalysis AnalyzeText(string text, string path, int maxDiagnostics)
     {
-        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem());
+        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem()) { MaxDiagnosticsPerFile = maxDiagnostics };
         if (workspace.SiteConfigFor(path).Errors is { Count: > 0 } configErrors)
             throw new UsageException(string.Join(Environment.NewLine, configErrors.Select(e => e.ToString())));
         return workspace.Analyze(new SourceText(text, path));

@@ -30,6 +30,8 @@ public static class Descriptors
         "'{0}' is not a number; write one decimal point at most, e.g. 1.5");
     public static readonly DiagnosticDescriptor ThenBeforeFirstStep = new("RL0010", "'then' before the first step", DiagnosticSeverity.Warning,
         "'then' joins two steps; remove it before the first step");
+    public static readonly DiagnosticDescriptor TooManyDiagnostics = new("RL0011", "Too many diagnostics", DiagnosticSeverity.Error,
+        "{0} more diagnostics from here on are not shown ({1}): only the first {2} of a file are reported; fix the ones above and check again");
 
     // RL1xxx names
     public static readonly DiagnosticDescriptor UnknownOperation = new("RL1001", "Unknown operation", DiagnosticSeverity.Error,

@@ -78,6 +78,21 @@ public class BadInputTests : ScratchFolderTest
     }
 
     [Test]
+    public void Twenty_thousand_nested_parentheses_report_the_first_thousand_diagnostics_and_count_the_rest()
+    {
+        Write("nested.recipe", "recipe r for NCM523 {\n  coat " + string.Concat(Enumerable.Repeat("(H", 20_000)) + new string(')', 20_000) + "\n}\n");
+
+        var limited = InProcessCli.Run("check", P("nested.recipe"));
+        var all = InProcessCli.Run("check", "--max-diagnostics", "0", P("nested.recipe"));
+
+        var lines = limited.Output.Trim().Split('\n');
+        Assert.That(limited.ExitCode, Is.EqualTo(1));
+        Assert.That(lines, Has.Length.EqualTo(1002), "1,000 diagnostics, the notice, the summary");
+        Assert.That(lines[^2], Does.EndWith("error RL0011: 59,000 more diagnostics from here on are not shown (59,000 errors): only the first 1,000 of a file are reported; fix the ones above and check again"));
+        Assert.That(all.Output.Trim().Split('\n')[^1], Is.EqualTo("Checked 1 file: 60000 errors, 0 warnings, 0 infos."));
+    }
+
+    [Test]
     public void Huge_file_of_50_MB_is_refused_by_its_size_without_being_read()
     {
         var block = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("then anneal 850C O2 4h\n", 45_590)));

@@ -119,7 +119,7 @@ public class LoweringTests
         var recipe = Lower("recipe r for NCM523 { batch 50g\n hydrothermal 4M LiOH 220C 3h volume 0.75L then wash water x3 then dry 80C 12h then anneal 850C O2 4h }");
         Assert.That(recipe.Steps[0].Verbs[1].Arguments[2], Is.EqualTo(new VerbArgument(ArgumentKind.Volume, 750)));
         Assert.That(recipe.Assumptions.Any(a => a.Contains("solution volume")), Is.False);
-        Assert.That(recipe.Assumptions, Has.Some.EndsWith("autoclave liner: 0.75 L at 60–80 % fill (site profile) needs 0.938–1.25 L"));
+        Assert.That(recipe.Assumptions, Has.Some.EndsWith("autoclave liner: 0.75 L at 50–80 % fill (site profile) needs 0.938–1.5 L"));
     }
 
     [Test]

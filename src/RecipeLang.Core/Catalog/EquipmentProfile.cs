@@ -25,7 +25,7 @@ public sealed record EquipmentProfile(
         AutoclaveMaxC: 240,
         AutoclaveRoutineMaxC: 200,
         AutoclaveMaxBar: 30,
-        AutoclaveFillRatio: new Range(60, 80, "%", "unsourced: the 60 % lower end was not found; vendor safety notes give 50–80 % of the liner, no more than 80 % (http://www.ncbearing.com/Article-4254435.html)"),
+        AutoclaveFillRatio: new Range(50, 80, "%", "vendor safety notes for lined hydrothermal reactors: fill 50–80 % of the liner; above 80 % the pressure climbs steeply when hot, below 50 % the liquid mixes poorly (http://www.ncbearing.com/Article-4254435.html)"),
         Gases: ["O2", "air", "N2", "Ar"],
         SolidLiquidRatioGPerL: null,
         Source: "assumption: site default, furnace 1100 °C and autoclave 30 bar until the site states its own ratings; "

@@ -109,7 +109,7 @@ public class CatalogIntegrityTests
         Assert.That(Catalog.FindOperation("molten_salt")!.FindDefault("time")!.Source, Does.StartWith("review Table 1 rows 4–6"));
         Assert.That(Catalog.FindOperation("etch")!.FindDefault("time")!.ToQuantity()!.Value.Format(), Is.EqualTo("30min"));
         Assert.That(Catalog.FindOperation("pyrolyze")!.DefaultAtmosphere!.Name, Is.EqualTo("air"));
-        Assert.That(Catalog.FindOperation("dry")!.FindDefault("time")!.Source, Does.StartWith("assumption: engineering default"));
+        Assert.That(Catalog.FindOperation("dry")!.FindDefault("time")!.Source, Does.StartWith("12 h drying"));
     }
 
     [Test]

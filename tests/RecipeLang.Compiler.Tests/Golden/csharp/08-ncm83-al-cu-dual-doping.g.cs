@@ -24,13 +24,13 @@ namespace RecipeLang.Plans
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
                 new global::RecipeLang.Runtime.TransferCommand(global::RecipeLang.Runtime.Vessel.Dryer, global::RecipeLang.Runtime.Vessel.Mixer),
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(8.592054)),
+                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Mixer, "LiOH·H2O", global::RecipeLang.Runtime.Mass.Grams(8.588533)),
 #line 11 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
                 new global::RecipeLang.Runtime.StirCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800))),
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
             new global::RecipeLang.Runtime.CommandStep(3, "dope Al 1mol% Cu 0.5mol%", new global::RecipeLang.Runtime.SourceLocation("examples/table1/08-ncm83-al-cu-dual-doping.recipe", 12, 3),
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
-                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Mixer, "Al + Cu", global::RecipeLang.Runtime.Mass.Grams(0.301518)),
+                new global::RecipeLang.Runtime.ChargeCommand(global::RecipeLang.Runtime.Vessel.Mixer, "Al + Cu", global::RecipeLang.Runtime.Mass.Grams(0.301394)),
 #line 12 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"
                 new global::RecipeLang.Runtime.StirCommand(global::RecipeLang.Runtime.Vessel.Mixer, global::RecipeLang.Runtime.StirSpeed.Rpm(300), global::System.TimeSpan.FromSeconds(1800))),
 #line 13 "examples/table1/08-ncm83-al-cu-dual-doping.recipe"

@@ -21,22 +21,21 @@ public static class CheckCommand
         return command;
     }
 
-    internal static Option<int> MaxDiagnosticsOption()
+    internal static Option<int?> MaxDiagnosticsOption()
     {
-        var option = new Option<int>("--max-diagnostics")
+        var option = new Option<int?>("--max-diagnostics")
         {
-            Description = "Report at most this many diagnostics per file, then one RL0011 that counts the rest; 0 reports all",
-            DefaultValueFactory = _ => RecipeWorkspace.DefaultMaxDiagnosticsPerFile,
+            Description = "Report at most this many diagnostics per file, then one RL0011 that counts the rest; 0 reports all (default: the site's maxDiagnosticsPerFile, else 1,000)",
         };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 0)
+            if (result.GetValueOrDefault<int?>() < 0)
                 result.AddError("--max-diagnostics takes a count, 0 or more");
         });
         return option;
     }
 
-    private static int Run(string[] paths, bool explain, int maxDiagnostics, TextWriter output, TextWriter error)
+    private static int Run(string[] paths, bool explain, int? maxDiagnostics, TextWriter output, TextWriter error)
     {
         var problems = new FileProblems();
         var analyses = Analyze(RecipeFiles.Expand(paths), problems, maxDiagnostics: maxDiagnostics);
@@ -66,7 +65,7 @@ public static class CheckCommand
     /// that site instead of its nearest recipelang.json.
     /// </summary>
     internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files, FileProblems? problems = null, Configuration.SiteConfig? site = null,
-        int maxDiagnostics = RecipeWorkspace.DefaultMaxDiagnosticsPerFile)
+        int? maxDiagnostics = null)
     {
         var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem(), site) { MaxDiagnosticsPerFile = maxDiagnostics };
         files = Excludes.Apply(files, workspace);

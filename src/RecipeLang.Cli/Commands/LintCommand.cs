@@ -68,7 +68,7 @@ public static class LintCommand
         return command;
     }
 
-    private sealed record LintRequest(string[] Paths, string Format, string? OutputFile, (string Mode, string File)? Baseline, TextReader? Input, string InputName, int MaxDiagnostics);
+    private sealed record LintRequest(string[] Paths, string Format, string? OutputFile, (string Mode, string File)? Baseline, TextReader? Input, string InputName, int? MaxDiagnostics);
 
     private static int Run(LintRequest request, TextWriter output, TextWriter error)
     {
@@ -122,7 +122,7 @@ public static class LintCommand
     }
 
     /// <summary>Standard input as the file it stands for: that file's recipelang.json and imports apply.</summary>
-    private static DocumentAnalysis AnalyzeText(string text, string path, int maxDiagnostics)
+    private static DocumentAnalysis AnalyzeText(string text, string path, int? maxDiagnostics)
     {
         var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem()) { MaxDiagnosticsPerFile = maxDiagnostics };
         if (workspace.SiteConfigFor(path).Errors is { Count: > 0 } configErrors)

@@ -61,9 +61,14 @@ public sealed class SiteConfig
     /// <summary>Glob patterns, relative to the config file's directory, of recipes not to lint.</summary>
     public IReadOnlyList<string> Exclude { get; }
 
+    /// <summary>Diagnostics reported per file at most, then one RL0011 counts the rest; 0 reports all.</summary>
+    public int MaxDiagnosticsPerFile { get; internal init; } = DefaultMaxDiagnosticsPerFile;
+
+    public const int DefaultMaxDiagnosticsPerFile = 1000;
+
     /// <summary>This site with other equipment limits: the profile of the units a plan is bound to (compile --unit).</summary>
     public SiteConfig WithEquipment(EquipmentProfile equipment) =>
-        new(Path, equipment, Materials, Reagents, Coatings, Rules, Exclude) { Units = Units };
+        new(Path, equipment, Materials, Reagents, Coatings, Rules, Exclude) { Units = Units, MaxDiagnosticsPerFile = MaxDiagnosticsPerFile };
 
     /// <summary>The severity a rule reports with here: the configured level, else its default; null when off.</summary>
     public DiagnosticSeverity? SeverityFor(string code, DiagnosticSeverity defaultSeverity) =>

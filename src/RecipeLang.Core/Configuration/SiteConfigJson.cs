@@ -19,6 +19,7 @@ internal sealed class SiteConfigJson
     public Dictionary<string, string>? Rules { get; init; }
     public List<string>? Exclude { get; init; }
     public List<UnitJson>? Units { get; init; }
+    public int? MaxDiagnosticsPerFile { get; init; }
 }
 
 /// <summary>One equipment unit as written; its limits replace the site-wide ones of its class.</summary>

@@ -74,10 +74,13 @@ internal sealed partial class SiteConfigParser
         var rules = ReadRules(json.Rules ?? []);
         var exclude = ReadEach(json.Exclude, "exclude", ReadGlob);
         var units = ReadEach(json.Units, "units", ReadUnit);
+        var maxDiagnostics = json.MaxDiagnosticsPerFile ?? SiteConfig.DefaultMaxDiagnosticsPerFile;
+        if (maxDiagnostics < 0)
+            KeyError("$.maxDiagnosticsPerFile", "'maxDiagnosticsPerFile' must be a count, 0 or more (0 reports every diagnostic).");
 
         if (errors.Count > 0)
             return new SiteConfigResult(null, errors);
-        var config = new SiteConfig(path, equipment with { Source = $"site config {path}" }, materials, reagents, coatings, rules, exclude) { Units = units };
+        var config = new SiteConfig(path, equipment with { Source = $"site config {path}" }, materials, reagents, coatings, rules, exclude) { Units = units, MaxDiagnosticsPerFile = maxDiagnostics };
         return new SiteConfigResult(config, []);
     }
 

@@ -48,7 +48,8 @@ public sealed class Lexer
 
     private ImmutableArray<SyntaxToken> LexAll(SyntaxToken? previous, int stop)
     {
-        var tokens = ImmutableArray.CreateBuilder<SyntaxToken>();
+        // Sized from the text (recipes run about five characters a token) so that it rarely grows, and drained, not copied.
+        var tokens = ImmutableArray.CreateBuilder<SyntaxToken>(Math.Max(16, (Math.Min(stop, _text.Length) - _position) / 4));
         var atFileStart = previous is null;
         // Where the previous token's trivia ended; -1 after a trailing comment (the next token starts a line).
         var previousEnd = previous is null ? 0 : previous.TrailingTriviaCount == 0 ? previous.Span.End : -1;
@@ -57,7 +58,7 @@ public sealed class Lexer
             if (_position >= stop && _position < _text.Length)
             {
                 tokens.Add(new SyntaxToken(TokenKind.EndOfFile, new TextSpan(_position, 0), "", [], [], true, false));
-                return tokens.ToImmutable();
+                return tokens.DrainToImmutable();
             }
             var (leading, sawNewLine) = LexLeadingTrivia();
             var start = _position;
@@ -79,7 +80,7 @@ public sealed class Lexer
             previousEnd = _position;
             if (kind == TokenKind.EndOfFile)
             {
-                return tokens.ToImmutable();
+                return tokens.DrainToImmutable();
             }
             atFileStart = false;
             // A token with a trailing comment ends its line: the next token's leading trivia starts at the newline.

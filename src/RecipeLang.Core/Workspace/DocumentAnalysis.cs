@@ -122,7 +122,7 @@ public sealed class DocumentAnalysis
             .Concat(Checker.Configure(units.Units.SelectMany(u => u.RuleDiagnostics).Concat(fileRules).Concat(units.Diagnostics), site))
             .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
-        var diagnostics = Limit(Suppressor.Apply(tree, found, site).ToImmutableArray(), workspace.MaxDiagnosticsPerFile, tree.Source);
+        var diagnostics = Limit(Suppressor.Apply(tree, found, site).ToImmutableArray(), workspace.MaxDiagnosticsPerFile ?? site.MaxDiagnosticsPerFile, tree.Source);
         return new DocumentAnalysis(document, bound, units, imported, catalog, site, configErrors, diagnostics, inputs.ToImmutable(), snapshot);
     }
 

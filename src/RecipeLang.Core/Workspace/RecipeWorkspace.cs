@@ -36,10 +36,8 @@ public sealed class RecipeWorkspace
 
     public IFileSystem FileSystem { get; }
 
-    /// <summary>Diagnostics reported per file at most, then one RL0011 counts the rest; 0 reports all.</summary>
-    public int MaxDiagnosticsPerFile { get; init; } = DefaultMaxDiagnosticsPerFile;
-
-    public const int DefaultMaxDiagnosticsPerFile = 1000;
+    /// <summary>Diagnostics reported per file at most (0 for all), over the file's recipelang.json; null leaves it to the site.</summary>
+    public int? MaxDiagnosticsPerFile { get; init; }
 
     /// <summary>The latest snapshot.</summary>
     public WorkspaceSnapshot Current => _current;

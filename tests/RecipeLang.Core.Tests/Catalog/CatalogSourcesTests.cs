@@ -30,7 +30,6 @@ public class CatalogSourcesTests
         "limits.dopantDiffusionMinC",
         "limits.lithiumLossFurnaceMinC",
         "materials[LCO].annealWindowC",
-        "materials[NCM523].annealWindowC",
         "materials[NCM65]",
         "materials[NCM65].annealWindowC",
         "materials[NCM811].annealWindowC",

@@ -39,10 +39,10 @@ public class RecipeCatalogTests
     }
 
     [Test]
-    public void Material_anneal_windows_come_from_process_rules()
+    public void Material_anneal_windows_are_read_from_the_catalog()
     {
         var ncm523 = Catalog.Materials["NCM523"];
-        Assert.That((ncm523.AnnealWindowC.Min, ncm523.AnnealWindowC.Max), Is.EqualTo((800.0, 900.0)));
+        Assert.That((ncm523.AnnealWindowC.Min, ncm523.AnnealWindowC.Max), Is.EqualTo((700.0, 900.0)));
         Assert.That(ncm523.AnnealWindowC.Contains(new Quantity(1123.15, UnitTable.Si(Dimension.Temperature))), Is.True);
         Assert.That(ncm523.IsNcm, Is.True);
         Assert.That(Catalog.Materials["LCO"].IsNcm, Is.False);

@@ -23,6 +23,6 @@ public class MessageWordingTests
     {
         var message = Message("recipe r for NCM523 {\n  anneal 920C O2 4h\n}\n", "RL3001");
 
-        Assert.That(message, Does.StartWith("anneal heats NCM523 to 920 °C, outside its anneal window 800–900 °C"));
+        Assert.That(message, Does.StartWith("anneal heats NCM523 to 920 °C, outside its anneal window 700–900 °C"));
     }
 }

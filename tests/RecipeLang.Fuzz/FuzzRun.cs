@@ -27,6 +27,9 @@ public static class FuzzRun
 {
     private const int CompileBatch = 20;
 
+    /// <summary>The stack of a thread that runs inputs, for deep nests.</summary>
+    public const int ThreadStackSize = 64 * 1024 * 1024;
+
     public static FuzzReport Run(FuzzSettings settings, IReadOnlyList<string> seeds, Action<string>? progress = null)
     {
         var watch = Stopwatch.StartNew();
@@ -70,7 +73,7 @@ public static class FuzzRun
                     {
                         (slowest, slowestLength) = (outcome.Elapsed, input.Length);
                     }
-                    if (outcome.Failure is { } known && FuzzTarget.OpenFindings.Any(f => known.StartsWith(f, StringComparison.Ordinal)))
+                    if (outcome.Failure is { } known && FuzzTarget.IsOpenFinding(known))
                     {
                         open++;
                     }
@@ -126,7 +129,7 @@ public static class FuzzRun
                 Interlocked.Add(ref compiled, recipes.Count);
                 recipes.Clear();
             }
-        }, 64 * 1024 * 1024)).ToList();
+        }, ThreadStackSize)).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         return new FuzzReport(Math.Min(next, settings.Count), open, errorFree, compiled, failures, watch.Elapsed, slowest, slowestLength);

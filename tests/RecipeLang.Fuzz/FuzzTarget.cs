@@ -28,6 +28,10 @@ public sealed class FuzzTarget
     private readonly RecipeWorkspace _editor;
     private int _version;
 
+    // The generator run keeps the buffer open, so the buffer's first version is an edit of the previous input; under
+    // afl each input is opened anew, as an input's coverage must not depend on the input before it.
+    private readonly bool _independentInputs;
+
     /// <summary>Time spent per stage on this target, for --profile.</summary>
     public Dictionary<string, TimeSpan> StageTimes { get; } = new(StringComparer.Ordinal);
 
@@ -39,8 +43,9 @@ public sealed class FuzzTarget
         _stage.Restart();
     }
 
-    public FuzzTarget(string? libraryText = null)
+    public FuzzTarget(string? libraryText = null, bool independentInputs = false)
     {
+        _independentInputs = independentInputs;
         var files = new MockFileSystem();
         files.AddFile("/fuzz/library/common.recipe", new MockFileData(libraryText ?? "recipe relithiate(T: temperature = 220C) { hydrothermal 4M LiOH T 3h }\n"));
         files.AddFile("/fuzz/x.recipe", new MockFileData("recipe x for NCM523 { anneal 850C O2 4h }\n"));
@@ -55,7 +60,9 @@ public sealed class FuzzTarget
     /// Findings handed on, not yet fixed: an input whose only broken property starts so is counted apart from the
     /// failures and listed by the run (docs/fuzzing.md). Each has a file in Findings/.
     /// </summary>
-    public static readonly IReadOnlyList<string> OpenFindings = [];
+    public static readonly IReadOnlyList<string> OpenFindings = ["fmt is not idempotent"];
+
+    public static bool IsOpenFinding(string failure) => OpenFindings.Any(f => failure.StartsWith(f, StringComparison.Ordinal));
 
     /// <summary>A budget generous enough for a loaded machine and tight enough to catch quadratic work: 5 s + 200 µs per byte (error-dense input costs ~50 µs a byte unloaded).</summary>
     public static TimeSpan Budget(int length) => TimeSpan.FromSeconds(5) + TimeSpan.FromMicroseconds(200.0 * length);
@@ -190,6 +197,10 @@ public sealed class FuzzTarget
     {
         var (from, to) = (text.Length / 3, 2 * text.Length / 3);
         var before = new SourceText(text[..from] + text[to..], InputPath);
+        if (_independentInputs)
+        {
+            _editor.RemoveOverlay(InputPath);
+        }
         _editor.SetDocument(InputPath, before, ++_version);
         _editor.Current.Analyze(InputPath);
         _editor.SetDocument(InputPath, before.WithChanges([new TextChange(new TextSpan(from, 0), text[from..to])]), ++_version);

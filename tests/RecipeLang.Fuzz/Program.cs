@@ -2,6 +2,18 @@ using System.Globalization;
 using RecipeLang.Fuzz;
 
 // dotnet run --project tests/RecipeLang.Fuzz -c Release -- --count 1000000 [--seed 1] [--threads N] [--compile-every 500] [--failures DIR] [--minutes M] [--profile]
+// dotnet RecipeLang.Fuzz.dll --afl             the coverage-guided mode, under afl-fuzz (afl.sh)
+// dotnet RecipeLang.Fuzz.dll --replay FILES... every property on each file, one line per file
+if (args is ["--afl"])
+{
+    AflMode.Run();
+    return 0;
+}
+if (args is ["--replay", .. var files])
+{
+    return AflMode.Replay(files, Console.Out) == 0 ? 0 : 1;
+}
+
 var settings = new FuzzSettings { FailureFolder = "fuzz-failures" };
 for (var i = 0; i < args.Length; i++)
 {
@@ -15,7 +27,7 @@ for (var i = 0; i < args.Length; i++)
         "--failures" => settings with { FailureFolder = Value() },
         "--profile" => settings with { Profile = true },
         "--minutes" => settings with { TimeLimit = TimeSpan.FromMinutes(double.Parse(Value(), CultureInfo.InvariantCulture)) },
-        _ => throw new ArgumentException($"unknown argument {args[i]}; see tests/RecipeLang.Fuzz/README.md"),
+        _ => throw new ArgumentException($"unknown argument {args[i]}; see docs/fuzzing.md"),
     };
 }
 

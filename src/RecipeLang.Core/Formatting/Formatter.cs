@@ -43,6 +43,10 @@ public static class Formatter
     {
         var firstStepWritten = false;
         var wroteStatement = false;
+        // Comments of empty statements go above the next statement, after the blank line it keeps: formatted again,
+        // they are that statement's own-line comments, and land in the same place (fmt stays idempotent).
+        var pending = new StringBuilder();
+        var pendingBlankLine = false;
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
@@ -50,23 +54,27 @@ public static class Formatter
             if (statement is ErrorStatementSyntax { Then: null, SkippedTokens.Length: 0 })
             {
                 // An empty statement (a lone ';', also at the start of a line) prints nothing but its comments.
+                pendingBlankLine |= pending.Length == 0 && tokens.Count > 0 && HasBlankLine(tokens[0].LeadingTrivia);
                 foreach (var token in tokens)
                 {
-                    WriteLeadingComments(writer, token.LeadingTrivia, indent);
+                    WriteLeadingComments(pending, token.LeadingTrivia, indent);
                     foreach (var comment in Comments(token.TrailingTrivia))
                     {
-                        writer.Append(indent).Append(comment).Append('\n');
+                        pending.Append(indent).Append(comment).Append('\n');
                     }
                 }
                 continue;
             }
-            // An empty statement before this one wrote nothing: it is as if this one came first (fmt stays idempotent).
-            var blankLine = wroteStatement && (statement is RecipeSyntax || statements[i - 1] is RecipeSyntax || HasBlankLine(tokens[0].LeadingTrivia));
+            // An empty statement before this one wrote nothing: it is as if this one came first.
+            var blankLine = wroteStatement && (statement is RecipeSyntax || statements[i - 1] is RecipeSyntax || pendingBlankLine || HasBlankLine(tokens[0].LeadingTrivia));
             wroteStatement = true;
             if (blankLine)
             {
                 writer.Append('\n');
             }
+            writer.Append(pending);
+            pending.Clear();
+            pendingBlankLine = false;
             WriteLeadingComments(writer, tokens[0].LeadingTrivia, indent);
             // Comments inside a multi-line statement move above it, in their order: the statement becomes one line.
             for (var t = 0; t < tokens.Count; t++)
@@ -101,6 +109,7 @@ public static class Formatter
                 writer.Append('\n');
             }
         }
+        writer.Append(pending);
     }
 
     /// <summary>The tokens printed on the statement's own line: a recipe's header up to '{', else everything.</summary>

@@ -50,6 +50,17 @@ public class FormatterTests
     }
 
     [Test]
+    public void AnEmptyStatementsCommentGoesAboveTheNextStatementAfterItsBlankLine()
+    {
+        // AFL finding: the comment of ';;' was printed where it stood and the blank line after it kept, which a
+        // second fmt moved above the comment.
+        var once = Formatter.Format(Parser.Parse("a\n;; #\n\nb\n"))!;
+
+        Assert.That(once, Is.EqualTo("a\n\n#\nthen b\n"));
+        Assert.That(Formatter.Format(Parser.Parse(once)), Is.EqualTo(once));
+    }
+
+    [Test]
     public void FormattingIsIdempotentAndKeepsMeaningAndComments() =>
         Check.One(Runs, Prop.ForAll(RecipeTextGenerator.ValidFile.ToArbitrary(), text =>
         {

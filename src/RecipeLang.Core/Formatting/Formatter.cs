@@ -105,7 +105,20 @@ public static class Formatter
                     writer.Append(indent).Append(Indent).Append(comment).Append('\n');
                 }
                 writer.Append(indent).Append('}');
-                AppendEndOfLineComment(writer, recipe.Semicolon ?? recipe.CloseBrace);
+                AppendEndOfLineComment(writer, recipe.CloseBrace);
+                if (recipe.Semicolon is { StartsLine: true } semicolon)
+                {
+                    // A ';' on a later line goes; the comments before and after it go above the next statement (fuzz finding).
+                    WriteLeadingComments(pending, semicolon.LeadingTrivia, indent);
+                    foreach (var comment in Comments(semicolon.TrailingTrivia))
+                    {
+                        pending.Append(indent).Append(comment).Append('\n');
+                    }
+                }
+                else if (recipe.Semicolon is { } sameLine)
+                {
+                    AppendEndOfLineComment(writer, sameLine);
+                }
                 writer.Append('\n');
             }
         }

@@ -61,6 +61,17 @@ public class FormatterTests
     }
 
     [Test]
+    public void CommentsAroundARecipesSemicolonOnALaterLineAreKept()
+    {
+        // Fuzz finding: a ';' after a recipe's '}' belongs to the recipe; the comment before it (ended by a lone CR)
+        // was dropped with it.
+        var once = Formatter.Format(Parser.Parse("recipe a {\n  dry 80C 1h\n} # end\n\n# c1\r;\n\nrecipe b {\n  dry 80C 1h\n}\n"))!;
+
+        Assert.That(once, Is.EqualTo("recipe a {\n  dry 80C 1h\n}  # end\n\n# c1\nrecipe b {\n  dry 80C 1h\n}\n"));
+        Assert.That(Formatter.Format(Parser.Parse(once)), Is.EqualTo(once));
+    }
+
+    [Test]
     public void FormattingIsIdempotentAndKeepsMeaningAndComments() =>
         Check.One(Runs, Prop.ForAll(RecipeTextGenerator.ValidFile.ToArbitrary(), text =>
         {

@@ -156,12 +156,12 @@ public sealed class Binder
         var fileUsed = _usedConstants;
         var statements = _tree.Root.Statements;
         var recipes = 0;
-        var bare = ImmutableArray.CreateBuilder<StatementSyntax>(0);
+        ImmutableArray<StatementSyntax>.Builder? bare = null;
         for (var i = 0; i < statements.Length; i++)
         {
             if (statements[i] is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax)
             {
-                bare.Add(statements[i]);
+                (bare ??= ImmutableArray.CreateBuilder<StatementSyntax>()).Add(statements[i]);
             }
             if (statements[i] is not RecipeSyntax { Name.IsMissing: false } recipe)
             {
@@ -177,10 +177,10 @@ public sealed class Binder
             _scope[recipe.NameText] = new RecipeSymbol(recipe.NameText, recipe, _tree.Source, constants) { ItemId = _tree.Items[i].Id };
         }
         var leading = _diagnostics.ToImmutableArray();
-        var units = ImmutableArray.CreateBuilder<BoundUnit>(recipes + (bare.Count > 0 ? 1 : 0));
+        var units = ImmutableArray.CreateBuilder<BoundUnit>(recipes + (bare is null ? 0 : 1));
         // Only an incremental analysis asks to reuse a unit, with the function that resolves a name now.
         var resolve = reuse is null ? null : new Func<string, object?>(name => Identity(_scope.GetValueOrDefault(name)));
-        if (bare.Count > 0)
+        if (bare is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             units.Add(reuse?.Invoke(BareStepsKey, resolve!) ?? BindUnit(BareStepsKey, null, bare.DrainToImmutable(), constants));

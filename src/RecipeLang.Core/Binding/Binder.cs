@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using RecipeLang.Catalog;
 using RecipeLang.Diagnostics;
@@ -51,17 +52,45 @@ internal sealed record BoundUnits(
     IReadOnlySet<string> UsedConstants)
 {
     /// <summary>The binder's diagnostics in the order a whole-file bind reports them.</summary>
-    public IEnumerable<Diagnostic> Diagnostics => Leading.Concat(Units.SelectMany(u => u.Diagnostics));
+    public ImmutableArray<Diagnostic> Diagnostics
+    {
+        get
+        {
+            var count = Leading.Length;
+            foreach (var unit in Units)
+            {
+                count += unit.Diagnostics.Length;
+            }
+            if (count == Leading.Length)
+            {
+                return Leading;
+            }
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(count);
+            diagnostics.AddRange(Leading);
+            foreach (var unit in Units)
+            {
+                diagnostics.AddRange(unit.Diagnostics);
+            }
+            return diagnostics.MoveToImmutable();
+        }
+    }
 
     /// <summary>The bound file, when every unit was bound in this run.</summary>
-    public BoundFile ToBoundFile(SyntaxTree tree) =>
-        new(tree, [.. Units.Select(u => u.Recipe ?? throw new InvalidOperationException("a reused unit has no bound recipe"))], Scope, Constants, [.. Diagnostics]) { UsedConstants = UsedConstants };
+    public BoundFile ToBoundFile(SyntaxTree tree)
+    {
+        var recipes = ImmutableArray.CreateBuilder<BoundRecipe>(Units.Length);
+        foreach (var unit in Units)
+        {
+            recipes.Add(unit.Recipe ?? throw new InvalidOperationException("a reused unit has no bound recipe"));
+        }
+        return new(tree, recipes.MoveToImmutable(), Scope, Constants, Diagnostics) { UsedConstants = UsedConstants };
+    }
 
     /// <summary>
     /// The file as file rules see it when some units were reused: everything but the recipes, which are bound
     /// again only for a rule that reads them (<see cref="Checking.FileRule.ReadsRecipes"/>).
     /// </summary>
-    public BoundFile WithoutRecipes(SyntaxTree tree) => new(tree, [], Scope, Constants, [.. Diagnostics]) { UsedConstants = UsedConstants };
+    public BoundFile WithoutRecipes(SyntaxTree tree) => new(tree, [], Scope, Constants, Diagnostics) { UsedConstants = UsedConstants };
 }
 
 /// <summary>
@@ -73,19 +102,31 @@ public sealed class Binder
     private readonly RecipeCatalog _catalog;
     private readonly SyntaxTree _tree;
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Action<Diagnostic> _report;
+    private readonly Action<string> _useConstant;
     private readonly Dictionary<string, RecipeSymbol> _scope;
-    // The constants used by the recipe being bound (the file's own uses while its lets are bound).
-    private HashSet<string> _usedConstants = new(StringComparer.Ordinal);
-    // The names the recipe being bound looked up, and what each resolved to (see Identity).
-    private Dictionary<string, object?> _lookups = new(StringComparer.Ordinal);
+    // The constants used by the recipe being bound (the file's own uses while its lets are bound), and the names it
+    // looked up with what each resolved to (see Identity). Made on first use: most recipes read no constant and use
+    // no other recipe.
+    private HashSet<string>? _usedConstants;
+    private Dictionary<string, object?>? _lookups;
     private bool _readsScopeNames;
+
+    private static readonly IReadOnlySet<string> NoNames = FrozenSet<string>.Empty;
+    private static readonly IReadOnlyDictionary<string, object?> NoLookups = FrozenDictionary<string, object?>.Empty;
 
     private Binder(RecipeCatalog catalog, SyntaxTree tree, IReadOnlyDictionary<string, RecipeSymbol> imported)
     {
         _catalog = catalog;
         _tree = tree;
         _scope = new Dictionary<string, RecipeSymbol>(imported, StringComparer.Ordinal);
+        _report = _diagnostics.Add;
+        _useConstant = UseConstant;
     }
+
+    private void UseConstant(string name) => (_usedConstants ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+
+    private void LookedUp(string name, object? resolved) => (_lookups ??= new Dictionary<string, object?>(StringComparer.Ordinal)).TryAdd(name, resolved);
 
     public static BoundFile Bind(SyntaxTree tree, RecipeCatalog catalog, IReadOnlyDictionary<string, RecipeSymbol>? imported = null) =>
         BindUnits(tree, catalog, imported ?? new Dictionary<string, RecipeSymbol>(), null).ToBoundFile(tree);
@@ -111,15 +152,22 @@ public sealed class Binder
 
     private BoundUnits BindUnits(Func<object, Func<string, object?>, BoundUnit?>? reuse, CancellationToken cancellationToken)
     {
+        var constants = BindConstants(_tree, _catalog, _report, _useConstant);
         var fileUsed = _usedConstants;
-        var constants = BindConstants(_tree, _catalog, _diagnostics.Add, name => _usedConstants.Add(name));
         var statements = _tree.Root.Statements;
+        var recipes = 0;
+        ImmutableArray<StatementSyntax>.Builder? bare = null;
         for (var i = 0; i < statements.Length; i++)
         {
+            if (statements[i] is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax)
+            {
+                (bare ??= ImmutableArray.CreateBuilder<StatementSyntax>()).Add(statements[i]);
+            }
             if (statements[i] is not RecipeSyntax { Name.IsMissing: false } recipe)
             {
                 continue;
             }
+            recipes++;
             if (_scope.TryGetValue(recipe.NameText, out var existing) && existing.Source == _tree.Source)
             {
                 _diagnostics.Add(Descriptors.DuplicateRecipe.Create(_tree.Source, recipe.Name.Span, recipe.NameText)
@@ -129,44 +177,53 @@ public sealed class Binder
             _scope[recipe.NameText] = new RecipeSymbol(recipe.NameText, recipe, _tree.Source, constants) { ItemId = _tree.Items[i].Id };
         }
         var leading = _diagnostics.ToImmutableArray();
-        var units = ImmutableArray.CreateBuilder<BoundUnit>();
-        Func<string, object?> resolve = name => Identity(_scope.GetValueOrDefault(name));
-        BoundUnit Unit(object key, Func<BoundRecipe> bind)
+        var units = ImmutableArray.CreateBuilder<BoundUnit>(recipes + (bare is null ? 0 : 1));
+        // Only an incremental analysis asks to reuse a unit, with the function that resolves a name now.
+        var resolve = reuse is null ? null : new Func<string, object?>(name => Identity(_scope.GetValueOrDefault(name)));
+        if (bare is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (reuse?.Invoke(key, resolve) is { } reused)
-            {
-                fileUsed.UnionWith(reused.UsedConstants);
-                return reused;
-            }
-            _diagnostics.Clear();
-            _usedConstants = new HashSet<string>(StringComparer.Ordinal);
-            _lookups = new Dictionary<string, object?>(StringComparer.Ordinal);
-            _readsScopeNames = false;
-            var recipe = bind();
-            fileUsed.UnionWith(_usedConstants);
-            return new BoundUnit(key, recipe, [.. _diagnostics], _usedConstants, _lookups, _readsScopeNames, []);
-        }
-        var bare = statements.Where(s => s is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax).ToList();
-        if (bare.Count > 0)
-        {
-            units.Add(Unit(BareStepsKey, () => BindRecipe(null, bare, constants)));
+            units.Add(reuse?.Invoke(BareStepsKey, resolve!) ?? BindUnit(BareStepsKey, null, bare.DrainToImmutable(), constants));
+            AddUsed(ref fileUsed, units[^1].UsedConstants);
         }
         for (var i = 0; i < statements.Length; i++)
         {
             if (statements[i] is RecipeSyntax { Name.IsMissing: false } recipe)
             {
-                units.Add(Unit(_tree.Items[i].Id, () => BindRecipe(recipe, recipe.Body, WithParameters(recipe, _tree.Source, constants, report: true))));
+                cancellationToken.ThrowIfCancellationRequested();
+                var key = _tree.Items[i].Id;
+                units.Add(reuse?.Invoke(key, resolve!) ?? BindUnit(key, recipe, recipe.Body, constants));
+                AddUsed(ref fileUsed, units[^1].UsedConstants);
             }
         }
-        return new BoundUnits(units.ToImmutable(), leading, _scope, constants, fileUsed);
+        return new BoundUnits(units.MoveToImmutable(), leading, _scope, constants, fileUsed ?? NoNames);
+    }
+
+    private static void AddUsed(ref HashSet<string>? fileUsed, IReadOnlySet<string> used)
+    {
+        if (used.Count > 0)
+        {
+            (fileUsed ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(used);
+        }
+    }
+
+    /// <summary>Binds one recipe (or the file's bare steps, <paramref name="recipe"/> null) and records what it read.</summary>
+    private BoundUnit BindUnit(object key, RecipeSyntax? recipe, ImmutableArray<StatementSyntax> body, IReadOnlyDictionary<string, BoundValue> constants)
+    {
+        _diagnostics.Clear();
+        _usedConstants = null;
+        _lookups = null;
+        _readsScopeNames = false;
+        var environment = recipe is null ? constants : WithParameters(recipe, _tree.Source, constants, report: true);
+        var bound = BindRecipe(recipe, body, environment);
+        return new BoundUnit(key, bound, [.. _diagnostics], _usedConstants ?? NoNames, _lookups ?? NoLookups, _readsScopeNames, []);
     }
 
     /// <summary>What a name resolves to, comparable across versions: a recipe of this file by its item's key, an imported one by its symbol.</summary>
     private object? Identity(RecipeSymbol? symbol) =>
         symbol is null ? null : symbol.Source == _tree.Source && symbol.ItemId is { } id ? id : symbol;
 
-    private BoundRecipe BindRecipe(RecipeSyntax? syntax, IReadOnlyList<StatementSyntax> body, IReadOnlyDictionary<string, BoundValue> constants)
+    private BoundRecipe BindRecipe(RecipeSyntax? syntax, ImmutableArray<StatementSyntax> body, IReadOnlyDictionary<string, BoundValue> constants)
     {
         var source = _tree.Source;
         MaterialInfo? material = null;
@@ -179,27 +236,32 @@ public sealed class Binder
                     Suggestions.DidYouMean(materialToken.Text, _catalog.Materials.Keys), string.Join(", ", _catalog.Materials.Keys)));
             }
         }
-        else if (body.Any(s => s is StepSyntax or UseSyntax) && syntax?.Parameters is null)
+        else if (syntax?.Parameters is null && FirstStepOrUse(body) is { } first)
         {
-            var span = syntax?.Name.Span ?? body.First(s => s is StepSyntax or UseSyntax).Span;
+            var span = syntax?.Name.Span ?? first.Span;
             _diagnostics.Add(Descriptors.NoMaterial.Create(source, span));
         }
-        var defects = ImmutableArray.CreateBuilder<BoundDefect>();
+        var defects = ImmutableArray.CreateBuilder<BoundDefect>(0);
         Quantity? batch = null;
-        var notes = ImmutableArray.CreateBuilder<string>();
-        var steps = ImmutableArray.CreateBuilder<BoundStep>();
-        var stack = new Stack<string>();
+        var notes = ImmutableArray.CreateBuilder<string>(0);
+        var steps = ImmutableArray.CreateBuilder<BoundStep>(CountSteps(body)); // a use adds more
+        StepBinder? stepBinder = null;
+        // The recipes being expanded, to catch a recursive use; needed only once a use appears.
+        Stack<string>? stack = null;
         var complete = true;
-        if (syntax is not null)
-        {
-            stack.Push(syntax.NameText);
-        }
         foreach (var statement in body)
         {
             switch (statement)
             {
                 case DefectsSyntax clause:
-                    defects.AddRange(clause.Defects.Select(BindDefect).OfType<BoundDefect>());
+                    defects.Capacity = Math.Max(defects.Capacity, defects.Count + clause.Defects.Length);
+                    foreach (var defect in clause.Defects)
+                    {
+                        if (BindDefect(defect) is { } boundDefect)
+                        {
+                            defects.Add(boundDefect);
+                        }
+                    }
                     break;
                 case ClauseSyntax { Keyword.Kind: TokenKind.BatchKeyword } clause:
                     batch = BindBatch(clause);
@@ -208,8 +270,8 @@ public sealed class Binder
                     notes.AddRange(clause.Arguments.OfType<StringSyntax>().Select(s => s.Value));
                     break;
                 case StepSyntax step:
-                    var binder = new StepBinder(_catalog, source, constants, _diagnostics.Add, material);
-                    if (binder.Bind(step) is { } bound)
+                    stepBinder ??= new StepBinder(_catalog, source, constants, _report, material, _useConstant);
+                    if (stepBinder.Bind(step) is { } bound)
                     {
                         steps.Add(new BoundStep(steps.Count, bound.Operation, step, source, bound.Arguments, null));
                     }
@@ -217,9 +279,16 @@ public sealed class Binder
                     {
                         complete = false;
                     }
-                    _usedConstants.UnionWith(binder.UsedConstants);
                     break;
                 case UseSyntax use:
+                    if (stack is null)
+                    {
+                        stack = new Stack<string>();
+                        if (syntax is not null)
+                        {
+                            stack.Push(syntax.NameText);
+                        }
+                    }
                     complete &= Expand(use, use, steps, stack, constants, source, material);
                     break;
                 case LetSyntax let:
@@ -228,10 +297,32 @@ public sealed class Binder
             }
         }
         var name = syntax?.NameText ?? System.IO.Path.GetFileNameWithoutExtension(source.Path) switch { "" => "recipe", var file => file };
-        return new BoundRecipe(name, syntax, source, material, batch, defects.ToImmutable(), steps.ToImmutable(), notes.ToImmutable())
+        return new BoundRecipe(name, syntax, source, material, batch, defects.DrainToImmutable(), steps.DrainToImmutable(), notes.DrainToImmutable())
         {
             IsComplete = complete,
         };
+    }
+
+    private static int CountSteps(ImmutableArray<StatementSyntax> body)
+    {
+        var count = 0;
+        foreach (var statement in body)
+        {
+            count += statement is StepSyntax ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static StatementSyntax? FirstStepOrUse(ImmutableArray<StatementSyntax> body)
+    {
+        foreach (var statement in body)
+        {
+            if (statement is StepSyntax or UseSyntax)
+            {
+                return statement;
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -245,7 +336,7 @@ public sealed class Binder
         var name = use.Name.Kind == TokenKind.String ? StringSyntax.Unquote(use.Name.Text) : use.Name.Text;
         if (!_scope.TryGetValue(name, out var symbol))
         {
-            _lookups.TryAdd(name, null);
+            LookedUp(name, null);
             if (use == site)
             {
                 // The suggestion reads every name in scope.
@@ -254,7 +345,7 @@ public sealed class Binder
             }
             return false;
         }
-        _lookups.TryAdd(name, Identity(symbol));
+        LookedUp(name, Identity(symbol));
         if (stack.Contains(name))
         {
             // Reported once, at the use written in this recipe, however deep the cycle closes.
@@ -273,12 +364,12 @@ public sealed class Binder
         }
         stack.Push(name);
         var complete = true;
-        var ignored = new List<Diagnostic>();
+        // The used recipe reports its own binding errors where it is written.
+        var binder = new StepBinder(_catalog, symbol.Source, environment, _ => { }, material, usedConstant: null);
         foreach (var statement in symbol.Syntax.Body)
         {
             if (statement is StepSyntax step)
             {
-                var binder = new StepBinder(_catalog, symbol.Source, environment, ignored.Add, material);
                 if (binder.Bind(step) is { } bound)
                 {
                     steps.Add(new BoundStep(steps.Count, bound.Operation, step, symbol.Source, bound.Arguments, site));
@@ -296,7 +387,10 @@ public sealed class Binder
         stack.Pop();
         if (symbol.Source == _tree.Source)
         {
-            _usedConstants.UnionWith(symbol.FileConstants.Keys.Where(k => symbol.Syntax.Body.SelectMany(s => s.Tokens()).Any(t => t.Text == k)));
+            foreach (var constant in symbol.FileConstants.Keys.Where(k => symbol.Syntax.Body.SelectMany(s => s.Tokens()).Any(t => t.Text == k)))
+            {
+                UseConstant(constant);
+            }
         }
         return complete;
     }
@@ -324,7 +418,7 @@ public sealed class Binder
                 }
                 continue;
             }
-            var value = BindConstant(argument.Value, _catalog, source, report ? _diagnostics.Add : _ => { }, environment, report ? name => _usedConstants.Add(name) : _ => { });
+            var value = BindConstant(argument.Value, _catalog, source, report ? _report : _ => { }, environment, report ? _useConstant : _ => { });
             if (value is null || !FitsDeclaredType(parameter, value, source, argument.Value.Span, report))
             {
                 continue;
@@ -375,7 +469,7 @@ public sealed class Binder
                 }
                 continue;
             }
-            var value = parameter.Default is null ? null : BindConstant(parameter.Default, _catalog, source, report ? _diagnostics.Add : _ => { }, constants, report ? name => _usedConstants.Add(name) : _ => { });
+            var value = parameter.Default is null ? null : BindConstant(parameter.Default, _catalog, source, report ? _report : _ => { }, constants, report ? _useConstant : _ => { });
             if (value is not null && !FitsDeclaredType(parameter, value, source, parameter.Default!.Span, report))
             {
                 value = null;
@@ -393,10 +487,14 @@ public sealed class Binder
             _diagnostics.Add(Descriptors.UnknownDefect.Create(_tree.Source, syntax.Name.Span, syntax.Name.Text, Suggestions.DidYouMean(syntax.Name.Text, _catalog.Defects.Keys)));
             return null;
         }
-        var arguments = ImmutableDictionary.CreateBuilder<string, Quantity>(StringComparer.Ordinal);
-        foreach (var argument in syntax.Arguments?.Arguments ?? [])
+        if (syntax.Arguments is null)
         {
-            var parameter = info.Parameters.FirstOrDefault(p => p.Name == argument.Name?.Text);
+            return new BoundDefect(info.Name, info, syntax, ArgumentMap<Quantity>.Empty);
+        }
+        var arguments = new ArgumentMap<Quantity>.Builder(syntax.Arguments.Arguments.Length);
+        foreach (var argument in syntax.Arguments.Arguments)
+        {
+            var parameter = FindParameter(info, argument.Name?.Text);
             if (parameter is null)
             {
                 _diagnostics.Add(Descriptors.UnknownParameter.Create(_tree.Source, argument.Name?.Span ?? argument.Span, info.Name, argument.Name?.Text ?? _tree.Source[argument.Span],
@@ -420,7 +518,19 @@ public sealed class Binder
                 arguments[parameter.Name] = value;
             }
         }
-        return new BoundDefect(info.Name, info, syntax, arguments.ToImmutable());
+        return new BoundDefect(info.Name, info, syntax, arguments.DrainToMap());
+    }
+
+    private static DefectParameterInfo? FindParameter(DefectInfo defect, string? name)
+    {
+        for (var i = 0; i < defect.Parameters.Count; i++)
+        {
+            if (defect.Parameters[i].Name == name)
+            {
+                return defect.Parameters[i];
+            }
+        }
+        return null;
     }
 
     private Quantity? BindBatch(ClauseSyntax clause)
@@ -483,8 +593,7 @@ public sealed class Binder
             case NameSyntax name when catalog.Coatings.GetValueOrDefault(name.Text) is { } coating:
                 return new NamedValue(coating.Name, coating, name.Span) { Origin = origin };
             case NameSyntax name when catalog.FindReagent(name.Text) is { } reagent:
-                Chemistry.Formula.TryParse(reagent.Formula, out var formula, out _);
-                return new ReagentValue(name.Text, reagent, formula, name.Span) { Origin = origin };
+                return new ReagentValue(name.Text, reagent, catalog.FormulaOf(reagent), name.Span) { Origin = origin };
             case StringSyntax text:
                 return new TextValue(text.Value, text.Span);
             default:

@@ -15,9 +15,11 @@ namespace RecipeLang.Binding;
 /// catalog says they are (an atmosphere, a reagent or formula, a coating, a dopant, ...).
 /// </summary>
 /// <param name="material">The recipe's material, for conversions that depend on it (a dopant amount in wt%).</param>
-internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IReadOnlyDictionary<string, BoundValue> constants, Action<Diagnostic> report, MaterialInfo? material)
+/// <param name="usedConstant">Told the name of each <c>let</c> constant and recipe parameter the steps read, if anyone.</param>
+/// <remarks>One binder serves every step of a recipe body: <see cref="Bind"/> starts afresh each time.</remarks>
+internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IReadOnlyDictionary<string, BoundValue> constants, Action<Diagnostic> report, MaterialInfo? material, Action<string>? usedConstant)
 {
-    private readonly Dictionary<string, BoundValue> _arguments = new(StringComparer.Ordinal);
+    private readonly ArgumentMap<BoundValue>.Builder _arguments = new();
     private OperationInfo _operation = null!;
     private StepSyntax _step = null!;
     private bool _reportedMismatch;
@@ -25,10 +27,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
     /// <summary>An argument could not be bound; a missing-parameter error would then mostly repeat the same mistake.</summary>
     private bool _unboundArgument;
 
-    /// <summary>The names of <c>let</c> constants and recipe parameters this step read.</summary>
-    public HashSet<string> UsedConstants { get; } = new(StringComparer.Ordinal);
-
-    public (OperationInfo Operation, ImmutableDictionary<string, BoundValue> Arguments)? Bind(StepSyntax step)
+    public (OperationInfo Operation, ArgumentMap<BoundValue> Arguments)? Bind(StepSyntax step)
     {
         var operation = catalog.FindOperation(step.Operation.Text);
         if (operation is null)
@@ -50,7 +49,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             {
                 if (named.Kind == ParameterKind.Flag)
                 {
-                    Assign(named, new FlagValue(name.Word.Span), name.Word.Span);
+                    Assign(named, new FlagValue(name.Word.Span));
                     continue;
                 }
                 if (named.Keyword)
@@ -68,7 +67,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             BindPositional(argument);
         }
         ReportMissing();
-        return (operation, _arguments.ToImmutableDictionary(StringComparer.Ordinal));
+        return (operation, _arguments.DrainToMap());
     }
 
     private void BindPositional(ArgumentSyntax argument)
@@ -105,22 +104,48 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         if (value is QuantityValue or ParameterValue)
         {
             var dimension = value is QuantityValue q ? q.Quantity.Dimension : ((ParameterValue)value).Dimension;
-            var target = _operation.Parameters.FirstOrDefault(p => !p.Keyword && p.Kind == ParameterKind.Quantity && p.Dimension == dimension && !_arguments.ContainsKey(p.Name));
+            var target = FirstFreeQuantity(dimension);
             if (target is null)
             {
                 ReportQuantityMismatch(name.Text, dimension, name.Word.Span);
                 return;
             }
-            Assign(target, Relocate(value, name.Word.Span), name.Word.Span);
+            Assign(target, Relocate(value, name.Word.Span));
             return;
         }
-        var parameter = _operation.Parameters.FirstOrDefault(p => !p.Keyword && !_arguments.ContainsKey(p.Name) && Accepts(p, value));
+        var parameter = FirstFreeAccepting(value);
         if (parameter is null)
         {
             report(Descriptors.UnknownName.Create(source, name.Word.Span, name.Text, _operation.Name, ExpectedKinds(), ""));
             return;
         }
-        Assign(parameter, Relocate(value, name.Word.Span), name.Word.Span);
+        Assign(parameter, Relocate(value, name.Word.Span));
+    }
+
+    private ParameterInfo? FirstFreeQuantity(Dimension dimension)
+    {
+        for (var i = 0; i < _operation.Parameters.Count; i++)
+        {
+            var parameter = _operation.Parameters[i];
+            if (!parameter.Keyword && parameter.Kind == ParameterKind.Quantity && parameter.Dimension == dimension && !_arguments.ContainsKey(parameter.Name))
+            {
+                return parameter;
+            }
+        }
+        return null;
+    }
+
+    private ParameterInfo? FirstFreeAccepting(BoundValue value)
+    {
+        for (var i = 0; i < _operation.Parameters.Count; i++)
+        {
+            var parameter = _operation.Parameters[i];
+            if (!parameter.Keyword && !_arguments.ContainsKey(parameter.Name) && Accepts(parameter, value))
+            {
+                return parameter;
+            }
+        }
+        return null;
     }
 
     private static BoundValue Relocate(BoundValue value, TextSpan span) => value with { Span = span };
@@ -131,7 +156,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         {
             return null;
         }
-        UsedConstants.Add(name.Text);
+        usedConstant?.Invoke(name.Text);
         return value;
     }
 
@@ -144,7 +169,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
                 report(Descriptors.ArgumentTypeMismatch.Create(source, name.Word.Span, name.Text, parameter.Name, KindText(parameter)));
                 return;
             }
-            Assign(parameter, Relocate(constant, name.Word.Span), name.Word.Span);
+            Assign(parameter, Relocate(constant, name.Word.Span));
             return;
         }
         var value = argument switch
@@ -165,7 +190,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             report(Descriptors.ArgumentTypeMismatch.Create(source, argument.Span, source[argument.Span], parameter.Name, KindText(parameter)));
             return;
         }
-        Assign(parameter, value, argument.Span);
+        Assign(parameter, value);
     }
 
     private void BindName(NameSyntax name)
@@ -175,15 +200,16 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             BindDopant(dopants, name);
             return;
         }
-        foreach (var parameter in Positional())
+        for (var i = 0; i < _operation.Parameters.Count; i++)
         {
-            if (_arguments.ContainsKey(parameter.Name) && parameter.Kind != ParameterKind.Reagents)
+            var parameter = _operation.Parameters[i];
+            if (!IsPositional(parameter) || (_arguments.ContainsKey(parameter.Name) && parameter.Kind != ParameterKind.Reagents))
             {
                 continue;
             }
             if (ClassifyFor(parameter, name) is { } value)
             {
-                Assign(parameter, value, name.Word.Span);
+                Assign(parameter, value);
                 return;
             }
         }
@@ -212,7 +238,8 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
     private BoundValue? BindQuantity(QuantitySyntax syntax, ParameterInfo? target)
     {
         var value = syntax.Value;
-        var text = source[syntax.Span];
+        var span = syntax.Span;
+        string Text() => source[span]; // for messages only
         if (double.IsNaN(value))
         {
             _unboundArgument = true; // a malformed number, reported by the lexer
@@ -220,30 +247,31 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         }
         if (double.IsInfinity(value))
         {
-            report(Descriptors.ImpossibleValue.Create(source, syntax.Span, text, "the number is too large"));
+            report(Descriptors.ImpossibleValue.Create(source, span, Text(), "the number is too large"));
             _unboundArgument = true;
             return null;
         }
         if (syntax.Unit is null)
         {
             // The slot the number most likely meant: the first free quantity; its usual unit makes the fix.
-            var slot = target ?? Positional().FirstOrDefault(p => p.Kind == ParameterKind.Quantity && !_arguments.ContainsKey(p.Name));
+            var slot = target ?? FirstFreePositional(ParameterKind.Quantity);
             _unboundArgument = true;
+            var text = Text();
             if (slot is { Dimension: { } dimension })
             {
                 var unit = UsualUnit(slot, dimension);
-                var diagnostic = Descriptors.MissingUnit.Create(source, syntax.Span, text, $"{text}{unit.Canonical} for the {slot.Name}");
+                var diagnostic = Descriptors.MissingUnit.Create(source, span, text, $"{text}{unit.Canonical} for the {slot.Name}");
                 report(diagnostic.WithFix($"Write {text}{unit.Canonical}", new TextChange(new TextSpan(syntax.Number.Span.End, 0), unit.Canonical)));
             }
             else
             {
-                report(Descriptors.MissingUnit.Create(source, syntax.Span, text, "220C or 3h"));
+                report(Descriptors.MissingUnit.Create(source, span, text, "220C or 3h"));
             }
             return null;
         }
         var spelling = syntax.Unit.Text;
         // An open dopant list takes the next amount: "dope Al 1mol% Cu 0.5mol%".
-        if (target is null && _arguments.Values.OfType<DopantsValue>().FirstOrDefault() is { } dopants && dopants.Dopants.Length > 0 && dopants.Dopants[^1].Amount is null)
+        if (target is null && FirstDopants() is { } dopants && dopants.Dopants.Length > 0 && dopants.Dopants[^1].Amount is null)
         {
             var parameter = _operation.Parameters.First(p => p.Kind == ParameterKind.DopantAmounts);
             var element = dopants.Dopants[^1].Element;
@@ -252,44 +280,60 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             {
                 if (DopantMolPercent(element, new Quantity(value, massUnit)) is not { } molPercent)
                 {
-                    report(Descriptors.WrongDimension.Create(source, syntax.Span, text, "mass fraction", _operation.Name,
+                    report(Descriptors.WrongDimension.Create(source, span, Text(), "mass fraction", _operation.Name,
                         $"a molar fraction per transition metal (mol% or at%); a wt% converts only in a recipe with a catalogued material and a known element"));
                     _unboundArgument = true;
                     return null;
                 }
-                amount = new QuantityValue(molPercent, syntax.Span);
+                amount = new QuantityValue(molPercent, span);
             }
             else if (UnitTable.TryLookup(spelling, parameter.Dimension ?? Dimension.MolarFraction, out var dopantUnit) && dopantUnit.Dimension == parameter.Dimension)
             {
-                amount = new QuantityValue(new Quantity(value, dopantUnit), syntax.Span);
+                amount = new QuantityValue(new Quantity(value, dopantUnit), span);
             }
             else
             {
-                ReportQuantityMismatch(text, dopantUnit?.Dimension, syntax.Span, parameter);
+                ReportQuantityMismatch(Text(), dopantUnit?.Dimension, span, parameter);
                 return null;
             }
             var last = dopants.Dopants[^1] with { Amount = amount };
-            _arguments[parameter.Name] = new DopantsValue(dopants.Dopants.SetItem(dopants.Dopants.Length - 1, last), dopants.Span.Cover(syntax.Span));
+            _arguments[parameter.Name] = new DopantsValue(dopants.Dopants.SetItem(dopants.Dopants.Length - 1, last), dopants.Span.Cover(span));
             return amount;
         }
-        var candidates = target is null
-            ? Positional().Where(p => p.Kind == ParameterKind.Quantity).ToList()
-            : [target];
-        foreach (var parameter in candidates)
+        if (target is not null)
         {
-            if (parameter.Dimension is { } dimension && UnitTable.TryLookup(spelling, dimension, out var unit) && unit.Dimension == dimension)
+            if (Fits(target, spelling, out var unit))
             {
+                if (_arguments.ContainsKey(target.Name))
+                {
+                    report(Descriptors.DuplicateParameter.Create(source, span, _operation.Name, target.Name));
+                    return null;
+                }
+                var bound = new QuantityValue(new Quantity(value, unit), span);
+                Assign(target, bound);
+                return bound;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < _operation.Parameters.Count; i++)
+            {
+                var parameter = _operation.Parameters[i];
+                if (!IsPositional(parameter) || parameter.Kind != ParameterKind.Quantity || !Fits(parameter, spelling, out var unit))
+                {
+                    continue;
+                }
                 if (_arguments.ContainsKey(parameter.Name))
                 {
-                    if (target is null && candidates.Any(p => p != parameter && p.Dimension == dimension && !_arguments.ContainsKey(p.Name)))
+                    if (FreeQuantityBeside(parameter))
                     {
                         continue;
                     }
-                    report(Descriptors.DuplicateParameter.Create(source, syntax.Span, _operation.Name, parameter.Name));
+                    report(Descriptors.DuplicateParameter.Create(source, span, _operation.Name, parameter.Name));
                     return null;
                 }
-                var bound = new QuantityValue(new Quantity(value, unit), syntax.Span);
-                Assign(parameter, bound, syntax.Span);
+                var bound = new QuantityValue(new Quantity(value, unit), span);
+                Assign(parameter, bound);
                 return bound;
             }
         }
@@ -299,7 +343,41 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             report(Descriptors.UnknownUnit.Create(source, syntax.Unit.Span, spelling, Suggestions.DidYouMean(spelling, UnitTable.Spellings)));
             return null;
         }
-        ReportQuantityMismatch(text, known.Dimension, syntax.Span, target);
+        ReportQuantityMismatch(Text(), known.Dimension, span, target);
+        return null;
+    }
+
+    /// <summary>The unit is one of the parameter's dimension.</summary>
+    private static bool Fits(ParameterInfo parameter, string spelling, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Unit? unit)
+    {
+        unit = null;
+        return parameter.Dimension is { } dimension && UnitTable.TryLookup(spelling, dimension, out unit) && unit.Dimension == dimension;
+    }
+
+    /// <summary>Another positional quantity of the same dimension is still free (two temperatures: the second goes there).</summary>
+    private bool FreeQuantityBeside(ParameterInfo taken)
+    {
+        for (var i = 0; i < _operation.Parameters.Count; i++)
+        {
+            var parameter = _operation.Parameters[i];
+            if (IsPositional(parameter) && parameter.Kind == ParameterKind.Quantity && !ReferenceEquals(parameter, taken)
+                && parameter.Dimension == taken.Dimension && !_arguments.ContainsKey(parameter.Name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private DopantsValue? FirstDopants()
+    {
+        for (var i = 0; i < _arguments.Count; i++)
+        {
+            if (_arguments.ValueAt(i) is DopantsValue dopants)
+            {
+                return dopants;
+            }
+        }
         return null;
     }
 
@@ -367,7 +445,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             ParameterKind.Coating => catalog.Coatings.GetValueOrDefault(text) is { } coating ? new NamedValue(coating.Name, coating, span) : null,
             ParameterKind.Binder => catalog.Binders.GetValueOrDefault(text) is { } binder ? new NamedValue(binder.Name, binder, span) : null,
             ParameterKind.Conductive => Conductives(text) is { } conductives ? new NamedValue(string.Join("+", conductives.Select(c => c.Name)), conductives[0], span) : null,
-            ParameterKind.Choice => parameter.Choices?.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)) is { } choice ? new NamedValue(choice, null, span) : null,
+            ParameterKind.Choice => Choice(parameter, text) is { } choice ? new NamedValue(choice, null, span) : null,
             ParameterKind.Reagent => Reagent(text, span),
             ParameterKind.Reagents => Reagent(text, span),
             ParameterKind.Mixture => Reagent(text, span) is { } single ? new MixtureValue([single], span) : null,
@@ -375,6 +453,18 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             ParameterKind.Text => new TextValue(text, span),
             _ => null,
         };
+    }
+
+    private static string? Choice(ParameterInfo parameter, string text)
+    {
+        foreach (var choice in parameter.Choices ?? [])
+        {
+            if (string.Equals(choice, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return choice;
+            }
+        }
+        return null;
     }
 
     /// <summary>One conductive additive or a combination (point–line–plane networks: carbon_black+graphene).</summary>
@@ -396,8 +486,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
     {
         if (catalog.FindReagent(text) is { } reagent)
         {
-            Formula.TryParse(reagent.Formula, out var known, out _);
-            return new ReagentValue(text, reagent, known, span);
+            return new ReagentValue(text, reagent, catalog.FormulaOf(reagent), span);
         }
         // Any formula made of real elements is a reagent the catalog does not describe: its elements are still known.
         return char.IsAsciiLetterUpper(text[0]) && Formula.TryParse(text, out var formula, out _) ? new ReagentValue(text, null, formula, span) : null;
@@ -416,7 +505,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         _ => false,
     };
 
-    private void Assign(ParameterInfo parameter, BoundValue value, TextSpan span)
+    private void Assign(ParameterInfo parameter, BoundValue value)
     {
         if (_arguments.TryGetValue(parameter.Name, out var existing))
         {
@@ -430,7 +519,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
                 _arguments[parameter.Name] = new MixtureValue(list.Components.Add(more), list.Span.Cover(more.Span));
                 return;
             }
-            report(Descriptors.DuplicateParameter.Create(source, span, _operation.Name, parameter.Name));
+            report(Descriptors.DuplicateParameter.Create(source, value.Span, _operation.Name, parameter.Name));
             return;
         }
         _arguments[parameter.Name] = value;
@@ -442,11 +531,13 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         {
             return;
         }
-        foreach (var parameter in _operation.Parameters.Where(p => p.Required && !_arguments.ContainsKey(p.Name)))
+        var parameters = _operation.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
         {
-            if (parameter.Kind == ParameterKind.Quantity && _reportedMismatch)
+            var parameter = parameters[i];
+            if (!parameter.Required || _arguments.ContainsKey(parameter.Name) || (parameter.Kind == ParameterKind.Quantity && _reportedMismatch))
             {
-                continue; // the wrong-dimension error already says what belongs there
+                continue; // given, or the wrong-dimension error already says what belongs there
             }
             var diagnostic = Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, Describe(parameter), $" ({Example(parameter)})");
             if (FixFor(parameter) is { } insert)
@@ -455,23 +546,86 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             }
             report(diagnostic);
         }
-        foreach (var group in _operation.Parameters.Where(p => p.RequiredGroup is not null).GroupBy(p => p.RequiredGroup))
+        // Each group of alternatives once, in the order of its first member: one of them must be given.
+        for (var i = 0; i < parameters.Count; i++)
         {
-            if (!group.Any(p => _arguments.ContainsKey(p.Name)))
+            var group = parameters[i].RequiredGroup;
+            if (group is null || IndexOfGroup(group) != i || AnyGiven(group))
             {
-                report(Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, string.Join(" or ", group.Select(Describe)), $" ({Example(group.First())})"));
+                continue;
+            }
+            ReportMissingGroup(group, parameters[i]);
+        }
+    }
+
+    private void ReportMissingGroup(string group, ParameterInfo first)
+    {
+        var members = _operation.Parameters.Where(p => p.RequiredGroup == group);
+        report(Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, string.Join(" or ", members.Select(Describe)), $" ({Example(first)})"));
+    }
+
+    private int IndexOfGroup(string group)
+    {
+        for (var i = 0; i < _operation.Parameters.Count; i++)
+        {
+            if (_operation.Parameters[i].RequiredGroup == group)
+            {
+                return i;
             }
         }
+        return -1;
+    }
+
+    private bool AnyGiven(string group)
+    {
+        for (var i = 0; i < _operation.Parameters.Count; i++)
+        {
+            var parameter = _operation.Parameters[i];
+            if (parameter.RequiredGroup == group && _arguments.ContainsKey(parameter.Name))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The one missing argument whose value is safe to guess: an oxygen atmosphere suits every cathode.</summary>
     private string? FixFor(ParameterInfo parameter) =>
         parameter.Kind == ParameterKind.Atmosphere && catalog.Atmospheres.ContainsKey("O2") ? " O2" : null;
 
-    private IEnumerable<ParameterInfo> Positional() => _operation.Parameters.Where(p => !p.Keyword && p.Kind != ParameterKind.Flag);
+    private static bool IsPositional(ParameterInfo parameter) => !parameter.Keyword && parameter.Kind != ParameterKind.Flag;
 
-    private ParameterInfo? FirstFree(ParameterKind kind) => Positional().FirstOrDefault(p => p.Kind == kind && !_arguments.ContainsKey(p.Name))
-        ?? (kind == ParameterKind.DopantAmounts ? Positional().FirstOrDefault(p => p.Kind == kind) : null);
+    private IEnumerable<ParameterInfo> Positional() => _operation.Parameters.Where(IsPositional);
+
+    /// <summary>The first positional parameter of a kind that is still free (a dopant list takes more names even when given).</summary>
+    private ParameterInfo? FirstFree(ParameterKind kind) =>
+        FirstFreePositional(kind) ?? (kind == ParameterKind.DopantAmounts ? FirstPositional(kind) : null);
+
+    private ParameterInfo? FirstFreePositional(ParameterKind kind)
+    {
+        for (var i = 0; i < _operation.Parameters.Count; i++)
+        {
+            var parameter = _operation.Parameters[i];
+            if (IsPositional(parameter) && parameter.Kind == kind && !_arguments.ContainsKey(parameter.Name))
+            {
+                return parameter;
+            }
+        }
+        return null;
+    }
+
+    private ParameterInfo? FirstPositional(ParameterKind kind)
+    {
+        for (var i = 0; i < _operation.Parameters.Count; i++)
+        {
+            var parameter = _operation.Parameters[i];
+            if (IsPositional(parameter) && parameter.Kind == kind)
+            {
+                return parameter;
+            }
+        }
+        return null;
+    }
 
     private IEnumerable<string> CandidateNames(ParameterInfo parameter) => parameter.Kind switch
     {

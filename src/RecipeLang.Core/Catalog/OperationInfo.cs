@@ -36,14 +36,63 @@ public sealed record OperationInfo(
     public bool IsWet => Category == OperationCategories.Wet || LeavesWet;
 
     /// <summary>Melts a salt mixture (its signature takes one).</summary>
-    public bool MeltsSalts => Parameters.Any(p => p.Kind == ParameterKind.Mixture);
+    public bool MeltsSalts => HasParameter(ParameterKind.Mixture);
 
     public OperationDefault? FindDefault(string name) => Defaults.GetValueOrDefault(name);
 
     public DefaultReagent? FindDefaultReagent(string name) => DefaultReagents.GetValueOrDefault(name);
 
-    public ParameterInfo? FindParameter(string name) =>
-        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    // The look-ups below run per step and per rule: plain loops over a handful of entries, no enumerator or closure.
+
+    public ParameterInfo? FindParameter(string name)
+    {
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            if (string.Equals(Parameters[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Parameters[i];
+            }
+        }
+        return null;
+    }
+
+    public bool HasParameter(ParameterKind kind)
+    {
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            if (Parameters[i].Kind == kind)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Some repair-table entry is for the defect (under the given condition, when one is given).</summary>
+    public bool RepairsDefect(string defect, RepairCondition? when = null)
+    {
+        for (var i = 0; i < Repairs.Count; i++)
+        {
+            if (Repairs[i].Defect == defect && (when is null || Repairs[i].When == when))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Some repair of this operation holds under the condition (whatever the defect).</summary>
+    public bool HasRepairWhen(RepairCondition condition)
+    {
+        for (var i = 0; i < Repairs.Count; i++)
+        {
+            if (Repairs[i].When == condition)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
 
 /// <summary>Vessels the checker reasons about.</summary>

@@ -22,7 +22,18 @@ public sealed record ReagentInfo(
     /// <summary>Other names a recipe may use (lithium_benzoate for LiC7H5O2).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
-    public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+    public bool HasRole(string role)
+    {
+        // Asked per reagent by several rules: a loop, not an enumerator.
+        for (var i = 0; i < Roles.Count; i++)
+        {
+            if (string.Equals(Roles[i], role, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
 
 /// <summary>The roles a reagent can play; the checker asks for these, never for reagent names.</summary>

@@ -20,6 +20,7 @@ public sealed class RecipeCatalog
 
     private readonly FrozenDictionary<string, ReagentInfo> reagentsByFormula;
     private readonly FrozenDictionary<string, ReagentInfo> reagentsByAlias;
+    private readonly FrozenDictionary<ReagentInfo, Formula?> formulas;
     private readonly FrozenDictionary<string, EutecticInfo> eutecticsByKey;
     private readonly FrozenDictionary<string, OperationInfo> operationsByAlias;
     private readonly FrozenDictionary<string, BinderInfo> bindersByAlias;
@@ -58,6 +59,8 @@ public sealed class RecipeCatalog
         reagentsByFormula = Reagents.Values
             .GroupBy(r => Formula.Normalize(r.Formula), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        formulas = Reagents.Values.Distinct<ReagentInfo>(ReferenceEqualityComparer.Instance)
+            .ToFrozenDictionary<ReagentInfo, ReagentInfo, Formula?>(r => r, r => Formula.TryParse(r.Formula, out var formula, out _) ? formula : null, ReferenceEqualityComparer.Instance);
         reagentsByAlias = Reagents.Values
             .SelectMany(r => r.Aliases.Select(a => (Alias: a, Reagent: r)))
             .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
@@ -133,6 +136,10 @@ public sealed class RecipeCatalog
         reagentsByFormula.GetValueOrDefault(Formula.Normalize(nameOrFormula))
         ?? Reagents.GetValueOrDefault(nameOrFormula)
         ?? reagentsByAlias.GetValueOrDefault(nameOrFormula);
+
+    /// <summary>A reagent's parsed formula: parsed once per catalog, not per step that names the reagent.</summary>
+    public Formula? FormulaOf(ReagentInfo reagent) =>
+        formulas.TryGetValue(reagent, out var formula) ? formula : Formula.TryParse(reagent.Formula, out var parsed, out _) ? parsed : null;
 
     /// <summary>A catalogued mixture by its components in any order and any spelling of each (<c>LiOH*H2O</c>, <c>lithium_benzoate</c>).</summary>
     public EutecticInfo? FindEutectic(IEnumerable<string> components) =>

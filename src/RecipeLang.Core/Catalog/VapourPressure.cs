@@ -31,30 +31,33 @@ public sealed record VapourPressureCurve(string Reagent, IReadOnlyList<PressureP
             return double.NaN;
         if (celsius >= Critical.C)
             return Critical.Bar;
-        var known = KnownPoints();
         if (Antoine is { } antoine && celsius + Kelvin <= antoine.MaxK)
             return antoine.Bar(Math.Max(celsius + Kelvin, 1));
-        if (celsius <= known[0].C)
-            return known[0].Bar; // below the first point (ice for water): the lowest tabulated pressure
-        for (var i = 1; i < known.Count; i++)
+        // The known points in order: where the Antoine range ends (if given), the tabulated ones, the critical point.
+        var count = (Antoine is null ? 0 : 1) + (Points?.Count ?? 0) + 1;
+        if (celsius <= KnownPoint(0).C)
+            return KnownPoint(0).Bar; // below the first point (ice for water): the lowest tabulated pressure
+        for (var i = 1; i < count; i++)
         {
-            if (celsius <= known[i].C)
-                return Interpolate(known[i - 1], known[i], celsius);
+            if (celsius <= KnownPoint(i).C)
+                return Interpolate(KnownPoint(i - 1), KnownPoint(i), celsius);
         }
         return Critical.Bar;
     }
 
-    private List<PressurePoint> KnownPoints()
+    private (double C, double Bar) KnownPoint(int index)
     {
-        var points = new List<PressurePoint>();
         if (Antoine is { } antoine)
-            points.Add(new PressurePoint(antoine.MaxK - Kelvin, antoine.Bar(antoine.MaxK)));
-        points.AddRange(Points ?? []);
-        points.Add(Critical);
-        return points;
+        {
+            if (index == 0)
+                return (antoine.MaxK - Kelvin, antoine.Bar(antoine.MaxK));
+            index--;
+        }
+        var points = Points ?? [];
+        return index < points.Count ? (points[index].C, points[index].Bar) : (Critical.C, Critical.Bar);
     }
 
-    private static double Interpolate(PressurePoint low, PressurePoint high, double celsius)
+    private static double Interpolate((double C, double Bar) low, (double C, double Bar) high, double celsius)
     {
         double Inverse(double c) => 1 / (c + Kelvin);
         var t = (Inverse(celsius) - Inverse(low.C)) / (Inverse(high.C) - Inverse(low.C));

@@ -30,25 +30,28 @@ public static class Checker
     /// <summary>The rules' diagnostics for one recipe, before the site's severities (an incremental analysis checks only the recipes it bound again).</summary>
     internal static ImmutableArray<Diagnostic> CheckRecipe(BoundRecipe recipe, RecipeCatalog catalog, Text.SourceText source)
     {
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(0); // most recipes have none or one
         var context = new RuleContext(catalog, source, diagnostics.Add);
-        foreach (var rule in RuleRegistry.Recipes)
+        // An index loop: a foreach over the read-only list would allocate an enumerator per recipe.
+        var rules = RuleRegistry.Recipes;
+        for (var i = 0; i < rules.Count; i++)
         {
-            rule.Check(context, recipe);
+            rules[i].Check(context, recipe);
         }
-        return diagnostics.ToImmutable();
+        return diagnostics.DrainToImmutable();
     }
 
     /// <summary>The file rules' diagnostics, before the site's severities.</summary>
-    internal static ImmutableArray<Diagnostic> CheckFile(BoundFile file, Func<BoundFile> withRecipes, RecipeCatalog catalog)
+    internal static ImmutableArray<Diagnostic> CheckFile(BoundFile file, Lazy<BoundFile> withRecipes, RecipeCatalog catalog)
     {
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(0);
         var context = new RuleContext(catalog, file.Tree.Source, diagnostics.Add);
-        foreach (var rule in RuleRegistry.Files)
+        var rules = RuleRegistry.Files;
+        for (var i = 0; i < rules.Count; i++)
         {
-            rule.Check(context, rule.ReadsRecipes ? withRecipes() : file);
+            rules[i].Check(context, rules[i].ReadsRecipes ? withRecipes.Value : file);
         }
-        return diagnostics.ToImmutable();
+        return diagnostics.DrainToImmutable();
     }
 
     /// <summary>Applies <c>rules</c> from recipelang.json: a new severity, or off. Syntax errors keep theirs.</summary>
@@ -56,16 +59,33 @@ public static class Checker
     {
         foreach (var diagnostic in diagnostics)
         {
-            if (site is null || !diagnostic.Descriptor.IsConfigurable)
+            if (Configure(diagnostic, site) is { } configured)
             {
-                yield return diagnostic;
-                continue;
-            }
-            var severity = site.SeverityFor(diagnostic.Code, diagnostic.Severity);
-            if (severity is { } configured)
-            {
-                yield return diagnostic with { Severity = configured };
+                yield return configured;
             }
         }
+    }
+
+    /// <summary>Adds the diagnostics with the site's severities to a list (an analysis gathers several lists into one).</summary>
+    internal static void AddConfigured(List<Diagnostic> to, ReadOnlySpan<Diagnostic> diagnostics, SiteConfig? site)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Configure(diagnostic, site) is { } configured)
+            {
+                to.Add(configured);
+            }
+        }
+    }
+
+    /// <summary>The diagnostic with the site's severity; null when the site turns its code off.</summary>
+    private static Diagnostic? Configure(Diagnostic diagnostic, SiteConfig? site)
+    {
+        if (site is null || !diagnostic.Descriptor.IsConfigurable)
+        {
+            return diagnostic;
+        }
+        var severity = site.SeverityFor(diagnostic.Code, diagnostic.Severity);
+        return severity is not { } configured ? null : configured == diagnostic.Severity ? diagnostic : diagnostic with { Severity = configured };
     }
 }

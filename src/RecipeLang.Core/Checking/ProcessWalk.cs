@@ -7,7 +7,8 @@ namespace RecipeLang.Checking;
 /// <param name="WetFrom">The wet step whose liquid is still on the material (no drying or furnace step since), or null.</param>
 /// <param name="LithiumSource">The last step that added lithium, or null.</param>
 /// <param name="Coatings">Coating steps applied so far.</param>
-public sealed record ProcessState(BoundStep? WetFrom, BoundStep? LithiumSource, ImmutableArray<BoundStep> Coatings)
+/// <remarks>A value, not an object: three sequence rules walk every recipe, and a state per step would be garbage.</remarks>
+public readonly record struct ProcessState(BoundStep? WetFrom, BoundStep? LithiumSource, ImmutableArray<BoundStep> Coatings)
 {
     public static ProcessState Initial { get; } = new(null, null, []);
 }
@@ -21,13 +22,34 @@ public sealed record ProcessState(BoundStep? WetFrom, BoundStep? LithiumSource, 
 public static class ProcessWalk
 {
     /// <summary>Each step with the state before it.</summary>
-    public static IEnumerable<(BoundStep Step, ProcessState Before)> Of(RuleContext context, BoundRecipe recipe)
+    public static Walk Of(RuleContext context, BoundRecipe recipe) => new(recipe.Steps);
+
+    /// <summary>The steps with their states, for <c>foreach</c>; a struct, so a walk allocates nothing.</summary>
+    public readonly struct Walk(ImmutableArray<BoundStep> steps)
     {
-        var state = ProcessState.Initial;
-        foreach (var step in recipe.Steps)
+        public Enumerator GetEnumerator() => new(steps);
+    }
+
+    public struct Enumerator(ImmutableArray<BoundStep> steps)
+    {
+        private int _index = -1;
+        private ProcessState _state = ProcessState.Initial;
+
+        public readonly (BoundStep Step, ProcessState Before) Current => (steps[_index], _state);
+
+        public bool MoveNext()
         {
-            yield return (step, state);
-            state = After(state, step);
+            if (_index + 1 >= steps.Length)
+            {
+                _index = steps.Length;
+                return false;
+            }
+            if (_index >= 0)
+            {
+                _state = After(_state, steps[_index]);
+            }
+            _index++;
+            return true;
         }
     }
 

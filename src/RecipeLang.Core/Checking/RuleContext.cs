@@ -23,7 +23,7 @@ public sealed class RuleContext(RecipeCatalog catalog, SourceText source, Action
     /// </summary>
     public Diagnostic Create(DiagnosticDescriptor descriptor, BoundStep step, TextSpan spanInStep, params object[] args)
     {
-        var origin = step.Arguments.Values.FirstOrDefault(v => v.Span == spanInStep)?.Origin;
+        var origin = OriginAt(step, spanInStep);
         var span = spanInStep;
         var diagnostic = default(Diagnostic);
         if (step.Via is { } use)
@@ -35,6 +35,19 @@ public sealed class RuleContext(RecipeCatalog catalog, SourceText source, Action
         return origin is not null && (origin.Source != Source || origin.Span != span)
             ? diagnostic.WithRelated(origin.Source, origin.Span, "the value is set here")
             : diagnostic;
+    }
+
+    /// <summary>Where the argument at the span is written, when it came from elsewhere.</summary>
+    private static ValueOrigin? OriginAt(BoundStep step, TextSpan spanInStep)
+    {
+        foreach (var (_, value) in step.Arguments)
+        {
+            if (value.Span == spanInStep)
+            {
+                return value.Origin;
+            }
+        }
+        return null;
     }
 
     public void Report(DiagnosticDescriptor descriptor, BoundStep step, TextSpan spanInStep, params object[] args) =>

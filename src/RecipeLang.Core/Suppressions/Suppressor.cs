@@ -58,9 +58,9 @@ public static class Suppressor
             if (used && comment.Reason is null)
                 findings.Add(Descriptors.SuppressionWithoutReason.Create(source, comment.Span, string.Join(", ", comment.Codes.Select(c => c.Code))));
         }
-        return diagnostics.Where(d => !suppressed.Contains(d))
-            .Concat(Checker.Configure(findings, site))
-            .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal);
+        var kept = diagnostics.Where(d => !suppressed.Contains(d)).Concat(Checker.Configure(findings, site)).ToList();
+        DiagnosticOrder.Sort(kept);
+        return kept;
     }
 
     private static Diagnostic Unused(SyntaxTree tree, SuppressionComment comment, SuppressedCode code)

@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using RecipeLang.Binding;
 using RecipeLang.Catalog;
 using RecipeLang.Checking;
@@ -40,8 +42,10 @@ public sealed class DocumentAnalysis
         _inputs = inputs;
         _configGeneration = snapshot.ConfigGeneration;
         Generation = snapshot.Generation;
-        Dependencies = inputs.Select(i => i.Item1).ToImmutableHashSet(StringComparer.Ordinal);
+        Dependencies = inputs.IsEmpty ? NoDependencies : inputs.Select(i => i.Item1).ToImmutableHashSet(StringComparer.Ordinal);
     }
+
+    private static readonly ImmutableHashSet<string> NoDependencies = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
     /// <summary>The document analysed (text and version).</summary>
     public DocumentSnapshot Document { get; }
@@ -96,7 +100,7 @@ public sealed class DocumentAnalysis
         var (site, configErrors) = workspace.SiteConfigFor(document.Text.Path);
         var catalog = site.Catalog;
         var importDiagnostics = new List<Diagnostic>();
-        var inputs = ImmutableArray.CreateBuilder<(string, DocumentSnapshot?)>();
+        var inputs = ImmutableArray.CreateBuilder<(string, DocumentSnapshot?)>(0); // most files import nothing
         var imported = ResolveImports(workspace, snapshot, document, catalog, importDiagnostics, inputs);
         var reuse = previous is not null && ReferenceEquals(previous.Catalog, catalog) && ReferenceEquals(previous.Site, site)
             && previous.Source.Path == tree.Source.Path && SameSymbols(previous._imported, imported)
@@ -112,19 +116,35 @@ public sealed class DocumentAnalysis
             checkedUnits.Add(unit.Recipe is null ? unit : unit with { RuleDiagnostics = Checker.CheckRecipe(unit.Recipe, catalog, tree.Source) });
         }
         units = units with { Units = checkedUnits.MoveToImmutable() };
-        var bound = fresh
-            ? new Lazy<BoundFile>(units.ToBoundFile(tree))
-            : new Lazy<BoundFile>(() => Binder.Bind(tree, catalog, imported), LazyThreadSafetyMode.ExecutionAndPublication);
-        var fileRules = Checker.CheckFile(fresh ? bound.Value : units.WithoutRecipes(tree), () => bound.Value, catalog);
+        var bound = fresh ? new Lazy<BoundFile>(units.ToBoundFile(tree)) : BindOnFirstUse(tree, catalog, imported);
+        var fileRules = Checker.CheckFile(fresh ? bound.Value : units.WithoutRecipes(tree), bound, catalog);
         // The order of a whole-file check: recipe rules recipe by recipe, file rules, then the binder's diagnostics; then all sorted.
-        var found = tree.Diagnostics
-            .Concat(Checker.Configure(importDiagnostics, site))
-            .Concat(Checker.Configure(units.Units.SelectMany(u => u.RuleDiagnostics).Concat(fileRules).Concat(units.Diagnostics), site))
-            .OrderBy(d => d.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToList();
+        var count = tree.Diagnostics.Length + importDiagnostics.Count + fileRules.Length + units.Leading.Length;
+        foreach (var unit in units.Units)
+        {
+            count += unit.RuleDiagnostics.Length + unit.Diagnostics.Length;
+        }
+        var found = new List<Diagnostic>(count);
+        found.AddRange(tree.Diagnostics.AsSpan());
+        Checker.AddConfigured(found, CollectionsMarshal.AsSpan(importDiagnostics), site);
+        foreach (var unit in units.Units)
+        {
+            Checker.AddConfigured(found, unit.RuleDiagnostics.AsSpan(), site);
+        }
+        Checker.AddConfigured(found, fileRules.AsSpan(), site);
+        Checker.AddConfigured(found, units.Leading.AsSpan(), site);
+        foreach (var unit in units.Units)
+        {
+            Checker.AddConfigured(found, unit.Diagnostics.AsSpan(), site);
+        }
+        DiagnosticOrder.Sort(found);
         var diagnostics = Limit(Suppressor.Apply(tree, found, site).ToImmutableArray(), workspace.MaxDiagnosticsPerFile ?? site.MaxDiagnosticsPerFile, tree.Source);
         return new DocumentAnalysis(document, bound, units, imported, catalog, site, configErrors, diagnostics, inputs.ToImmutable(), snapshot);
     }
+
+    /// <summary>The whole file bound again when a feature asks for its recipes (some were reused, so none is at hand).</summary>
+    private static Lazy<BoundFile> BindOnFirstUse(SyntaxTree tree, RecipeCatalog catalog, IReadOnlyDictionary<string, RecipeSymbol> imported) =>
+        new(() => Binder.Bind(tree, catalog, imported), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// The first <paramref name="max"/> diagnostics and one that counts the rest, as severe as the worst of them (so an
@@ -274,10 +294,16 @@ public sealed class DocumentAnalysis
         }
     }
 
+    private static readonly IReadOnlyDictionary<string, RecipeSymbol> NoImports = FrozenDictionary<string, RecipeSymbol>.Empty;
+
     /// <summary>Recipes visible through imports, transitively; a missing file or a cycle is reported at the import.</summary>
-    private static Dictionary<string, RecipeSymbol> ResolveImports(RecipeWorkspace workspace, WorkspaceSnapshot snapshot, DocumentSnapshot document, RecipeCatalog catalog, List<Diagnostic> diagnostics, ImmutableArray<(string, DocumentSnapshot?)>.Builder inputs)
+    private static IReadOnlyDictionary<string, RecipeSymbol> ResolveImports(RecipeWorkspace workspace, WorkspaceSnapshot snapshot, DocumentSnapshot document, RecipeCatalog catalog, List<Diagnostic> diagnostics, ImmutableArray<(string, DocumentSnapshot?)>.Builder inputs)
     {
         var tree = document.Tree;
+        if (!tree.Root.Statements.Any(s => s is ImportSyntax))
+        {
+            return NoImports;
+        }
         var scope = new Dictionary<string, RecipeSymbol>(StringComparer.Ordinal);
         var root = document.FullPath;
         var visited = new HashSet<string>(StringComparer.Ordinal) { root };

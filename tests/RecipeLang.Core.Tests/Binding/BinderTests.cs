@@ -41,6 +41,29 @@ public class BinderTests
     }
 
     [Test]
+    public void ArgumentsAndReagentsKeepTheOrderTheyAreWrittenIn()
+    {
+        var step = Step("hydrothermal 4M KOH LiOH 220C 3h solvent ethylene_glycol");
+
+        Assert.That(step.Arguments.Select(a => a.Key), Is.EqualTo(new[] { "concentration", "reagents", "temperature", "time", "solvent" }));
+        Assert.That(step.Quantities.Select(q => q.Parameter), Is.EqualTo(new[] { "concentration", "temperature", "time" }));
+        Assert.That(step.Reagents.Select(r => r.Name), Is.EqualTo(new[] { "KOH", "LiOH", "ethylene_glycol" }));
+        Assert.That(step.ActiveReagents.Select(r => r.Name), Is.EqualTo(new[] { "KOH", "LiOH" }));
+    }
+
+    [Test]
+    public void AStepsValueDoesNotChangeWhenARuleHasAskedAboutIt()
+    {
+        var step = Step("hydrothermal 4M LiOH 220C 3h");
+        var copy = step with { };
+        var hash = step.GetHashCode();
+
+        Assert.That((step.AddsLithium, step.IsAqueous, copy.AddsLithium), Is.EqualTo((true, true, true)));
+        Assert.That(step.GetHashCode(), Is.EqualTo(hash), "the cached facts are not part of the step's value");
+        Assert.That(copy, Is.EqualTo(step));
+    }
+
+    [Test]
     public void SpacedAndDegreeUnitsMeanTheSame()
     {
         Assert.That(Step("anneal 850 °C O2").TemperatureC, Is.EqualTo(850));

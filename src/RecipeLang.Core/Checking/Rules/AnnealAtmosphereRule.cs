@@ -19,9 +19,9 @@ public sealed class AnnealAtmosphereRule() : RecipeRule(Descriptors.AnnealAtmosp
             return;
         }
         // Only lattice-reconstruction temperatures: a binder burn-off (pyrolyze ~500 °C in air) is not an anneal.
-        foreach (var step in recipe.Steps.Where(s => s.IsFurnaceAtOrAbove(context.Limits.LatticeReconstructionMinC.Value)))
+        foreach (var step in recipe.Steps)
         {
-            if (step.Value<NamedValue>("atmosphere") is not { Info: AtmosphereInfo atmosphere } value)
+            if (!step.IsFurnaceAtOrAbove(context.Limits.LatticeReconstructionMinC.Value) || step.Value<NamedValue>("atmosphere") is not { Info: AtmosphereInfo atmosphere } value)
             {
                 continue;
             }

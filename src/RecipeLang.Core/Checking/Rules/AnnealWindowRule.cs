@@ -13,9 +13,9 @@ public sealed class AnnealWindowRule() : RecipeRule(Descriptors.AnnealWindow)
         {
             return;
         }
-        foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.When == RepairCondition.AfterLithiumSource)))
+        foreach (var step in recipe.Steps)
         {
-            if (step.Temperature is not var (celsius, temperatureSpan))
+            if (!step.Operation.HasRepairWhen(RepairCondition.AfterLithiumSource) || step.Temperature is not var (celsius, temperatureSpan))
             {
                 continue;
             }

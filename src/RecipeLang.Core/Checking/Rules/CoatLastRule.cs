@@ -9,15 +9,19 @@ public sealed class CoatLastRule() : RecipeRule(Descriptors.CoatBeforeReconstruc
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        var reported = new HashSet<BoundStep>();
+        HashSet<BoundStep>? reported = null;
         foreach (var (step, before) in ProcessWalk.Of(context, recipe))
         {
-            if (!step.AddsLithium && !step.Operation.Repairs.Any(r => r.When == RepairCondition.AfterLithiumSource))
+            if (before.Coatings.IsEmpty || (!step.AddsLithium && !step.Operation.HasRepairWhen(RepairCondition.AfterLithiumSource)))
             {
                 continue;
             }
-            foreach (var coat in before.Coatings.Where(c => c.Coating is not { Kind: CoatingKind.Polymer } && reported.Add(c)))
+            foreach (var coat in before.Coatings)
             {
+                if (coat.Coating is { Kind: CoatingKind.Polymer } || !(reported ??= []).Add(coat))
+                {
+                    continue;
+                }
                 context.Report(RuleContext.Related(context.Create(Descriptor, coat, coat.Syntax.Operation.Span, coat.Describe(), step.Describe()), step, "the blocked step"));
             }
         }

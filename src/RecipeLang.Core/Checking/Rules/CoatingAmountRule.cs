@@ -9,13 +9,17 @@ public sealed class CoatingAmountRule() : RecipeRule(Descriptors.CoatingAmount)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Coating is not null))
+        foreach (var step in recipe.Steps)
         {
-            var coating = step.Coating!;
-            foreach (var parameter in step.Operation.Parameters.Where(p => p.Kind == ParameterKind.Quantity && step.Value<QuantityValue>(p.Name) is not null))
+            if (step.Coating is not { } coating)
             {
-                var value = step.Value<QuantityValue>(parameter.Name)!;
-                if (ImpossibleValueRule.Problem(value.Quantity) is not null)
+                continue;
+            }
+            var parameters = step.Operation.Parameters;
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                var parameter = parameters[i];
+                if (parameter.Kind != ParameterKind.Quantity || step.Value<QuantityValue>(parameter.Name) is not { } value || ImpossibleValueRule.Problem(value.Quantity) is not null)
                 {
                     continue;
                 }

@@ -15,15 +15,20 @@ public sealed class DefectCoverageRule() : RecipeRule(Descriptors.DefectNotRepai
         }
         foreach (var defect in recipe.Defects)
         {
-            if (Repairs.StepsRepairing(context.Catalog, recipe, defect.Name).Any())
+            if (Repairs.IsRepaired(context.Catalog, recipe, defect.Name))
             {
                 continue;
             }
-            var candidates = context.Catalog.Operations.Values.Where(o => o.Repairs.Any(r => r.Defect == defect.Name))
-                .Select(o => $"'{o.Name}'{ConditionText(o.Repairs.First(r => r.Defect == defect.Name).When)}").ToList();
-            var advice = candidates.Count == 0 ? "no catalogued operation repairs it" : "add " + string.Join(" or ", candidates);
-            context.Report(Descriptor.Create(context.Source, defect.Syntax.Name.Span, defect.Name, advice));
+            context.Report(Descriptor.Create(context.Source, defect.Syntax.Name.Span, defect.Name, Advice(context, defect.Name)));
         }
+    }
+
+    /// <summary>The operations that could repair the defect, with their conditions.</summary>
+    private static string Advice(RuleContext context, string defect)
+    {
+        var candidates = context.Catalog.Operations.Values.Where(o => o.RepairsDefect(defect))
+            .Select(o => $"'{o.Name}'{ConditionText(o.Repairs.First(r => r.Defect == defect).When)}").ToList();
+        return candidates.Count == 0 ? "no catalogued operation repairs it" : "add " + string.Join(" or ", candidates);
     }
 
     private static string ConditionText(RepairCondition condition) => condition switch

@@ -10,9 +10,9 @@ public sealed class DopantDiffusionRule() : RecipeRule(Descriptors.DopantNotDiff
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
         var minimum = context.Limits.DopantDiffusionMinC.Value;
-        foreach (var step in recipe.Steps.Where(s => s.Category == OperationCategories.Doping))
+        foreach (var step in recipe.Steps)
         {
-            if (!recipe.After(step).Any(s => s.TemperatureC >= minimum))
+            if (step.Category == OperationCategories.Doping && !recipe.AnyAfter(step, minimum, static (s, minimum) => s.TemperatureC >= minimum))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe(), RuleContext.Celsius(minimum));
             }

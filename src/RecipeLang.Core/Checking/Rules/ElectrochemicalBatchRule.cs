@@ -14,8 +14,12 @@ public sealed class ElectrochemicalBatchRule() : RecipeRule(Descriptors.Electroc
         {
             return;
         }
-        foreach (var step in recipe.Steps.Where(s => s.Category == OperationCategories.Electrochemical))
+        foreach (var step in recipe.Steps)
         {
+            if (step.Category != OperationCategories.Electrochemical)
+            {
+                continue;
+            }
             context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe(), batch.Display(), $"{limit.Value} {limit.Unit}", limit.Source);
         }
     }

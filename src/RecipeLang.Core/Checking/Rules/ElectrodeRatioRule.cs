@@ -11,9 +11,9 @@ public sealed class ElectrodeRatioRule() : RecipeRule(Descriptors.ElectrodeRatio
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Operation.Parameters.Any(p => p.Kind == Catalog.ParameterKind.Binder)))
+        foreach (var step in recipe.Steps)
         {
-            if (step.Value<RatioValue>("ratio") is not { Parts.Length: 3 } ratio)
+            if (!step.Operation.HasParameter(Catalog.ParameterKind.Binder) || step.Value<RatioValue>("ratio") is not { Parts.Length: 3 } ratio)
             {
                 continue;
             }

@@ -21,7 +21,7 @@ public sealed class FurnaceBeforeLithiumRule() : RecipeRule(Descriptors.FurnaceB
         var attempted = false;
         foreach (var (step, before) in ProcessWalk.Of(context, recipe))
         {
-            attempted |= step.Operation.Repairs.Any(r => r.Defect == DefectNames.LithiumLoss);
+            attempted |= step.Operation.RepairsDefect(DefectNames.LithiumLoss);
             // A relithiating furnace step (a lithium melt) brings its own lithium.
             if (step.AddsLithium || before.LithiumSource is not null || (residualRoute && attempted))
             {

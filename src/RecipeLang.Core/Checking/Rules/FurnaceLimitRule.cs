@@ -8,9 +8,9 @@ public sealed class FurnaceLimitRule() : RecipeRule(Descriptors.FurnaceLimit)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.IsFurnace))
+        foreach (var step in recipe.Steps)
         {
-            if (step.Temperature is var (celsius, temperatureSpan) && celsius > context.Equipment.FurnaceMaxC)
+            if (step.IsFurnace && step.Temperature is var (celsius, temperatureSpan) && celsius > context.Equipment.FurnaceMaxC)
             {
                 context.Report(Descriptor, step, temperatureSpan, RuleContext.Celsius(celsius), RuleContext.Celsius(context.Equipment.FurnaceMaxC), context.Equipment.FurnaceName);
             }

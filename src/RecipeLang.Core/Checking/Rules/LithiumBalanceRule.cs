@@ -19,9 +19,9 @@ public sealed class LithiumBalanceRule() : RecipeRule(Descriptors.LithiumBalance
         }
         var target = context.Limits.LithiumToMetalTarget;
         var metalMoles = batchGrams.Value / material.MolarMass * material.MetalsPerFormula;
-        foreach (var step in recipe.Steps.Where(s => s.Category == OperationCategories.Mixing))
+        foreach (var step in recipe.Steps)
         {
-            if (step.Value<QuantityValue>("amount") is not { } amount || !amount.Quantity.TryConvertTo("g", out var grams)
+            if (step.Category != OperationCategories.Mixing || step.Value<QuantityValue>("amount") is not { } amount || !amount.Quantity.TryConvertTo("g", out var grams)
                 || step.Value<ReagentValue>("reagent") is not { Formula: { } formula } reagent || !formula.Contains("Li"))
             {
                 continue;

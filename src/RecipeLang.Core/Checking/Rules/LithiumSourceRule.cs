@@ -13,9 +13,11 @@ public sealed class LithiumSourceRule() : RecipeRule(Descriptors.NotLithiumSourc
     {
         foreach (var step in recipe.Steps)
         {
-            foreach (var parameter in step.Operation.Parameters.Where(p => p.LithiumSource))
+            var parameters = step.Operation.Parameters;
+            for (var i = 0; i < parameters.Count; i++)
             {
-                if (step.Value<ReagentValue>(parameter.Name) is { LithiumBearing: false } reagent && (reagent.Reagent is not null || reagent.Formula is not null))
+                var parameter = parameters[i];
+                if (parameter.LithiumSource && step.Value<ReagentValue>(parameter.Name) is { LithiumBearing: false } reagent && (reagent.Reagent is not null || reagent.Formula is not null))
                 {
                     var sources = context.Catalog.Reagents.Values.Where(r => r.LithiumBearing).Select(r => r.Name).Distinct().Take(4);
                     context.Report(Descriptor, step, reagent.Span, reagent.Name, parameter.Name, step.Name, string.Join(", ", sources));

@@ -9,9 +9,10 @@ public sealed class MixWithoutSinterRule() : RecipeRule(Descriptors.MixWithoutSi
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Category == OperationCategories.Mixing && s.ActiveReagents.Any(r => r.LithiumBearing)))
+        foreach (var step in recipe.Steps)
         {
-            if (!recipe.After(step).Any(s => s.IsFurnaceAtOrAbove(context.Limits.LatticeReconstructionMinC.Value)))
+            if (step.Category == OperationCategories.Mixing && step.ActiveReagents.Any(r => r.LithiumBearing)
+                && !recipe.AnyAfter(step, context.Limits.LatticeReconstructionMinC.Value, static (s, celsius) => s.IsFurnaceAtOrAbove(celsius)))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe());
             }

@@ -12,9 +12,9 @@ public sealed class MoltenSaltMeltingRule() : RecipeRule(Descriptors.MoltenSaltF
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Operation.MeltsSalts))
+        foreach (var step in recipe.Steps)
         {
-            if (step.Temperature is not var (celsius, temperatureSpan) || step.Value<MixtureValue>("salts") is not { } salts)
+            if (!step.Operation.MeltsSalts || step.Temperature is not var (celsius, temperatureSpan) || step.Value<MixtureValue>("salts") is not { } salts)
             {
                 continue;
             }

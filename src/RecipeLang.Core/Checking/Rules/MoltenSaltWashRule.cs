@@ -9,9 +9,9 @@ public sealed class MoltenSaltWashRule() : RecipeRule(Descriptors.SaltNotWashed)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Operation.MeltsSalts))
+        foreach (var step in recipe.Steps)
         {
-            if (!recipe.After(step).Any(s => s.IsWet))
+            if (step.Operation.MeltsSalts && !recipe.AnyAfter(step, static s => s.IsWet))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe());
             }

@@ -16,9 +16,9 @@ public sealed class NiRichWaterRule() : RecipeRule(Descriptors.NiRichWater)
         {
             return;
         }
-        foreach (var step in recipe.Steps.Where(s => s.IsAqueous))
+        foreach (var step in recipe.Steps)
         {
-            if (!recipe.After(step).Any(s => ProcessWalk.IsAnneal(context, s)))
+            if (step.IsAqueous && !recipe.AnyAfter(step, context, static (s, context) => ProcessWalk.IsAnneal(context, s)))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe(), material.Name);
             }

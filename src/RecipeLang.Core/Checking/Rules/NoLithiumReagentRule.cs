@@ -13,10 +13,10 @@ public sealed class NoLithiumReagentRule() : RecipeRule(Descriptors.NoLithiumRea
         {
             return;
         }
-        foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.Defect == DefectNames.LithiumLoss && r.When == RepairCondition.LithiumReagent)))
+        foreach (var step in recipe.Steps)
         {
-            var reagents = step.ActiveReagents.ToList();
-            if (reagents.Count > 0)
+            var reagents = step.ActiveReagents;
+            if (step.Operation.RepairsDefect(DefectNames.LithiumLoss, RepairCondition.LithiumReagent) && reagents.Length > 0)
             {
                 context.Report(Descriptor, step, reagents[0].Span.Cover(reagents[^1].Span), step.Describe(), string.Join(", ", reagents.Select(r => r.Name)));
             }

@@ -13,8 +13,10 @@ public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange, 
     {
         foreach (var step in recipe.Steps)
         {
-            foreach (var parameter in step.Operation.Parameters)
+            var parameters = step.Operation.Parameters;
+            for (var i = 0; i < parameters.Count; i++)
             {
+                var parameter = parameters[i];
                 if (step.Value<QuantityValue>(parameter.Name) is not { } value || ImpossibleValueRule.Problem(value.Quantity) is not null)
                 {
                     continue;

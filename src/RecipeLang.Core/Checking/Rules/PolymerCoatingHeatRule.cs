@@ -9,11 +9,15 @@ public sealed class PolymerCoatingHeatRule() : RecipeRule(Descriptors.PolymerBur
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var coat in recipe.Steps.Where(s => s.Coating is { Kind: CoatingKind.Polymer }))
+        foreach (var coat in recipe.Steps)
         {
-            var coating = coat.Coating!;
-            foreach (var step in recipe.Steps.Skip(coat.Index))
+            if (coat.Coating is not { Kind: CoatingKind.Polymer } coating)
             {
+                continue;
+            }
+            for (var i = coat.Index; i < recipe.Steps.Length; i++)
+            {
+                var step = recipe.Steps[i];
                 if (step.Temperature is var (celsius, temperatureSpan) && celsius > coating.SurvivesUpToC)
                 {
                     var where = step == coat ? "applied in this step" : $"applied in {coat.Describe()}";

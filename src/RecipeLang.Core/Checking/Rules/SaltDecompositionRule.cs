@@ -12,9 +12,9 @@ public sealed class SaltDecompositionRule() : RecipeRule(Descriptors.SaltDecompo
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Operation.MeltsSalts))
+        foreach (var step in recipe.Steps)
         {
-            if (step.Temperature is not var (celsius, temperatureSpan))
+            if (!step.Operation.MeltsSalts || step.Temperature is not var (celsius, temperatureSpan))
             {
                 continue;
             }

@@ -9,13 +9,13 @@ public sealed class SurfaceReconstructionFollowUpRule() : RecipeRule(Descriptors
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
-        foreach (var step in recipe.Steps.Where(s => s.Operation.Repairs.Any(r => r.When == RepairCondition.SurfaceReagent)))
+        foreach (var step in recipe.Steps)
         {
-            if (!Repairs.Holds(context.Catalog, recipe, step, RepairCondition.SurfaceReagent))
+            if (!step.Operation.HasRepairWhen(RepairCondition.SurfaceReagent) || !Repairs.Holds(context.Catalog, recipe, step, RepairCondition.SurfaceReagent))
             {
                 continue;
             }
-            if (!recipe.After(step).Any(s => s.SuppliesLithium || s.IsFurnaceAtOrAbove(context.Limits.LatticeReconstructionMinC.Value)))
+            if (!recipe.AnyAfter(step, context.Limits.LatticeReconstructionMinC.Value, static (s, celsius) => s.SuppliesLithium || s.IsFurnaceAtOrAbove(celsius)))
             {
                 context.Report(Descriptor, step, step.Syntax.Operation.Span, step.Describe());
             }

@@ -12,8 +12,12 @@ public sealed class UnusedLetRule() : FileRule(Descriptors.UnusedLet)
 
     public override void Check(RuleContext context, BoundFile file)
     {
-        foreach (var let in file.Tree.Root.Statements.OfType<LetSyntax>().Where(l => !file.UsedConstants.Contains(l.Name.Text)))
+        foreach (var statement in file.Tree.Root.Statements)
         {
+            if (statement is not LetSyntax let || file.UsedConstants.Contains(let.Name.Text))
+            {
+                continue;
+            }
             context.Report(Descriptor.Create(context.Source, let.Name.Span, let.Name.Text)
                 .WithFix($"Remove '{let.Name.Text}'", new TextChange(WholeLine(context.Source, let), "")));
         }

@@ -14,6 +14,16 @@ public class CheckerTests
     private static string At(string text, Diagnostic diagnostic) => text.Substring(diagnostic.Span.Start, diagnostic.Span.Length);
 
     [Test]
+    public void LithiumBalanceNeedsTheSpentLiToMetalDeclared()
+    {
+        // Without li_tm the spent ratio is unknown; it was read as 0 (a quantity struct's default), so any mass warned.
+        const string recipe = "recipe r for NCM523 {{\n  defects lithium_loss{0}\n  batch 100 g\n  mix Li2CO3 1 g\n  then anneal 850C O2 4h\n}}\n";
+
+        Assert.That(Check(string.Format(recipe, "")).Any(d => d.Code == "RL3020"), Is.False);
+        Assert.That(Check(string.Format(recipe, "(li_tm = 0.9)")).Single(d => d.Code == "RL3020").Message, Does.Contain("from 0.9 to"));
+    }
+
+    [Test]
     public void NiRichInAirIsAnErrorOnTheAtmosphere()
     {
         const string text = "recipe r for NCM811 { anneal 760C air 4h }";

@@ -13,7 +13,7 @@ public sealed class LithiumBalanceRule() : RecipeRule(Descriptors.LithiumBalance
     public override void Check(RuleContext context, BoundRecipe recipe)
     {
         if (recipe is not { Material: { } material, Batch: { } batch } || !batch.TryConvertTo("g", out var batchGrams)
-            || recipe.Defects.FirstOrDefault(d => d.Name == DefectNames.LithiumLoss)?.Arguments.GetValueOrDefault("li_tm") is not { } spent)
+            || recipe.Defects.FirstOrDefault(d => d.Name == DefectNames.LithiumLoss) is not { } loss || !loss.Arguments.TryGetValue("li_tm", out var spent))
         {
             return;
         }

@@ -2,7 +2,7 @@ namespace RecipeLang.Syntax;
 
 /// <summary>
 /// One string per short spelling for token texts: reagents, units, numbers and operation names repeat thousands of
-/// times in a library, and a token's own copy of its text was a third of a parsed file's memory. A fixed table of
+/// times in a library, and each token held its own copy of its text. A fixed table of
 /// slots indexed by hash, shared by every thread (as Roslyn's StringTable): a slot holds the last spelling hashed to
 /// it, so a collision costs a new string, never a wrong one, and racing writers only replace one valid entry with another.
 /// </summary>

@@ -7,15 +7,13 @@ namespace RecipeLang.Catalog;
 
 /// <summary>
 /// Everything the checker knows about materials, reagents, mixtures, coatings, operations and defects,
-/// read from the embedded <c>Data/*.json</c> files (every number with its source) plus a site's additions.
+/// built from the <c>Data/*.json</c> files (every number with its source; compiled into C# by
+/// RecipeLang.Generators) plus a site's additions.
 /// Immutable: <see cref="With"/> returns a new catalog. Name lookups are case-insensitive; formulas are
 /// case-sensitive (Co is not CO).
 /// </summary>
 public sealed class RecipeCatalog
 {
-    private const string ResourcePrefix = "RecipeLang.Catalog.";
-    private const string LimitsResource = ResourcePrefix + "limits.json";
-
     private static readonly Lazy<RecipeCatalog> LazyDefault = new(LoadEmbedded);
 
     private readonly FrozenDictionary<string, ReagentInfo> reagentsByFormula;
@@ -180,14 +178,8 @@ public sealed class RecipeCatalog
 
     private static RecipeCatalog LoadEmbedded()
     {
-        var assembly = typeof(RecipeCatalog).Assembly;
-        var files = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-            .Where(n => n != LimitsResource)
-            .Order(StringComparer.Ordinal)
-            .Select(n => Read<CatalogFile>(assembly, n))
-            .ToArray();
-        var limits = Read<ProcessLimits>(assembly, LimitsResource);
+        var files = CatalogData.CatalogFileFiles();
+        var limits = CatalogData.ProcessLimitsFiles()[0];
 
         var materials = files.SelectMany(f => f.Materials ?? []).Select(m =>
             CatalogBuilder.TryBuildMaterial(m, limits.NiRichThreshold.Value, out var material, out var error)
@@ -210,22 +202,6 @@ public sealed class RecipeCatalog
             files.SelectMany(f => f.VapourPressure ?? []),
             limits,
             EquipmentProfile.Default);
-    }
-
-    // The embedded files ship with the assembly and are covered by tests: a failure here is a build defect.
-    private static T Read<T>(Assembly assembly, string resource)
-    {
-        using var stream = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidDataException($"Missing catalog resource {resource}.");
-        try
-        {
-            return JsonSerializer.Deserialize<T>(stream, CatalogJson.Options)
-                ?? throw new InvalidDataException($"Catalog resource {resource} is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"Catalog resource {resource}: {e.Message}", e);
-        }
     }
 
     private static FrozenDictionary<string, T> ByName<T>(IEnumerable<T> items, Func<T, string> name, StringComparer? comparer = null)

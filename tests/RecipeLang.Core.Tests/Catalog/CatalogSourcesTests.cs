@@ -154,14 +154,11 @@ public class CatalogSourcesTests
 
     private static IEnumerable<(string File, JsonElement Root)> CatalogFiles()
     {
-        var assembly = typeof(RecipeCatalog).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("RecipeLang.Catalog.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var path in CatalogDataTests.DataFiles())
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             // limits.json is one object; the other files hold named sections.
-            var file = name["RecipeLang.Catalog.".Length..^".json".Length];
-            yield return (file == "limits" ? "limits" : "", document.RootElement.Clone());
+            yield return (Path.GetFileNameWithoutExtension(path) == "limits" ? "limits" : "", document.RootElement.Clone());
         }
     }
 

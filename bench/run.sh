@@ -17,8 +17,11 @@ while [[ $# -gt 0 ]]; do
     *) echo "usage: bash bench/run.sh [--full] [--before GIT-REF]" >&2; exit 2 ;;
   esac
 done
-echo "Building (Release): the tool as 'dotnet pack' publishes it, the two baselines, the bench harness"
-dotnet publish src/RecipeLang.Cli -c Release -v q --nologo -o "$work/cli" >/dev/null
+# The tool as its release package for this machine holds it (`dotnet pack -p:PlatformToolPackages=true`: ReadyToRun
+# for the platform, framework-dependent); the before build is published as that commit's `dotnet pack` did.
+rid=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
+echo "Building (Release): the tool as its $rid release package holds it, the two baselines, the bench harness"
+dotnet publish src/RecipeLang.Cli -c Release -v q --nologo -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/cli" >/dev/null
 dotnet build bench/Hello -c Release -v q --nologo -o "$work/hello" >/dev/null
 dotnet build bench/JsonRead -c Release -v q --nologo -o "$work/json-read" >/dev/null
 dotnet build bench/RecipeLang.Bench -c Release -v q --nologo >/dev/null

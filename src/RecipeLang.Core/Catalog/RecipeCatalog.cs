@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using RecipeLang.Chemistry;
 
 namespace RecipeLang.Catalog;
@@ -14,13 +13,13 @@ public sealed class RecipeCatalog
 {
     private static readonly Lazy<RecipeCatalog> LazyDefault = new(LoadEmbedded);
 
-    private readonly FrozenDictionary<string, ReagentInfo> reagentsByFormula;
-    private readonly FrozenDictionary<string, ReagentInfo> reagentsByAlias;
-    private readonly FrozenDictionary<ReagentInfo, Formula?> formulas;
-    private readonly FrozenDictionary<string, EutecticInfo> eutecticsByKey;
-    private readonly FrozenDictionary<string, OperationInfo> operationsByAlias;
-    private readonly FrozenDictionary<string, BinderInfo> bindersByAlias;
-    private readonly FrozenDictionary<string, AtmosphereInfo> atmospheresByAlias;
+    private readonly Dictionary<string, ReagentInfo> reagentsByFormula;
+    private readonly Dictionary<string, ReagentInfo> reagentsByAlias;
+    private readonly Dictionary<ReagentInfo, Formula?> formulas;
+    private readonly Dictionary<string, EutecticInfo> eutecticsByKey;
+    private readonly Dictionary<string, OperationInfo> operationsByAlias;
+    private readonly Dictionary<string, BinderInfo> bindersByAlias;
+    private readonly Dictionary<string, AtmosphereInfo> atmospheresByAlias;
 
     private RecipeCatalog(
         IEnumerable<MaterialInfo> materials,
@@ -54,28 +53,28 @@ public sealed class RecipeCatalog
 
         reagentsByFormula = Reagents.Values
             .GroupBy(r => Formula.Normalize(r.Formula), StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         formulas = Reagents.Values.Distinct<ReagentInfo>(ReferenceEqualityComparer.Instance)
-            .ToFrozenDictionary<ReagentInfo, ReagentInfo, Formula?>(r => r, r => Formula.TryParse(r.Formula, out var formula, out _) ? formula : null, ReferenceEqualityComparer.Instance);
+            .ToDictionary<ReagentInfo, ReagentInfo, Formula?>(r => r, r => Formula.TryParse(r.Formula, out var formula, out _) ? formula : null, ReferenceEqualityComparer.Instance);
         reagentsByAlias = Reagents.Values
             .SelectMany(r => r.Aliases.Select(a => (Alias: a, Reagent: r)))
             .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(p => p.Alias, p => p.Reagent, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(p => p.Alias, p => p.Reagent, StringComparer.OrdinalIgnoreCase);
         eutecticsByKey = Eutectics
             .DistinctBy(e => e.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(e => e.Key, StringComparer.Ordinal);
+            .ToDictionary(e => e.Key, StringComparer.Ordinal);
         operationsByAlias = Operations.Values
             .SelectMany(o => o.Aliases.Select(a => (Alias: a, Operation: o)))
             .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(p => p.Alias, p => p.Operation, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(p => p.Alias, p => p.Operation, StringComparer.OrdinalIgnoreCase);
         atmospheresByAlias = Atmospheres.Values
             .SelectMany(a => a.Aliases.Select(alias => (Alias: alias, Atmosphere: a)))
             .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(p => p.Alias, p => p.Atmosphere, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(p => p.Alias, p => p.Atmosphere, StringComparer.OrdinalIgnoreCase);
         bindersByAlias = Binders.Values
             .SelectMany(b => b.Aliases.Select(a => (Alias: a, Binder: b)))
             .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(p => p.Alias, p => p.Binder, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(p => p.Alias, p => p.Binder, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The built-in catalog, read once from the embedded JSON.</summary>
@@ -202,11 +201,11 @@ public sealed class RecipeCatalog
             EquipmentProfile.Default);
     }
 
-    private static FrozenDictionary<string, T> ByName<T>(IEnumerable<T> items, Func<T, string> name, StringComparer? comparer = null)
+    private static Dictionary<string, T> ByName<T>(IEnumerable<T> items, Func<T, string> name, StringComparer? comparer = null)
     {
         var map = new Dictionary<string, T>(comparer ?? StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
             map[name(item)] = item;
-        return map.ToFrozenDictionary(comparer ?? StringComparer.OrdinalIgnoreCase);
+        return map;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace RecipeLang.Chemistry;
 
@@ -135,10 +134,10 @@ public static class Elements
         new(118, "Og", "Oganesson", 294, false),
     ];
 
-    private static readonly FrozenDictionary<string, Element> BySymbol =
-        Table.ToFrozenDictionary(e => e.Symbol, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Element> BySymbol =
+        Table.ToDictionary(e => e.Symbol, StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, Element>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+    private static readonly Dictionary<string, Element>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         BySymbol.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>All 118 elements in order of atomic number.</summary>

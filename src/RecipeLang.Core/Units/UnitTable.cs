@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace RecipeLang.Units;
 
@@ -108,22 +107,20 @@ public static class UnitTable
     ];
 
     // Spelling -> units it can mean, the plain-lookup meaning first (C: Celsius, then difference, then C-rate).
-    private static readonly FrozenDictionary<string, Unit[]> BySpelling = Entries
+    // Plain dictionaries and arrays, not frozen ones: building a frozen dictionary costs more at start-up than its
+    // faster look-ups win back in a short command (docs/benchmarks.md).
+    private static readonly Dictionary<string, Unit[]> BySpelling = Entries
         .SelectMany(e => e.Spellings.Select(s => (Spelling: s, e.Unit)))
         .GroupBy(p => p.Spelling, StringComparer.Ordinal)
-        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Unit).ToArray(), StringComparer.Ordinal);
+        .ToDictionary(g => g.Key, g => g.Select(p => p.Unit).ToArray(), StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, Unit[]>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+    private static readonly Dictionary<string, Unit[]>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         BySpelling.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenDictionary<Dimension, Unit[]> ByDimension = Entries
-        .GroupBy(e => e.Unit.Dimension)
-        .ToFrozenDictionary(g => g.Key, g => g.Select(e => e.Unit).ToArray());
+    // Indexed by dimension.
+    private static readonly Unit[][] ByDimension = GroupByDimension(featuredOnly: false);
 
-    private static readonly FrozenDictionary<Dimension, Unit[]> FeaturedByDimension = Entries
-        .Where(e => e.Featured)
-        .GroupBy(e => e.Unit.Dimension)
-        .ToFrozenDictionary(g => g.Key, g => g.Select(e => e.Unit).ToArray());
+    private static readonly Unit[][] FeaturedByDimension = GroupByDimension(featuredOnly: true);
 
     /// <summary>Every spelling a recipe may write after a number, case-sensitive (mM is not MM).</summary>
     public static IReadOnlyCollection<string> Spellings => BySpelling.Keys;
@@ -170,15 +167,24 @@ public static class UnitTable
     }
 
     /// <summary>The base unit of a dimension (see the remarks on <see cref="UnitTable"/>).</summary>
-    public static Unit Si(Dimension dimension) => ByDimension[dimension][0];
+    public static Unit Si(Dimension dimension) => ByDimension[(int)dimension][0];
 
     /// <summary>All units of a dimension, base unit first.</summary>
-    public static IEnumerable<Unit> For(Dimension dimension) =>
-        ByDimension.TryGetValue(dimension, out var units) ? units : [];
+    public static IEnumerable<Unit> For(Dimension dimension) => ByDimension[(int)dimension];
 
     /// <summary>The few units a hover shows side by side for a dimension.</summary>
-    public static IReadOnlyList<Unit> Featured(Dimension dimension) =>
-        FeaturedByDimension.TryGetValue(dimension, out var units) ? units : [];
+    public static IReadOnlyList<Unit> Featured(Dimension dimension) => FeaturedByDimension[(int)dimension];
+
+    private static Unit[][] GroupByDimension(bool featuredOnly)
+    {
+        var groups = new List<Unit>[Enum.GetValues<Dimension>().Length];
+        foreach (var entry in Entries)
+        {
+            if (!featuredOnly || entry.Featured)
+                (groups[(int)entry.Unit.Dimension] ??= []).Add(entry.Unit);
+        }
+        return [.. groups.Select(g => g?.ToArray() ?? [])];
+    }
 
     private sealed record Entry(Unit Unit, bool Featured, params string[] Spellings);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using RecipeLang.Diagnostics;
 using RecipeLang.Text;
@@ -127,8 +126,10 @@ public sealed class Lexer
     }
 
     /// <summary>Leading trivia of spaces and line breaks only, by its pieces: the same few runs (a line break and an
-    /// indent, one space) come before most tokens, so one array serves them all.</summary>
-    private static readonly ConcurrentDictionary<ulong, ImmutableArray<TriviaPiece>> SharedTrivia = new();
+    /// indent, one space) come before most tokens, so one array serves them all. One table per thread: no locks, and
+    /// no concurrent dictionary, whose first use costs a short command several milliseconds.</summary>
+    [ThreadStatic]
+    private static Dictionary<ulong, ImmutableArray<TriviaPiece>>? sharedTrivia;
 
     private static ImmutableArray<TriviaPiece> Shared(List<TriviaPiece> pieces)
     {
@@ -154,14 +155,15 @@ public sealed class Lexer
             }
             key = key << 5 | (uint)digit;
         }
-        if (SharedTrivia.TryGetValue(key, out var shared))
+        var table = sharedTrivia ??= [];
+        if (table.TryGetValue(key, out var shared))
         {
             return shared;
         }
         shared = [.. pieces];
-        if (SharedTrivia.Count < maxShared)
+        if (table.Count < maxShared)
         {
-            SharedTrivia.TryAdd(key, shared);
+            table.Add(key, shared);
         }
         return shared;
     }

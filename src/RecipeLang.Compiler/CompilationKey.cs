@@ -14,12 +14,6 @@ namespace RecipeLang.Compiler;
 /// </summary>
 public static class CompilationKey
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static string Compute(IEnumerable<LoweredRecipe> recipes, string assemblyName = PlanCompiler.DefaultAssemblyName, bool embedPdb = false)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -27,9 +21,16 @@ public static class CompilationKey
         {
             hash.AppendData(build.Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         }
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(assemblyName, Json));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(assemblyName, CompilationKeyJson.Default.String));
         hash.AppendData([embedPdb ? (byte)1 : (byte)0]);
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(recipes.ToArray(), Json));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(recipes.ToArray(), CompilationKeyJson.Default.LoweredRecipeArray));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
+
+// Generated serialisation: the reflection serialiser built its metadata at run time, about 100 ms of a cached
+// `run --simulate` (docs/benchmarks.md).
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(LoweredRecipe[]))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class CompilationKeyJson : JsonSerializerContext;

@@ -66,7 +66,7 @@ public sealed class CatalogDataGenerator : IIncrementalGenerator
                 try
                 {
                     using var document = JsonDocument.Parse(text.ToString(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-                    expression = writer.Value(document.RootElement, type, Path.GetFileName(file.Path));
+                    expression = writer.Value(document.RootElement, type, "");
                 }
                 catch (JsonException e)
                 {
@@ -96,6 +96,8 @@ public sealed class CatalogDataGenerator : IIncrementalGenerator
         });
     }
 
+    private static string Member(string where, string name) => where.Length == 0 ? name : $"{where}.{name}";
+
     private static string Identifier(string name) => new(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
 
     /// <summary>Writes a JSON value as a C# expression of a given type, collecting errors with their place in the file.</summary>
@@ -111,7 +113,8 @@ public sealed class CatalogDataGenerator : IIncrementalGenerator
 
         private string? Fail(string where, string message)
         {
-            Errors.Add(Diagnostic.Create(BadData, Location.Create(path, new TextSpan(0, 0), default), $"{Path.GetFileName(path)}: {where}: {message}"));
+            var place = where.Length == 0 ? "" : where + ": ";
+            Errors.Add(Diagnostic.Create(BadData, Location.Create(path, new TextSpan(0, 0), default), $"{Path.GetFileName(path)}: {place}{message}"));
             return null;
         }
 
@@ -189,7 +192,7 @@ public sealed class CatalogDataGenerator : IIncrementalGenerator
         {
             if (json.ValueKind != JsonValueKind.Object)
                 return Fail(where, "expected an object");
-            var entries = json.EnumerateObject().Select(p => $"[{SymbolDisplay.FormatLiteral(p.Name, quote: true)}] = {Value(p.Value, value, $"{where}.{p.Name}") ?? "default!"}");
+            var entries = json.EnumerateObject().Select(p => $"[{SymbolDisplay.FormatLiteral(p.Name, quote: true)}] = {Value(p.Value, value, Member(where, p.Name)) ?? "default!"}");
             var valueName = value.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier));
             return $"new global::System.Collections.Generic.Dictionary<string, {valueName}> {{ {string.Join(", ", entries)} }}";
         }
@@ -219,7 +222,7 @@ public sealed class CatalogDataGenerator : IIncrementalGenerator
                     continue;
                 }
                 seen.Add(property.Name);
-                var value = Value(member.Value, property.Type, $"{where}.{member.Name}");
+                var value = Value(member.Value, property.Type, Member(where, member.Name));
                 if (value is null)
                     continue;
                 var parameter = constructor?.Parameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));

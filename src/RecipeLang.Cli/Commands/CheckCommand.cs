@@ -76,7 +76,7 @@ public static class CheckCommand
         }
         var analyses = new DocumentAnalysis?[files.Count];
         var unreadable = new UsageException?[files.Count];
-        Parallel.For(0, files.Count, i =>
+        void AnalyzeFile(int i)
         {
             try
             {
@@ -90,7 +90,17 @@ public static class CheckCommand
             {
                 problems.Crashed(files[i], e);
             }
-        });
+        }
+        // One file (a pre-commit hook, an editor's save) is checked on this thread: starting the parallel loop's
+        // machinery costs a short command more than it saves.
+        if (files.Count == 1)
+        {
+            AnalyzeFile(0);
+        }
+        else
+        {
+            Parallel.For(0, files.Count, AnalyzeFile);
+        }
         foreach (var e in unreadable.OfType<UsageException>())
         {
             if (problems is null)

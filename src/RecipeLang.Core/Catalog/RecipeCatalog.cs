@@ -11,7 +11,7 @@ namespace RecipeLang.Catalog;
 /// </summary>
 public sealed class RecipeCatalog
 {
-    private static readonly Lazy<RecipeCatalog> LazyDefault = new(LoadEmbedded);
+    private static readonly Lazy<RecipeCatalog> LazyDefault = new(LoadBuiltIn);
 
     private readonly Dictionary<string, ReagentInfo> reagentsByFormula;
     private readonly Dictionary<string, ReagentInfo> reagentsByAlias;
@@ -77,7 +77,7 @@ public sealed class RecipeCatalog
             .ToDictionary(p => p.Alias, p => p.Binder, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The built-in catalog, read once from the embedded JSON.</summary>
+    /// <summary>The built-in catalog, built once from the compiled catalog files.</summary>
     public static RecipeCatalog Default => LazyDefault.Value;
 
     public IReadOnlyDictionary<string, MaterialInfo> Materials { get; }
@@ -173,7 +173,7 @@ public sealed class RecipeCatalog
         Limits,
         equipment);
 
-    private static RecipeCatalog LoadEmbedded()
+    private static RecipeCatalog LoadBuiltIn()
     {
         var files = CatalogData.CatalogFileFiles();
         var limits = CatalogData.ProcessLimitsFiles()[0];

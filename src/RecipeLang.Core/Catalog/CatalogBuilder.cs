@@ -52,8 +52,18 @@ internal static class CatalogBuilder
     }
 
     /// <summary>Moles of metal-site cations per formula unit: every element but Li, O and F.</summary>
-    public static double MetalSiteTotal(IReadOnlyDictionary<string, double> composition) =>
-        composition.Where(e => !NonMetalSite.Contains(e.Key)).Sum(e => e.Value);
+    public static double MetalSiteTotal(IReadOnlyDictionary<string, double> composition)
+    {
+        var total = 0.0;
+        foreach (var (element, moles) in composition)
+        {
+            if (!NonMetalSite.Contains(element))
+            {
+                total += moles;
+            }
+        }
+        return total;
+    }
 
     public static bool TryBuildReagent(ReagentJson json, out ReagentInfo reagent, out string? error)
     {

@@ -51,30 +51,45 @@ public sealed class RecipeCatalog
         Limits = limits;
         Equipment = equipment;
 
-        reagentsByFormula = Reagents.Values
-            .GroupBy(r => Formula.Normalize(r.Formula), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        formulas = Reagents.Values.Distinct<ReagentInfo>(ReferenceEqualityComparer.Instance)
-            .ToDictionary<ReagentInfo, ReagentInfo, Formula?>(r => r, r => Formula.TryParse(r.Formula, out var formula, out _) ? formula : null, ReferenceEqualityComparer.Instance);
-        reagentsByAlias = Reagents.Values
-            .SelectMany(r => r.Aliases.Select(a => (Alias: a, Reagent: r)))
-            .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(p => p.Alias, p => p.Reagent, StringComparer.OrdinalIgnoreCase);
-        eutecticsByKey = Eutectics
-            .DistinctBy(e => e.Key, StringComparer.Ordinal)
-            .ToDictionary(e => e.Key, StringComparer.Ordinal);
-        operationsByAlias = Operations.Values
-            .SelectMany(o => o.Aliases.Select(a => (Alias: a, Operation: o)))
-            .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(p => p.Alias, p => p.Operation, StringComparer.OrdinalIgnoreCase);
-        atmospheresByAlias = Atmospheres.Values
-            .SelectMany(a => a.Aliases.Select(alias => (Alias: alias, Atmosphere: a)))
-            .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(p => p.Alias, p => p.Atmosphere, StringComparer.OrdinalIgnoreCase);
-        bindersByAlias = Binders.Values
-            .SelectMany(b => b.Aliases.Select(a => (Alias: a, Binder: b)))
-            .DistinctBy(p => p.Alias, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(p => p.Alias, p => p.Binder, StringComparer.OrdinalIgnoreCase);
+        // Loops rather than LINQ: LINQ over tuples and key-value pairs is compiled at start-up, before the first check.
+        // The first entry of a spelling wins.
+        reagentsByFormula = new(StringComparer.Ordinal);
+        reagentsByAlias = new(StringComparer.OrdinalIgnoreCase);
+        formulas = new(ReferenceEqualityComparer.Instance);
+        foreach (var reagent in Reagents.Values)
+        {
+            reagentsByFormula.TryAdd(Formula.Normalize(reagent.Formula), reagent);
+            formulas.TryAdd(reagent, Formula.TryParse(reagent.Formula, out var formula, out _) ? formula : null);
+            AddAliases(reagentsByAlias, reagent.Aliases, reagent);
+        }
+        eutecticsByKey = new(StringComparer.Ordinal);
+        foreach (var eutectic in Eutectics)
+        {
+            eutecticsByKey.TryAdd(eutectic.Key, eutectic);
+        }
+        operationsByAlias = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var operation in Operations.Values)
+        {
+            AddAliases(operationsByAlias, operation.Aliases, operation);
+        }
+        atmospheresByAlias = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var atmosphere in Atmospheres.Values)
+        {
+            AddAliases(atmospheresByAlias, atmosphere.Aliases, atmosphere);
+        }
+        bindersByAlias = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var binder in Binders.Values)
+        {
+            AddAliases(bindersByAlias, binder.Aliases, binder);
+        }
+    }
+
+    private static void AddAliases<T>(Dictionary<string, T> map, IReadOnlyList<string> aliases, T item)
+    {
+        foreach (var alias in aliases)
+        {
+            map.TryAdd(alias, item);
+        }
     }
 
     /// <summary>The built-in catalog, built once from the compiled catalog files.</summary>

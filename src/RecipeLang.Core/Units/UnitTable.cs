@@ -109,10 +109,7 @@ public static class UnitTable
     // Spelling -> units it can mean, the plain-lookup meaning first (C: Celsius, then difference, then C-rate).
     // Plain dictionaries and arrays, not frozen ones: building a frozen dictionary costs more at start-up than its
     // faster look-ups win back in a short command (docs/benchmarks.md).
-    private static readonly Dictionary<string, Unit[]> BySpelling = Entries
-        .SelectMany(e => e.Spellings.Select(s => (Spelling: s, e.Unit)))
-        .GroupBy(p => p.Spelling, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Select(p => p.Unit).ToArray(), StringComparer.Ordinal);
+    private static readonly Dictionary<string, Unit[]> BySpelling = GroupBySpelling();
 
     private static readonly Dictionary<string, Unit[]>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         BySpelling.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -174,6 +171,29 @@ public static class UnitTable
 
     /// <summary>The few units a hover shows side by side for a dimension.</summary>
     public static IReadOnlyList<Unit> Featured(Dimension dimension) => FeaturedByDimension[(int)dimension];
+
+    // Loops rather than LINQ over tuples, which would be JIT-compiled at start-up.
+    private static Dictionary<string, Unit[]> GroupBySpelling()
+    {
+        var groups = new Dictionary<string, List<Unit>>(StringComparer.Ordinal);
+        foreach (var entry in Entries)
+        {
+            foreach (var spelling in entry.Spellings)
+            {
+                if (!groups.TryGetValue(spelling, out var units))
+                {
+                    groups.Add(spelling, units = []);
+                }
+                units.Add(entry.Unit);
+            }
+        }
+        var table = new Dictionary<string, Unit[]>(groups.Count, StringComparer.Ordinal);
+        foreach (var (spelling, units) in groups)
+        {
+            table.Add(spelling, [.. units]);
+        }
+        return table;
+    }
 
     private static Unit[][] GroupByDimension(bool featuredOnly)
     {

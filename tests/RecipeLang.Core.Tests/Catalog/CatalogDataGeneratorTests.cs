@@ -49,15 +49,32 @@ public class CatalogDataGeneratorTests
         Assert.That(source, Does.Not.Contain("Read_demo"), "no reader is emitted for a file with errors");
     }
 
-    private static (string Source, ImmutableArray<Diagnostic> Diagnostics) Run(string json)
+    [Test]
+    public void An_edit_elsewhere_in_the_project_does_not_rerun_the_generation()
     {
-        var compilation = CSharpCompilation.Create("Demo", [CSharpSyntaxTree.ParseText(Types)],
+        var compilation = Compile();
+        GeneratorDriver driver = Driver("""{ "items": [ { "name": "A", "kind": "polymer" } ] }""", trackSteps: true);
+        driver = driver.RunGenerators(compilation);
+
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Demo; public class Unrelated { }")));
+
+        var outputs = driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs);
+        Assert.That(outputs.Select(o => o.Reason), Is.All.EqualTo(IncrementalStepRunReason.Cached));
+    }
+
+    private static CSharpCompilation Compile() =>
+        CSharpCompilation.Create("Demo", [CSharpSyntaxTree.ParseText(Types)],
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var file = new JsonFile("/catalog/demo.json", json);
-        var driver = CSharpGeneratorDriver.Create([new CatalogDataGenerator().AsSourceGenerator()], [file],
-            optionsProvider: new Options(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.CatalogRoot"] = "Demo.Root" }));
-        var result = driver.RunGenerators(compilation).GetRunResult();
+
+    private static CSharpGeneratorDriver Driver(string json, bool trackSteps = false) =>
+        CSharpGeneratorDriver.Create([new CatalogDataGenerator().AsSourceGenerator()], [new JsonFile("/catalog/demo.json", json)],
+            optionsProvider: new Options(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.CatalogRoot"] = "Demo.Root" }),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    private static (string Source, ImmutableArray<Diagnostic> Diagnostics) Run(string json)
+    {
+        var result = Driver(json).RunGenerators(Compile()).GetRunResult();
         var source = result.GeneratedTrees.Length == 0 ? "" : result.GeneratedTrees[0].ToString();
         return (source, result.Diagnostics);
     }

@@ -29,7 +29,6 @@ public class CatalogSourcesTests
         "operations[etch].parameters[time].beyond",
         "limits.dopantDiffusionMinC",
         "limits.lithiumLossFurnaceMinC",
-        "materials[LCO].annealWindowC",
         "materials[NCM65]",
         "materials[NCM65].annealWindowC",
         "materials[NCM811].annealWindowC",

@@ -59,7 +59,7 @@ public sealed class Lexer
                 tokens.Add(new SyntaxToken(TokenKind.EndOfFile, new TextSpan(_position, 0), "", [], [], true, false));
                 return tokens.DrainToImmutable();
             }
-            var (leading, sawNewLine) = LexLeadingTrivia();
+            var (leading, sawNewLine, sawComment) = LexLeadingTrivia();
             var start = _position;
             var kind = LexTokenKind(previous, previousEnd == start && !atFileStart);
             var span = TextSpan.FromBounds(start, _position);
@@ -74,7 +74,9 @@ public sealed class Lexer
             }
             var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<TriviaPiece>.Empty : LexTrailingTrivia();
             var glued = !atFileStart && start == previousEnd;
-            previous = new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || atFileStart, glued);
+            previous = !sawComment && trailing.IsEmpty && text.Length <= TextTable.MaxLength
+                ? new SyntaxToken(start, TokenShape.Shared(kind, text, leading, sawNewLine || atFileStart, glued))
+                : new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || atFileStart, glued);
             tokens.Add(previous);
             previousEnd = _position;
             if (kind == TokenKind.EndOfFile)
@@ -90,15 +92,16 @@ public sealed class Lexer
         }
     }
 
-    private (ImmutableArray<TriviaPiece> Trivia, bool SawNewLine) LexLeadingTrivia()
+    private (ImmutableArray<TriviaPiece> Trivia, bool SawNewLine, bool SawComment) LexLeadingTrivia()
     {
         if (_position < _text.Length && !IsTriviaStart(_text[_position]))
         {
-            return (ImmutableArray<TriviaPiece>.Empty, false);
+            return (ImmutableArray<TriviaPiece>.Empty, false, false);
         }
         var builder = _trivia;
         builder.Clear();
         var sawNewLine = false;
+        var sawComment = false;
         while (_position < _text.Length)
         {
             var c = _text[_position];
@@ -116,13 +119,14 @@ public sealed class Lexer
             else if (c == '#')
             {
                 builder.Add(LexComment());
+                sawComment = true;
             }
             else
             {
                 break;
             }
         }
-        return (Shared(builder), sawNewLine);
+        return (Shared(builder), sawNewLine, sawComment);
     }
 
     /// <summary>Leading trivia of spaces and line breaks only, by its pieces: the same few runs (a line break and an

@@ -8,7 +8,8 @@ namespace RecipeLang.Syntax;
 /// </summary>
 internal static class TextTable
 {
-    private const int MaxLength = 40;
+    /// <summary>Longer texts get a string of their own.</summary>
+    public const int MaxLength = 40;
     private static readonly string?[] Slots = new string?[1 << 14];
 
     public static string Get(ReadOnlySpan<char> text)

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace RecipeLang.Cli.Plotting;
+
+/// <summary>
+/// Draws a <see cref="ThermalChart"/> as SVG: axes with round ticks, a grid, one polyline per curve (set-points with
+/// <c>stroke-dasharray</c>) and a legend. Written directly rather than through ScottPlot's Skia SVG canvas, which
+/// cannot draw dashes and costs a dry run about 170 ms of start-up.
+/// </summary>
+public static class SvgChart
+{
+    private const double Left = 70, Right = 20, Top = 40, Bottom = 55;
+
+    public static byte[] Render(ThermalChart chart)
+    {
+        const double width = ThermalChart.Width, height = ThermalChart.Height;
+        var points = chart.Series.SelectMany(s => s.Parts).SelectMany(p => p).Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
+        var (x0, x1) = Bounds(points.Select(p => p.X), 0, 1);
+        var (y0, y1) = Bounds(points.Select(p => p.Y), 0, 100);
+        var xTicks = Ticks(x0, x1, 10);
+        var yTicks = Ticks(y0, y1, 8);
+        (x0, x1) = (Math.Min(x0, xTicks[0]), Math.Max(x1, xTicks[^1]));
+        (y0, y1) = (Math.Min(y0, yTicks[0]), Math.Max(y1, yTicks[^1]));
+        double plotWidth = width - Left - Right, plotHeight = height - Top - Bottom;
+        double X(double x) => Left + (x - x0) / (x1 - x0) * plotWidth;
+        double Y(double y) => Top + (y1 - y) / (y1 - y0) * plotHeight;
+
+        var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartElement("svg", "http://www.w3.org/2000/svg");
+            xml.WriteAttributeString("width", N(width));
+            xml.WriteAttributeString("height", N(height));
+            xml.WriteAttributeString("viewBox", $"0 0 {N(width)} {N(height)}");
+            Rect(xml, 0, 0, width, height, "white", null);
+
+            foreach (var tick in xTicks)
+            {
+                Line(xml, X(tick), Top, X(tick), Top + plotHeight, "#e0e0e0");
+                Text(xml, X(tick), Top + plotHeight + 18, Label(tick), "middle", 12);
+            }
+            foreach (var tick in yTicks)
+            {
+                Line(xml, Left, Y(tick), Left + plotWidth, Y(tick), "#e0e0e0");
+                Text(xml, Left - 8, Y(tick) + 4, Label(tick), "end", 12);
+            }
+            Rect(xml, Left, Top, plotWidth, plotHeight, "none", "#404040");
+            Text(xml, width / 2, 24, chart.Title, "middle", 16);
+            Text(xml, Left + plotWidth / 2, height - 12, chart.XLabel, "middle", 13);
+            xml.WriteStartElement("text");
+            xml.WriteAttributeString("transform", $"translate(18 {N(Top + plotHeight / 2)}) rotate(-90)");
+            xml.WriteAttributeString("text-anchor", "middle");
+            xml.WriteAttributeString("font-family", "sans-serif");
+            xml.WriteAttributeString("font-size", "13");
+            xml.WriteString(chart.YLabel);
+            xml.WriteEndElement();
+
+            foreach (var series in chart.Series)
+            {
+                xml.WriteStartElement("g");
+                xml.WriteAttributeString("fill", "none");
+                xml.WriteAttributeString("stroke", series.Color);
+                xml.WriteAttributeString("stroke-width", "1.5");
+                if (series.Dashed)
+                {
+                    xml.WriteAttributeString("stroke-dasharray", "6 4");
+                }
+                xml.WriteElementString("title", series.Name);
+                foreach (var part in series.Parts)
+                {
+                    var builder = new StringBuilder();
+                    foreach (var (x, y) in part)
+                    {
+                        if (double.IsFinite(x) && double.IsFinite(y))
+                        {
+                            builder.Append(N(X(x))).Append(',').Append(N(Y(y))).Append(' ');
+                        }
+                    }
+                    xml.WriteStartElement("polyline");
+                    xml.WriteAttributeString("points", builder.ToString().TrimEnd());
+                    xml.WriteEndElement();
+                }
+                xml.WriteEndElement();
+            }
+
+            // The legend, upper left inside the plot area.
+            double legendX = Left + 10, legendY = Top + 10, rowHeight = 18;
+            var legendWidth = 40 + 7.5 * chart.Series.Select(s => s.Name.Length).DefaultIfEmpty(0).Max();
+            if (chart.Series.Count > 0)
+            {
+                Rect(xml, legendX, legendY, legendWidth, 8 + rowHeight * chart.Series.Count, "white", "#a0a0a0");
+            }
+            for (var i = 0; i < chart.Series.Count; i++)
+            {
+                var series = chart.Series[i];
+                var rowY = legendY + 4 + rowHeight * i + rowHeight / 2;
+                xml.WriteStartElement("line");
+                xml.WriteAttributeString("x1", N(legendX + 6));
+                xml.WriteAttributeString("y1", N(rowY));
+                xml.WriteAttributeString("x2", N(legendX + 30));
+                xml.WriteAttributeString("y2", N(rowY));
+                xml.WriteAttributeString("stroke", series.Color);
+                xml.WriteAttributeString("stroke-width", "1.5");
+                if (series.Dashed)
+                {
+                    xml.WriteAttributeString("stroke-dasharray", "6 4");
+                }
+                xml.WriteEndElement();
+                Text(xml, legendX + 36, rowY + 4, series.Name, "start", 12);
+            }
+            xml.WriteEndElement();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Round tick values covering [<paramref name="min"/>, <paramref name="max"/>]: steps of 1, 2 or 5 times a power of
+    /// ten, the one nearest to giving <paramref name="count"/> intervals, the first at or below the minimum and the last at or above the maximum.
+    /// </summary>
+    public static IReadOnlyList<double> Ticks(double min, double max, int count)
+    {
+        var raw = (max - min) / count;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = (raw / power) switch { < 1.5 => 1, < 3 => 2, < 7 => 5, _ => 10 } * power;
+        var first = Math.Floor(min / step);
+        var last = Math.Ceiling(max / step);
+        var ticks = new List<double>();
+        for (var i = first; i <= last; i++)
+        {
+            ticks.Add(Math.Round(i * step, 10));
+        }
+        return ticks;
+    }
+
+    /// <summary>The data's range, widened to a default when empty or a single value.</summary>
+    private static (double Min, double Max) Bounds(IEnumerable<double> values, double emptyMin, double emptyMax)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var value in values)
+        {
+            (min, max) = (Math.Min(min, value), Math.Max(max, value));
+        }
+        if (min > max)
+        {
+            return (emptyMin, emptyMax);
+        }
+        return max - min < 1e-9 ? (min - 1, max + 1) : (min, max);
+    }
+
+    private static void Rect(XmlWriter xml, double x, double y, double width, double height, string fill, string? stroke)
+    {
+        xml.WriteStartElement("rect");
+        xml.WriteAttributeString("x", N(x));
+        xml.WriteAttributeString("y", N(y));
+        xml.WriteAttributeString("width", N(width));
+        xml.WriteAttributeString("height", N(height));
+        xml.WriteAttributeString("fill", fill);
+        if (stroke is not null)
+        {
+            xml.WriteAttributeString("stroke", stroke);
+        }
+        xml.WriteEndElement();
+    }
+
+    private static void Line(XmlWriter xml, double x1, double y1, double x2, double y2, string stroke)
+    {
+        xml.WriteStartElement("line");
+        xml.WriteAttributeString("x1", N(x1));
+        xml.WriteAttributeString("y1", N(y1));
+        xml.WriteAttributeString("x2", N(x2));
+        xml.WriteAttributeString("y2", N(y2));
+        xml.WriteAttributeString("stroke", stroke);
+        xml.WriteEndElement();
+    }
+
+    private static void Text(XmlWriter xml, double x, double y, string text, string anchor, int size)
+    {
+        xml.WriteStartElement("text");
+        xml.WriteAttributeString("x", N(x));
+        xml.WriteAttributeString("y", N(y));
+        xml.WriteAttributeString("text-anchor", anchor);
+        xml.WriteAttributeString("font-family", "sans-serif");
+        xml.WriteAttributeString("font-size", size.ToString(CultureInfo.InvariantCulture));
+        xml.WriteString(text);
+        xml.WriteEndElement();
+    }
+
+    private static string Label(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

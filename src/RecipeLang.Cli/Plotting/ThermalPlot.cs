@@ -33,7 +33,9 @@ public static class ThermalPlot
             {
                 var line = plot.Add.Scatter(part.Select(p => p.X).ToArray(), part.Select(p => p.Y).ToArray());
                 line.MarkerSize = 0;
-                line.Color = Color.FromHex(series.Color);
+                // Not Color.FromHex: a call to it made the ReadyToRun build of the tool abort at start-up (.NET 10.0.12).
+                var rgb = Convert.FromHexString(series.Color.AsSpan(1));
+                line.Color = new Color(rgb[0], rgb[1], rgb[2]);
                 line.LinePattern = series.Dashed ? LinePattern.Dashed : LinePattern.Solid;
                 // One legend entry per series, not per part.
                 line.LegendText = first ? series.Name : "";

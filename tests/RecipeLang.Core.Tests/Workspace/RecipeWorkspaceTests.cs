@@ -88,4 +88,46 @@ public class RecipeWorkspaceTests
         Assert.That(inRange, Is.Not.Empty);
         Assert.That(inRange, Is.EqualTo(expected));
     }
+
+    [Test]
+    public void VersionsThatAreNeverParsedDoNotKeepOlderVersionsAlive()
+    {
+        // A buffer over the language server's size limit is never parsed; each version kept the one before it.
+        var (_, workspace) = Create();
+        var first = OpenUnparsed(workspace, 1);
+        for (var version = 2; version <= 20; version++)
+        {
+            OpenUnparsed(workspace, version);
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.That(first.IsAlive, Is.False);
+        Assert.That(workspace.Current.Open["/ws/big.recipe"].Version, Is.EqualTo(20));
+    }
+
+    [Test]
+    public void AParsedVersionStillSeedsTheIncrementalParseOfVersionsAfterUnparsedOnes()
+    {
+        var (_, workspace) = Create();
+        var text = string.Concat(Enumerable.Range(0, 30).Select(i => $"recipe r{i} for NCM523 {{\n  dry 80C 12h\n}}\n"));
+        Open(workspace, "/ws/main.recipe", text);
+        var parsed = workspace.Current.Open["/ws/main.recipe"].Tree;
+        Open(workspace, "/ws/main.recipe", text + "# v2\n", 2);
+        Open(workspace, "/ws/main.recipe", text + "# v3\n", 3);
+
+        var tree = workspace.Current.Open["/ws/main.recipe"].Tree;
+
+        Assert.That(tree.Root.Statements[0], Is.SameAs(parsed.Root.Statements[0]), "the first recipe is reused from version 1's tree");
+    }
+
+    // Not inlined, so that no local of the test method keeps the text alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference OpenUnparsed(RecipeWorkspace workspace, int version)
+    {
+        var text = new SourceText(new string('x', 100_000) + version, "/ws/big.recipe");
+        workspace.SetDocument("/ws/big.recipe", text, version);
+        return new WeakReference(text);
+    }
 }

@@ -38,34 +38,42 @@ public static class CheckCommand
     private static int Run(string[] paths, bool explain, int? maxDiagnostics, TextWriter output, TextWriter error)
     {
         var problems = new FileProblems();
-        var analyses = Analyze(RecipeFiles.Expand(paths), problems, maxDiagnostics: maxDiagnostics);
-        if (explain)
+        var checkedFiles = Analyze(RecipeFiles.Expand(paths),
+            analysis => new CheckedFile(FileFindings.From(analysis), explain ? [.. analysis.Recipes.Select(r => RecipeSummary.Create(r, analysis.Catalog))] : []),
+            problems, maxDiagnostics: maxDiagnostics);
+        foreach (var file in checkedFiles)
         {
-            foreach (var analysis in analyses)
+            foreach (var summary in file.Summaries)
             {
-                foreach (var recipe in analysis.Recipes)
-                {
-                    WriteSummary(output, analysis.Source.Path, RecipeSummary.Create(recipe, analysis.Catalog));
-                }
+                WriteSummary(output, file.Findings.Source.Path, summary);
             }
         }
-        var files = FileFindings.From(analyses);
+        var files = checkedFiles.Select(f => f.Findings).ToList();
         DiagnosticReport.WriteText(output, files);
-        var errors = analyses.Sum(a => a.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        var errors = files.Sum(f => f.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
         output.WriteLine(Summary(files));
         problems.Report(error);
         return problems.ExitCode(errors > 0 ? ExitCodes.Errors : ExitCodes.Clean);
     }
+
+    /// <summary>What <c>check</c> keeps of a file: its findings and, with --explain-recipe, its recipes' summaries.</summary>
+    private sealed record CheckedFile(FileFindings Findings, IReadOnlyList<RecipeSummary> Summaries);
+
+    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files, FileProblems? problems = null, Configuration.SiteConfig? site = null,
+        int? maxDiagnostics = null) =>
+        Analyze(files, analysis => analysis, problems, site, maxDiagnostics);
 
     /// <summary>
     /// Applies excludes, stops on a broken recipelang.json, then reads and analyses the files in parallel, each file
     /// read by the worker that analyses it so that disk and CPU overlap. With <paramref name="problems"/> a file that
     /// cannot be read or analysed is skipped and recorded there, so the others are still reported; without it the
     /// first unreadable file in path order stops the command. With <paramref name="site"/> every file is checked under
-    /// that site instead of its nearest recipelang.json.
+    /// that site instead of its nearest recipelang.json. Of each analysis only what <paramref name="keep"/> returns is
+    /// held: <c>check</c> and <c>lint</c> keep the findings, so a library's trees and bound models go file by file
+    /// instead of all staying alive to the end (the garbage collector then has a small heap to walk).
     /// </summary>
-    internal static IReadOnlyList<DocumentAnalysis> Analyze(IReadOnlyList<RecipeFile> files, FileProblems? problems = null, Configuration.SiteConfig? site = null,
-        int? maxDiagnostics = null)
+    internal static IReadOnlyList<T> Analyze<T>(IReadOnlyList<RecipeFile> files, Func<DocumentAnalysis, T> keep, FileProblems? problems = null,
+        Configuration.SiteConfig? site = null, int? maxDiagnostics = null) where T : class
     {
         var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem(), site) { MaxDiagnosticsPerFile = maxDiagnostics };
         files = Excludes.Apply(files, workspace);
@@ -74,13 +82,13 @@ public static class CheckCommand
         {
             throw new UsageException(string.Join(Environment.NewLine, configErrors.Select(e => e.ToString())));
         }
-        var analyses = new DocumentAnalysis?[files.Count];
+        var kept = new T?[files.Count];
         var unreadable = new UsageException?[files.Count];
         void AnalyzeFile(int i)
         {
             try
             {
-                analyses[i] = workspace.Analyze(new SourceText(RecipeFiles.Read(files[i]), files[i].DisplayPath));
+                kept[i] = keep(workspace.Analyze(new SourceText(RecipeFiles.Read(files[i]), files[i].DisplayPath)));
             }
             catch (UsageException e)
             {
@@ -109,7 +117,7 @@ public static class CheckCommand
             }
             problems.Unreadable(e);
         }
-        return analyses.OfType<DocumentAnalysis>().ToList();
+        return kept.OfType<T>().ToList();
     }
 
     private static void WriteSummary(TextWriter output, string path, RecipeSummary summary)
@@ -128,8 +136,6 @@ public static class CheckCommand
         }
         output.WriteLine();
     }
-
-    internal static string Summary(IReadOnlyList<DocumentAnalysis> analyses) => Summary(FileFindings.From(analyses));
 
     internal static string Summary(IReadOnlyList<FileFindings> analyses)
     {

@@ -129,8 +129,9 @@ public static class CompileCommand
         recipes = [];
         if (analyses.Any(a => a.HasErrors))
         {
-            Output.DiagnosticReport.WriteText(output, Output.FileFindings.From(analyses));
-            output.WriteLine(CheckCommand.Summary(analyses));
+            var files = analyses.Select(Output.FileFindings.From).ToList();
+            Output.DiagnosticReport.WriteText(output, files);
+            output.WriteLine(CheckCommand.Summary(files));
             output.WriteLine("Nothing compiled: fix the errors first.");
             return false;
         }

@@ -73,15 +73,14 @@ public static class LintCommand
     private static int Run(LintRequest request, TextWriter output, TextWriter error)
     {
         var problems = new FileProblems();
-        var analyses = request.Input is { } input ? [AnalyzeText(input.ReadToEnd(), request.InputName, request.MaxDiagnostics)]
-            : CheckCommand.Analyze(RecipeFiles.Expand(request.Paths), problems, maxDiagnostics: request.MaxDiagnostics);
-        var files = FileFindings.From(analyses);
+        var files = request.Input is { } input ? [FileFindings.From(AnalyzeText(input.ReadToEnd(), request.InputName, request.MaxDiagnostics))]
+            : CheckCommand.Analyze(RecipeFiles.Expand(request.Paths), FileFindings.From, problems, maxDiagnostics: request.MaxDiagnostics);
         var note = "";
         switch (request.Baseline)
         {
             case ("write", var file):
                 LintBaseline.Write(file, files);
-                error.WriteLine($"{CheckCommand.Summary(analyses)} Wrote {CheckCommand.Plural(files.Sum(f => f.Diagnostics.Count), "accepted finding")} to {file}.");
+                error.WriteLine($"{CheckCommand.Summary(files)} Wrote {CheckCommand.Plural(files.Sum(f => f.Diagnostics.Count), "accepted finding")} to {file}.");
                 return ExitCodes.Clean;
             case ("use", var file):
                 var baseline = LintBaseline.Read(file);

@@ -96,18 +96,7 @@ public static class SvgChart
             {
                 var series = chart.Series[i];
                 var rowY = legendY + 4 + rowHeight * i + rowHeight / 2;
-                xml.WriteStartElement("line");
-                xml.WriteAttributeString("x1", N(legendX + 6));
-                xml.WriteAttributeString("y1", N(rowY));
-                xml.WriteAttributeString("x2", N(legendX + 30));
-                xml.WriteAttributeString("y2", N(rowY));
-                xml.WriteAttributeString("stroke", series.Color);
-                xml.WriteAttributeString("stroke-width", "1.5");
-                if (series.Dashed)
-                {
-                    xml.WriteAttributeString("stroke-dasharray", "6 4");
-                }
-                xml.WriteEndElement();
+                Line(xml, legendX + 6, rowY, legendX + 30, rowY, series.Color, "1.5", series.Dashed ? "6 4" : null);
                 Text(xml, legendX + 36, rowY + 4, series.Name, "start", 12);
             }
             xml.WriteEndElement();
@@ -149,29 +138,23 @@ public static class SvgChart
         return max - min < 1e-9 ? (min - 1, max + 1) : (min, max);
     }
 
-    private static void Rect(XmlWriter xml, double x, double y, double width, double height, string fill, string? stroke)
-    {
-        xml.WriteStartElement("rect");
-        xml.WriteAttributeString("x", N(x));
-        xml.WriteAttributeString("y", N(y));
-        xml.WriteAttributeString("width", N(width));
-        xml.WriteAttributeString("height", N(height));
-        xml.WriteAttributeString("fill", fill);
-        if (stroke is not null)
-        {
-            xml.WriteAttributeString("stroke", stroke);
-        }
-        xml.WriteEndElement();
-    }
+    private static void Rect(XmlWriter xml, double x, double y, double width, double height, string fill, string? stroke) =>
+        Element(xml, "rect", ("x", N(x)), ("y", N(y)), ("width", N(width)), ("height", N(height)), ("fill", fill), ("stroke", stroke));
 
-    private static void Line(XmlWriter xml, double x1, double y1, double x2, double y2, string stroke)
+    private static void Line(XmlWriter xml, double x1, double y1, double x2, double y2, string stroke, string? width = null, string? dashes = null) =>
+        Element(xml, "line", ("x1", N(x1)), ("y1", N(y1)), ("x2", N(x2)), ("y2", N(y2)), ("stroke", stroke), ("stroke-width", width), ("stroke-dasharray", dashes));
+
+    /// <summary>An empty element with the attributes whose value is not null.</summary>
+    private static void Element(XmlWriter xml, string name, params (string Name, string? Value)[] attributes)
     {
-        xml.WriteStartElement("line");
-        xml.WriteAttributeString("x1", N(x1));
-        xml.WriteAttributeString("y1", N(y1));
-        xml.WriteAttributeString("x2", N(x2));
-        xml.WriteAttributeString("y2", N(y2));
-        xml.WriteAttributeString("stroke", stroke);
+        xml.WriteStartElement(name);
+        foreach (var (attribute, value) in attributes)
+        {
+            if (value is not null)
+            {
+                xml.WriteAttributeString(attribute, value);
+            }
+        }
         xml.WriteEndElement();
     }
 

@@ -18,7 +18,10 @@ public static class LspLatency
 {
     private const int WarmUpEdits = 20;
 
-    public static async Task RunAsync(int edits, string? baseline)
+    // What the server holds once the user stops typing, beside what it holds right after the last answer.
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(5);
+
+    public static async Task RunAsync(int edits, string? baseline, bool largeOnly)
     {
         var servers = new List<(string Name, string Dll)> { ("this build", Path.Combine(AppContext.BaseDirectory, "recipelang.dll")) };
         if (baseline is not null)
@@ -26,7 +29,7 @@ public static class LspLatency
             servers.Add(("baseline", Path.GetFullPath(baseline)));
         }
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-        foreach (var lines in new[] { 500, 5000 })
+        foreach (var lines in largeOnly ? [] : new[] { 500, 5000 })
         {
             var text = Document(lines / 4);
             foreach (var moves in new[] { false, true })
@@ -54,7 +57,9 @@ public static class LspLatency
             var times = await server.EditsAsync(large5Mb, 10, () => open.Stop());
             var action = await server.CodeActionAsync(large5Mb);
             var label = limit is null ? "default limit (1 MiB)" : "limit raised to 16 MiB";
-            Console.WriteLine($"  {label,-23} open {open.Elapsed.TotalMilliseconds:0} ms; edits {Summary(times)}, server CPU {server.CpuPerEdit:0.0} ms per edit; code action {action:0.0} ms; RSS {server.RssMegabytes():0} MB (peak {server.PeakRssMegabytes():0} MB)");
+            var rss = server.RssMegabytes();
+            await Task.Delay(IdleWait);
+            Console.WriteLine($"  {label,-23} open {open.Elapsed.TotalMilliseconds:0} ms; edits {Summary(times)}, server CPU {server.CpuPerEdit:0.0} ms per edit; code action {action:0.0} ms; RSS {rss:0} MB, {server.RssMegabytes():0} MB after {IdleWait.TotalSeconds:0} s idle (peak {server.PeakRssMegabytes():0} MB)");
         }
     }
 

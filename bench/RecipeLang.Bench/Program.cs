@@ -4,7 +4,9 @@ using RecipeLang.Bench;
 // "lsp-latency" drives the real language server process; everything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "lsp-latency")
 {
-    await LspLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, args.Length > 2 ? args[2] : null);
+    var largeOnly = args.Contains("--large-only");
+    var positional = args.Skip(1).Where(a => a != "--large-only").ToArray();
+    await LspLatency.RunAsync(positional.Length > 0 ? int.Parse(positional[0], System.Globalization.CultureInfo.InvariantCulture) : 200, positional.Length > 1 ? positional[1] : null, largeOnly);
     return 0;
 }
 // "lsp-profile" times each stage of an edit's analysis in process (docs/benchmarks.md, "LSP latency").

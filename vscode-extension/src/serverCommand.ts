@@ -107,8 +107,8 @@ export interface Settings {
 }
 
 /** The language server's initialization options from the extension's settings (unset ones are left to the server). */
-export function initializationOptions(settings: Settings): { diagnosticsDelayMs?: number; maxDocumentLength?: number } {
-  const options: { diagnosticsDelayMs?: number; maxDocumentLength?: number } = {};
+export function initializationOptions(settings: Settings): { diagnosticsDelayMs?: number; maxDocumentLength?: number; memoryTrimDelayMs?: number } {
+  const options: { diagnosticsDelayMs?: number; maxDocumentLength?: number; memoryTrimDelayMs?: number } = {};
   const delay = settings.get<number>("diagnostics.delayMs");
   if (typeof delay === "number" && delay >= 0) {
     options.diagnosticsDelayMs = delay;
@@ -116,6 +116,10 @@ export function initializationOptions(settings: Settings): { diagnosticsDelayMs?
   const length = settings.get<number>("maxDocumentLength");
   if (typeof length === "number" && length > 0) {
     options.maxDocumentLength = length;
+  }
+  const trim = settings.get<number>("memoryTrimDelayMs");
+  if (typeof trim === "number" && trim >= 0) {
+    options.memoryTrimDelayMs = trim;
   }
   return options;
 }

@@ -1,3 +1,4 @@
+using RecipeLang.LanguageServer.Hosting;
 using RecipeLang.LanguageServer.Protocol;
 using RecipeLang.Workspace;
 
@@ -11,9 +12,10 @@ namespace RecipeLang.LanguageServer.Features;
 /// would not be published anyway, and the next one starts from the last complete analysis.
 /// A result is published only while it is still current (same version, same imported files), so the client never
 /// sees diagnostics of an old version or of an import that has since changed. An optional delay (an
-/// initialization option, 0 by default) waits before a burst's first analysis.
+/// initialization option, 0 by default) waits before a burst's first analysis. Analyses tell <paramref name="memory"/>
+/// when they run, so that memory is given back only while none does.
 /// </summary>
-public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan delay, int maxDocumentLength, string? ruleDocsUri)
+public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDiagnosticsParams, Task> publish, TimeSpan delay, int maxDocumentLength, string? ruleDocsUri, IdleMemoryTrim memory)
 {
     private readonly Dictionary<string, Worker> _workers = new(StringComparer.Ordinal);
     // Checking that a result is current and sending it is one step: otherwise a result that passed the check could
@@ -46,6 +48,7 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
                     continue;
                 }
                 worker.Running = true;
+                memory.Busy();
                 _ = Task.Run(() => RunAsync(path, worker));
             }
         }
@@ -86,6 +89,7 @@ public sealed class DiagnosticsPublisher(DocumentStore documents, Func<PublishDi
                 if (!worker.Dirty || !_workers.TryGetValue(path, out var registered) || registered != worker)
                 {
                     worker.Running = false;
+                    memory.Done();
                     return;
                 }
                 worker.Dirty = false;

@@ -22,10 +22,14 @@ public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageCli
     /// <summary>Documents longer than this (in UTF-16 characters) get one diagnostic and no analysis, unless the client sets <c>maxDocumentLength</c>.</summary>
     public const int DefaultMaxDocumentLength = 1024 * 1024;
 
+    /// <summary>How long no analysis must run before memory freed by analyses is given back (<c>memoryTrimDelayMs</c>; 0 never).</summary>
+    public static readonly TimeSpan DefaultMemoryTrimDelay = TimeSpan.FromSeconds(2);
+
     private readonly DocumentStore _documents = new(workspace);
     private readonly SemanticTokensFeature _semanticTokens = new();
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DiagnosticsPublisher? _publisher;
+    private IdleMemoryTrim? _memoryTrim;
     private int _maxDocumentLength = DefaultMaxDocumentLength;
     private bool _registerWatchers;
     private bool _initialized;
@@ -44,6 +48,7 @@ public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageCli
             throw new LocalRpcException("The server is already initialized: 'initialize' may be sent once") { ErrorCode = ErrorCodes.InvalidRequest };
         }
         var delay = TimeSpan.Zero;
+        var trimDelay = DefaultMemoryTrimDelay;
         if (parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } options)
         {
             if (options.TryGetProperty("diagnosticsDelayMs", out var value) && value.TryGetInt32(out var milliseconds))
@@ -53,6 +58,10 @@ public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageCli
             if (options.TryGetProperty("maxDocumentLength", out var length) && length.TryGetInt32(out var characters) && characters > 0)
             {
                 _maxDocumentLength = characters;
+            }
+            if (options.TryGetProperty("memoryTrimDelayMs", out var trim) && trim.TryGetInt32(out var trimMilliseconds))
+            {
+                trimDelay = TimeSpan.FromMilliseconds(Math.Clamp(trimMilliseconds, 0, 600_000));
             }
         }
         _registerWatchers = parameters.Capabilities is { ValueKind: JsonValueKind.Object } capabilities
@@ -68,7 +77,8 @@ public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageCli
         {
             _ruleDocsUri = docs.GetString();
         }
-        _publisher = new DiagnosticsPublisher(_documents, client.PublishDiagnosticsAsync, delay, _maxDocumentLength, _ruleDocsUri);
+        _memoryTrim = new IdleMemoryTrim(trimDelay);
+        _publisher = new DiagnosticsPublisher(_documents, client.PublishDiagnosticsAsync, delay, _maxDocumentLength, _ruleDocsUri, _memoryTrim);
         _initialized = true;
         var serverCapabilities = new ServerCapabilities(
             new TextDocumentSyncOptions(OpenClose: true, Change: 2),
@@ -109,7 +119,11 @@ public sealed class RecipeLanguageServer(RecipeWorkspace workspace, ILanguageCli
     }
 
     [JsonRpcMethod("exit")]
-    public void ExitNotification() => _exit.TrySetResult(_shutdown ? 0 : 1);
+    public void ExitNotification()
+    {
+        _memoryTrim?.Dispose();
+        _exit.TrySetResult(_shutdown ? 0 : 1);
+    }
 
     [JsonRpcMethod("textDocument/didOpen", UseSingleObjectParameterDeserialization = true)]
     public void DidOpen(DidOpenTextDocumentParams parameters)

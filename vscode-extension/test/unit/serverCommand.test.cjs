@@ -63,6 +63,8 @@ test("the plot is named after the recipe, in the temp folder", () => {
 test("settings become the server's initialization options; unset ones are left out", () => {
   const settings = (values) => ({ get: (name) => values[name] });
   assert.deepEqual(initializationOptions(settings({ "diagnostics.delayMs": 0, maxDocumentLength: 1000 })), { diagnosticsDelayMs: 0, maxDocumentLength: 1000 });
+  assert.deepEqual(initializationOptions(settings({ memoryTrimDelayMs: 0 })), { memoryTrimDelayMs: 0 });
+  assert.deepEqual(initializationOptions(settings({ memoryTrimDelayMs: -5 })), {});
   assert.deepEqual(initializationOptions(settings({})), {});
   assert.deepEqual(initializationOptions(settings({ "diagnostics.delayMs": -1, maxDocumentLength: 0 })), {});
 });

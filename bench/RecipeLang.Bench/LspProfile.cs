@@ -51,6 +51,8 @@ public static class LspProfile
                 var process = Process.GetCurrentProcess();
                 var cpu = process.TotalProcessorTime;
                 var allocated = GC.GetTotalAllocatedBytes();
+                var gen2 = GC.CollectionCount(2);
+                var pause = GC.GetTotalPauseDuration();
                 var clock = Stopwatch.StartNew();
                 for (var i = 0; i < iterations; i++)
                 {
@@ -59,7 +61,7 @@ public static class LspProfile
                 var wall = clock.Elapsed.TotalMilliseconds / iterations;
                 process.Refresh();
                 var megabytes = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024 / iterations;
-                Console.WriteLine($"  {stage,-40} wall {wall,8:0.00} ms   CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds / iterations,8:0.00} ms   allocated {megabytes,7:0.0} MB");
+                Console.WriteLine($"  {stage,-40} wall {wall,8:0.00} ms   CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds / iterations,8:0.00} ms   allocated {megabytes,7:0.0} MB   gen2 GCs {(GC.CollectionCount(2) - gen2) / (double)iterations,4:0.0}, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / iterations,7:0.00} ms");
             }
             Time("edit the text (SourceText.WithChanges)", () =>
             {

@@ -539,7 +539,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             {
                 continue; // given, or the wrong-dimension error already says what belongs there
             }
-            var diagnostic = Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, Describe(parameter), $" ({Example(parameter)})");
+            var diagnostic = Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, Describe(parameter), Hint(parameter));
             if (FixFor(parameter) is { } insert)
             {
                 diagnostic = diagnostic.WithFix($"Add {insert.Trim()}", new TextChange(new TextSpan(_step.Span.End, 0), insert));
@@ -561,7 +561,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
     private void ReportMissingGroup(string group, ParameterInfo first)
     {
         var members = _operation.Parameters.Where(p => p.RequiredGroup == group);
-        report(Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, string.Join(" or ", members.Select(Describe)), $" ({Example(first)})"));
+        report(Descriptors.MissingParameter.Create(source, _step.Operation.Span, _operation.Name, string.Join(" or ", members.Select(Describe)), Hint(first)));
     }
 
     private int IndexOfGroup(string group)
@@ -676,6 +676,14 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         ParameterKind.Quantity when parameter.Dimension is { } dimension => $"a number with a unit such as {string.Join(", ", UnitTable.Featured(dimension).Take(2).Select(u => u.Canonical))}",
         ParameterKind.Choice => $"e.g. {parameter.Name} {parameter.Choices?.FirstOrDefault()}",
         _ => $"e.g. {(parameter.Keyword ? parameter.Name + " " : "")}{parameter.Doc}",
+    };
+
+    // What follows "needs …": an example where the catalog gives a value to show, else what the parameter's doc says.
+    private static string Hint(ParameterInfo parameter) => parameter.Kind switch
+    {
+        ParameterKind.Quantity or ParameterKind.Choice => $" ({Example(parameter)})",
+        _ when string.IsNullOrEmpty(parameter.Doc) => "",
+        _ => $": {char.ToLowerInvariant(parameter.Doc[0])}{parameter.Doc[1..].TrimEnd('.')}",
     };
 
     private static double ParseNumber(string text) =>

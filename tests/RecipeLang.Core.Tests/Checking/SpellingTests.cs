@@ -45,6 +45,14 @@ public class SpellingTests
     }
 
     [Test]
+    public void AMissingArgumentWithoutAValueToShowIsExplainedByItsDoc()
+    {
+        var error = Analyze("recipe r for NCM523 {\n  molten_salt 400C 4h\n}\n").Diagnostics.Single(d => d.Code == "RL2002");
+
+        Assert.That(error.Message, Is.EqualTo("'molten_salt' needs a salt mixture such as LiOH-LiNO3 ('salts'): the salt mixture, components joined by '-': LiOH-LiNO3"));
+    }
+
+    [Test]
     public void DopantInWeightPercentIsConvertedToMolPercentPerMetal()
     {
         // 0.5 wt% Al in NCM523 (M = 96.5 g/mol, one metal per formula unit): 0.005 / 26.98 × 96.5 = 1.79 mol%.

@@ -27,6 +27,8 @@ public class FuzzTests
     }
 
     [TestCase("Ni(", ")2")]
+    [TestCase("(H", ")")]
+    [TestCase("(H", "")]
     [TestCase("{", "}")]
     [TestCase("recipe x {", "}")]
     public void Deep_nesting_costs_time_linear_in_its_depth(string open, string close)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using RecipeLang.Cli.Hosting;
 using RecipeLang.Cli.Input;
 using RecipeLang.Cli.Output;
 using RecipeLang.Diagnostics;
@@ -27,11 +29,16 @@ public static class CheckCommand
         {
             Description = "Report at most this many diagnostics per file, then one RL0011 that counts the rest; 0 reports all (default: the site's maxDiagnosticsPerFile, else 1,000)",
         };
-        option.Validators.Add(result =>
+        // Parsed here rather than by the default converter, whose error names the .NET type.
+        option.CustomParser = result =>
         {
-            if (result.GetValueOrDefault<int?>() < 0)
-                result.AddError("--max-diagnostics takes a count, 0 or more");
-        });
+            if (result.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                return count;
+            }
+            result.AddError($"--max-diagnostics takes a count, 0 or more (not '{Messages.Shorten(string.Join(' ', result.Tokens.Select(t => t.Value)))}')");
+            return null;
+        };
         return option;
     }
 

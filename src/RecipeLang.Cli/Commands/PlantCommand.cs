@@ -34,6 +34,14 @@ public static class PlantCommand
             {
                 throw new UsageException("--speed must be a positive number of plant seconds per wall second, at most 1000000");
             }
+            if (result.GetValue(port) is < 1 or > 65535)
+            {
+                throw new UsageException("--port must be a TCP port number from 1 to 65535");
+            }
+            if (result.GetValue(duration) is { } wallSeconds && !(wallSeconds is > 0 and <= int.MaxValue / 1000))
+            {
+                throw new UsageException($"--for must be a positive number of wall seconds, at most {int.MaxValue / 1000}");
+            }
             var parsedFaults = (result.GetValue(faults) ?? []).Select(f =>
             {
                 try

@@ -33,6 +33,18 @@ public class BadInputTests : ScratchFolderTest
         Assert.That(garbage.Error.Trim(), Does.StartWith($"recipelang: --tls-ca {P("ca.pem")}: not a PEM or DER certificate ("));
     }
 
+    [TestCase(new[] { "check", "--max-diagnostics", "abc", "x.recipe" }, "recipelang: --max-diagnostics takes a count, 0 or more (not 'abc')")]
+    [TestCase(new[] { "lint", "--max-diagnostics", "-1", "x.recipe" }, "recipelang: --max-diagnostics takes a count, 0 or more (not '-1')")]
+    [TestCase(new[] { "plant", "simulate", "--port", "70000" }, "recipelang: --port must be a TCP port number from 1 to 65535")]
+    [TestCase(new[] { "plant", "simulate", "--for", "-1" }, "recipelang: --for must be a positive number of wall seconds, at most 2147483")]
+    public void An_option_value_out_of_range_is_a_usage_error(string[] args, string message)
+    {
+        var result = InProcessCli.Run(args);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.StartWith(message));
+    }
+
     [Test]
     public void Path_holding_a_NUL()
     {

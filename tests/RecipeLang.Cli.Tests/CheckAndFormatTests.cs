@@ -74,6 +74,18 @@ public class CheckAndFormatTests : ScratchFolderTest
     }
 
     [Test]
+    public void ExplainWithoutACodeListsEveryCode()
+    {
+        var result = InProcessCli.Run("explain");
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(lines, Has.Length.EqualTo(RecipeLang.Diagnostics.Descriptors.All.Count() + 1));
+        Assert.That(lines, Has.Some.StartsWith("RL3001  ").And.Some.StartsWith("RL5103  "));
+        Assert.That(lines[^1], Is.EqualTo("Run 'recipelang explain CODE' for a code's page."));
+    }
+
+    [Test]
     public void ExplainRecipePrintsTheSummaryTable()
     {
         Write("r.recipe", "recipe r for NCM523 {\n  defects lithium_loss, cation_mixing\n  hydrothermal 4M LiOH 180C 3h\n  then wash water x3\n  then dry 80C 12h vacuum\n  then anneal 850C O2 4h\n}\n");

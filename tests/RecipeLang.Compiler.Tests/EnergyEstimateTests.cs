@@ -82,8 +82,8 @@ public class EnergyEstimateTests
         var bill = BillOfMaterials.Create(recipe, RecipeCatalog.Default);
         // 10 mA/g × 5 g = 50 mA for at most 6 h = 300 mAh.
         var run = bill.Energy.CellRuns.Single();
-        Assert.That((run.Milliamperes, run.Hours, run.Volts), Is.EqualTo(((double?)50.0, 6.0, -0.8)));
-        Assert.That(bill.ToText(), Does.Contain("cell                   not estimated: 50 mA for at most 6 h (300 mAh) is known, the cell voltage is not (-0.8 V is only the cut-off)"));
+        Assert.That((run.Milliamperes, run.Hours, run.Volts), Is.EqualTo(((double?)-50.0, 6.0, -0.8)));
+        Assert.That(bill.ToText(), Does.Contain("cell                   not estimated: -50 mA for at most 6 h (300 mAh) is known, the cell voltage is not (-0.8 V is only the cut-off)"));
     }
 
     [Test]

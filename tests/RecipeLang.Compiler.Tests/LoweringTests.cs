@@ -48,14 +48,25 @@ public class LoweringTests
     }
 
     [Test]
+    public void A_relithiation_current_is_cathodic()
+    {
+        // The recipe writes the magnitude (a negative one is RL2005); lithium goes in, a reduction, so the plan's current is negative.
+        var recipe = Lower("recipe r for LCO { batch 5g\n electrochemical Li2SO4 1M 10mA/g cutoff -0.8V 6h }");
+
+        var applied = recipe.Steps[0].Verbs.Single(v => v.Kind == VerbKind.ApplyCurrent).Arguments[0];
+        Assert.That(applied.Number, Is.EqualTo(-50).Within(1e-9));
+    }
+
+    [Test]
     public void A_c_rate_becomes_a_current_from_the_materials_theoretical_capacity()
     {
         var recipe = Lower("recipe r for NCM523 { batch 5g\n electrochemical 0.5C 1M Li2SO4 cutoff -0.8V }");
 
-        // NCM523, LiNi0.5Co0.2Mn0.3O2: M = 96.6 g/mol, F / (3.6 M) = 277.5 mAh/g; 0.5C × 277.5 mA/g × 5 g = 693.8 mA.
+        // NCM523, LiNi0.5Co0.2Mn0.3O2: M = 96.6 g/mol, F / (3.6 M) = 277.5 mAh/g; 0.5C × 277.5 mA/g × 5 g = 693.8 mA,
+        // cathodic (lithium goes in: a reduction), which the runtime counts negative.
         var current = recipe.Steps[0].Verbs.Single(v => v.Kind == VerbKind.ApplyCurrent).Arguments[0];
         Assert.That(current.Kind, Is.EqualTo(ArgumentKind.Current));
-        Assert.That(current.Number, Is.EqualTo(693.8).Within(0.5));
+        Assert.That(current.Number, Is.EqualTo(-693.8).Within(0.5));
         Assert.That(recipe.Assumptions, Has.Some.Contains("1C is the theoretical capacity of NCM523, 277."));
     }
 

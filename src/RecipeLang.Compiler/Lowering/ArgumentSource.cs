@@ -188,20 +188,24 @@ public abstract record ArgumentSource
         }
     }
 
-    /// <summary>A specific current (mA/g) times the batch.</summary>
+    /// <summary>
+    /// A specific current (mA/g) or a C-rate times the batch, cathodic: relithiation inserts lithium, which reduces the
+    /// cathode, and the runtime counts a cathodic current negative. The recipe writes the magnitude (<c>10mA/g</c>; the checker
+    /// refuses a negative one).
+    /// </summary>
     public sealed record CellCurrent(string Name) : ArgumentSource
     {
         public override VerbArgument Resolve(LoweringContext context)
         {
             if (context.Step.Quantity(Name) is { } specific && specific.TryConvertTo("mA/g", out var perGram))
             {
-                return new VerbArgument(ArgumentKind.Current, perGram.Value * context.BatchGrams);
+                return new VerbArgument(ArgumentKind.Current, -perGram.Value * context.BatchGrams);
             }
             // A C-rate: 1C passes the material's theoretical capacity in an hour.
             if (context.Step.Quantity("c_rate") is { } rate && rate.TryConvertTo("C", out var c) && context.Capacity is { } capacity)
             {
                 context.Assume($"{c.Value:0.###}C taken as {c.Value * capacity:0.#} mA/g: 1C is the theoretical capacity of {context.Material}, {capacity:0.#} mAh/g (F / (3.6 M), one Li per formula unit)");
-                return new VerbArgument(ArgumentKind.Current, c.Value * capacity * context.BatchGrams);
+                return new VerbArgument(ArgumentKind.Current, -c.Value * capacity * context.BatchGrams);
             }
             throw new LoweringException($"{context.Step.Describe()} has no {Name} in mA/g and no C-rate of a catalogued material.");
         }

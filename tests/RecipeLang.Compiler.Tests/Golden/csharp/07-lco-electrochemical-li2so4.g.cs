@@ -14,7 +14,7 @@ namespace RecipeLang.Plans
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
                 new global::RecipeLang.Runtime.ChargeSolutionCommand(global::RecipeLang.Runtime.Vessel.Cell, "Li2SO4", global::RecipeLang.Runtime.Concentration.Molar(1), global::RecipeLang.Runtime.Volume.Millilitres(100)),
 #line 10 "examples/table1/07-lco-electrochemical-li2so4.recipe"
-                new global::RecipeLang.Runtime.ApplyCurrentCommand(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Current.Milliamperes(50), global::RecipeLang.Runtime.Potential.Volts(-0.8), global::System.TimeSpan.FromSeconds(21600))),
+                new global::RecipeLang.Runtime.ApplyCurrentCommand(global::RecipeLang.Runtime.Vessel.Cell, global::RecipeLang.Runtime.Current.Milliamperes(-50), global::RecipeLang.Runtime.Potential.Volts(-0.8), global::System.TimeSpan.FromSeconds(21600))),
 #line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"
             new global::RecipeLang.Runtime.CommandStep(1, "wash water x3", new global::RecipeLang.Runtime.SourceLocation("examples/table1/07-lco-electrochemical-li2so4.recipe", 11, 3),
 #line 11 "examples/table1/07-lco-electrochemical-li2so4.recipe"

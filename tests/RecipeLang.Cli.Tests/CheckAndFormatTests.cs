@@ -94,7 +94,7 @@ public class CheckAndFormatTests : ScratchFolderTest
 
         Assert.That(output, Does.Contain("recipe r for NCM523"));
         Assert.That(output, Does.Contain("4   6     anneal           temperature=850C atmosphere=O2 time=4h"));
-        Assert.That(output, Does.Contain("total duration: 19 h; peak temperature: 850 °C"));
+        Assert.That(output, Does.Contain("total duration: 19 h of holds (ramps and cooling not counted); peak temperature: 850 °C"));
         Assert.That(output, Does.Contain("lithium_loss: repaired by step 1"));
         Assert.That(output, Does.Contain("cation_mixing: repaired by step 4"));
     }

@@ -135,7 +135,8 @@ public static class CheckCommand
         {
             output.WriteLine($"  {step.Number,-3} {step.Line,-5} {step.Operation,-16} {step.Arguments}");
         }
-        output.WriteLine($"  total duration: {summary.TotalDuration.TotalHours:0.##} h; peak temperature: {(summary.PeakTemperatureC is { } peak ? $"{peak:0.#} °C" : "none")}");
+        var defaults = summary.DefaultTimeSteps.Count == 0 ? "" : $", step{(summary.DefaultTimeSteps.Count == 1 ? "" : "s")} {string.Join(", ", summary.DefaultTimeSteps)} at the catalog's default time";
+        output.WriteLine($"  total duration: {summary.TotalDuration.TotalHours:0.##} h of holds{defaults} (ramps and cooling not counted); peak temperature: {(summary.PeakTemperatureC is { } peak ? $"{peak:0.#} °C" : "none")}");
         output.WriteLine($"  lithium sources: {(summary.LithiumSources.Count == 0 ? "none" : string.Join(", ", summary.LithiumSources.Select(n => "step " + n)))}");
         foreach (var (defect, steps) in summary.DefectRepairs)
         {

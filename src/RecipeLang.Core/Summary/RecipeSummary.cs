@@ -7,6 +7,11 @@ namespace RecipeLang.Summary;
 public sealed record StepSummary(int Number, string Operation, string Arguments, int Line);
 
 /// <summary>What a recipe does, for every front end: steps with normalised quantities, duration, peak temperature, defect coverage.</summary>
+/// <param name="TotalDuration">
+/// The steps' hold times: as written, else the catalog's default that the compiled plan uses too. Ramps and cooling
+/// depend on the plant and are not counted.
+/// </param>
+/// <param name="DefaultTimeSteps">Steps (numbered from 1) whose time is the catalog's default.</param>
 public sealed record RecipeSummary(
     string Name,
     string? Material,
@@ -14,13 +19,27 @@ public sealed record RecipeSummary(
     TimeSpan TotalDuration,
     double? PeakTemperatureC,
     IReadOnlyDictionary<string, IReadOnlyList<int>> DefectRepairs,
-    IReadOnlyList<int> LithiumSources)
+    IReadOnlyList<int> LithiumSources,
+    IReadOnlyList<int> DefaultTimeSteps)
 {
     public static RecipeSummary Create(BoundRecipe recipe, RecipeCatalog catalog)
     {
         var steps = recipe.Steps.Select(s => new StepSummary(s.Index + 1, s.Name, string.Join(" ", s.Operation.Parameters
             .Where(p => s.Has(p.Name)).Select(p => $"{p.Name}={Describe(s.Arguments[p.Name])}")), s.Start.Line + 1)).ToList();
-        var seconds = recipe.Steps.Sum(s => s.Quantity("time") is { } t && t.TryConvertTo("s", out var secondsValue) ? secondsValue.Value : 0);
+        var seconds = 0.0;
+        var defaulted = new List<int>();
+        foreach (var step in recipe.Steps)
+        {
+            if (Seconds(step.Quantity("time")) is { } written)
+            {
+                seconds += written;
+            }
+            else if (Seconds(step.Operation.FindDefault("time")?.ToQuantity()) is { } fallback)
+            {
+                seconds += fallback;
+                defaulted.Add(step.Index + 1);
+            }
+        }
         var peak = recipe.Steps.Select(s => s.TemperatureC).Where(t => t is not null).DefaultIfEmpty().Max();
         // A defect named twice (the binder reports nothing for that) is one entry, not a crash.
         var repairs = recipe.Defects.DistinctBy(d => d.Name, StringComparer.Ordinal).ToDictionary(d => d.Name,
@@ -30,8 +49,10 @@ public sealed record RecipeSummary(
         // rather than overflowing.
         var duration = Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds)
             : seconds < 0 ? TimeSpan.MinValue : TimeSpan.MaxValue;
-        return new RecipeSummary(recipe.Name, recipe.Material?.Name, steps, duration, peak, repairs, sources);
+        return new RecipeSummary(recipe.Name, recipe.Material?.Name, steps, duration, peak, repairs, sources, defaulted);
     }
+
+    private static double? Seconds(Quantity? time) => time is { } t && t.TryConvertTo("s", out var seconds) ? seconds.Value : null;
 
     private static string Describe(BoundValue value) => value switch
     {

@@ -132,6 +132,19 @@ public class CheckerTests
     }
 
     [Test]
+    public void SummaryCountsTheCatalogsDefaultTimeForAStepThatGivesNone()
+    {
+        var analysis = new RecipeWorkspace(new MockFileSystem()).Analyze(new SourceText(
+            "recipe r for NCM523 { hydrothermal 4M LiOH 180C 3h\nwash water\ndry 80C 12h\nanneal 850C O2 }", "/r/s.recipe"));
+        var summary = RecipeSummary.Create(analysis.Recipes.Single(), analysis.Catalog);
+        var annealDefault = analysis.Catalog.FindOperation("anneal")!.FindDefault("time")!.ToQuantity()!.Value;
+
+        Assert.That(annealDefault.TryConvertTo("h", out var hours), Is.True);
+        Assert.That(summary.DefaultTimeSteps, Does.Contain(4), "the anneal gives no time: the plan holds the catalog's default");
+        Assert.That(summary.TotalDuration.TotalHours, Is.GreaterThanOrEqualTo(15 + hours.Value - 1e-9));
+    }
+
+    [Test]
     public void SummaryShowsQuantitiesInOneUnitPerDimension()
     {
         var analysis = new RecipeWorkspace(new MockFileSystem()).Analyze(new SourceText(

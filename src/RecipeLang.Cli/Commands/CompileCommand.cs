@@ -41,6 +41,11 @@ public static class CompileCommand
         {
             throw new UsageException("--emit dll needs an output file: -o plans.dll");
         }
+        // An output named like another kind (-o plan.cs with the default --emit dll) would get bytes its name does not promise.
+        if (outputPath is not null && KindOfExtension(Path.GetExtension(outputPath)) is { } named && named != emit)
+        {
+            throw new UsageException($"-o {outputPath} names a {named} file, but --emit is {emit}; pass --emit {named}, or name the output for {emit}");
+        }
         if (units.Length > 0 && sitePath is null)
         {
             throw new UsageException("--unit needs the site whose units it names: --site recipelang.json");
@@ -166,4 +171,12 @@ public static class CompileCommand
         OutputFile.Write(path, text);
         output.WriteLine($"Wrote {path}.");
     }
+
+    private static string? KindOfExtension(string extension) => extension.ToLowerInvariant() switch
+    {
+        ".cs" => "cs",
+        ".dll" => "dll",
+        ".md" or ".markdown" => "procedure",
+        _ => null,
+    };
 }

@@ -48,9 +48,13 @@ public sealed class LintBaseline
         {
             bytes = File.ReadAllBytes(file);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"{file}: no such baseline; create it with 'recipelang lint PATHS --baseline write {file}'");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{file}: cannot read the baseline: {e.Message}; create it with 'recipelang lint PATHS --baseline write {file}'");
+            throw new UsageException($"{file}: cannot read the baseline ({e.Message.TrimEnd('.')}); create it with 'recipelang lint PATHS --baseline write {file}'");
         }
         BaselineFile? baseline;
         try

@@ -74,7 +74,7 @@ public class BaselineTests : ScratchFolderTest
     {
         var missing = CliRunner.Run(Folder, "lint", "lib", "--baseline", "use", "nope.json");
         Assert.That(missing.ExitCode, Is.EqualTo(2));
-        Assert.That(missing.Error, Does.StartWith("recipelang: nope.json: cannot read the baseline"));
+        Assert.That(missing.Error.Trim(), Is.EqualTo("recipelang: nope.json: no such baseline; create it with 'recipelang lint PATHS --baseline write nope.json'"));
 
         Write("bad.json", "{\n  \"version\": 1,\n  \"findings\": [ { \"path\": 3 } ]\n}\n");
         var malformed = CliRunner.Run(Folder, "lint", "lib", "--baseline", "use", "bad.json");

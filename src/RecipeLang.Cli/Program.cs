@@ -1,3 +1,3 @@
 using RecipeLang.Cli.Hosting;
 
-return await CliApp.InvokeAsync(CliApp.CreateRoot(), args, Console.Out, Console.Error);
+return await CliApp.InvokeAsync(CliApp.CreateRoot(args.FirstOrDefault()), args, Console.Out, Console.Error);

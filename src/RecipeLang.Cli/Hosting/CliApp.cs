@@ -11,17 +11,36 @@ namespace RecipeLang.Cli.Hosting;
 /// </summary>
 public static class CliApp
 {
-    public static RootCommand CreateRoot()
+    private static readonly (string Name, Func<Command> Create)[] Commands =
+    [
+        ("check", CheckCommand.Create),
+        ("fmt", FormatCommand.Create),
+        ("lint", () => LintCommand.Create(() => Console.In)),
+        ("explain", ExplainCommand.Create),
+        ("compile", CompileCommand.Create),
+        ("run", RunCommand.Create),
+        ("plant", PlantCommand.Create),
+        ("lsp", LspCommand.Create),
+    ];
+
+    /// <summary>The commands' names, in the order help lists them.</summary>
+    public static IReadOnlyList<string> CommandNames { get; } = [.. Commands.Select(c => c.Name)];
+
+    /// <summary>
+    /// The command tree; given the command a process was started for, only that one: building the others' options
+    /// (and JIT-compiling their generic option types) is start-up time a short command does not need.
+    /// </summary>
+    public static RootCommand CreateRoot(string? only = null)
     {
         var root = new RootCommand("RecipeLang: check, format, compile and dry-run cathode regeneration recipes.");
-        root.Subcommands.Add(CheckCommand.Create());
-        root.Subcommands.Add(FormatCommand.Create());
-        root.Subcommands.Add(LintCommand.Create(() => Console.In));
-        root.Subcommands.Add(ExplainCommand.Create());
-        root.Subcommands.Add(CompileCommand.Create());
-        root.Subcommands.Add(RunCommand.Create());
-        root.Subcommands.Add(PlantCommand.Create());
-        root.Subcommands.Add(LspCommand.Create());
+        var single = Commands.Any(c => c.Name == only);
+        foreach (var (name, create) in Commands)
+        {
+            if (!single || name == only)
+            {
+                root.Subcommands.Add(create());
+            }
+        }
         return root;
     }
 
@@ -35,7 +54,7 @@ public static class CliApp
                 await root.Parse("--help").InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
                 return ExitCodes.Usage;
             }
-            var names = root.Subcommands.Select(c => c.Name).ToList();
+            var names = CommandNames;
             if (!args[0].StartsWith('-') && !names.Contains(args[0]))
             {
                 error.WriteLine($"recipelang: '{args[0]}' is not a command{RecipeLang.Binding.Suggestions.DidYouMean(args[0], names)}");

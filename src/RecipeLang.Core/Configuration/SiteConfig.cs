@@ -78,15 +78,18 @@ public sealed class SiteConfig
     public static SiteConfigResult Parse(string json, string path) => new SiteConfigParser(json, path).Parse();
 
     /// <summary>Reads and parses a config file; an unreadable file is an error at 1:1, not an exception.</summary>
-    public static SiteConfigResult Load(IFileSystem fileSystem, string path)
+    public static SiteConfigResult Load(IFileSystem fileSystem, string path) => Load(fileSystem, path, out _);
+
+    /// <summary>Reads and parses a config file, and gives the text parsed (null when the file could not be read).</summary>
+    public static SiteConfigResult Load(IFileSystem fileSystem, string path, out string? text)
     {
-        string text;
         try
         {
             text = fileSystem.File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
+            text = null;
             return new SiteConfigResult(null, [new ConfigError(path, 1, 1, $"Cannot read the config file: {e.Message}")]);
         }
         return Parse(text, path);

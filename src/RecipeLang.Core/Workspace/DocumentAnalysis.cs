@@ -75,6 +75,12 @@ public sealed class DocumentAnalysis
     /// <summary>Full paths of the files this analysis read through imports, transitively, including imports that were missing.</summary>
     public ImmutableHashSet<string> Dependencies { get; }
 
+    /// <summary>
+    /// The same files with what was read from each: its document, or null for an import that was missing or could not
+    /// be read. A cache keyed on this analysis's inputs compares them (the CLI's dry-run manifest).
+    /// </summary>
+    public ImmutableArray<(string Path, DocumentSnapshot? Document)> FilesRead => _inputs;
+
     /// <summary>How many recipes (and bare step lists) this analysis bound and checked; the others were reused from the previous version's.</summary>
     internal int RecipesBound => _units.Units.Count(u => u.Recipe is not null);
 

@@ -27,18 +27,28 @@ public sealed class PlanCache(string? folder)
         return new PlanCache(Path.Combine(root, "recipelang", "plans"));
     }
 
+    /// <summary>The folder the entries are kept in; null when the cache is off.</summary>
+    public string? Folder => folder;
+
     /// <summary>The plans compiled from these recipes: from the cache when an equal compilation is there, else compiled (and stored when it succeeds).</summary>
-    public CompiledPlans Compile(IReadOnlyList<LoweredRecipe> recipes)
+    public CompiledPlans Compile(IReadOnlyList<LoweredRecipe> recipes) => Compile(recipes, out _);
+
+    /// <inheritdoc cref="Compile(IReadOnlyList{LoweredRecipe})"/>
+    /// <param name="key">The entry that holds these plans; null when they are not in the cache (off, unwritable, or errors).</param>
+    public CompiledPlans Compile(IReadOnlyList<LoweredRecipe> recipes, out string? key)
     {
+        key = null;
         if (folder is null)
         {
             return PlanCompiler.Compile(recipes);
         }
-        var file = Path.Combine(folder, CompilationKey.Compute(recipes) + ".dll");
+        var computed = CompilationKey.Compute(recipes);
+        var file = Entry(computed);
         try
         {
             if (File.Exists(file))
             {
+                key = computed;
                 return CompiledPlans.FromImage(File.ReadAllBytes(file));
             }
         }
@@ -47,21 +57,34 @@ public sealed class PlanCache(string? folder)
             return PlanCompiler.Compile(recipes);
         }
         var compiled = PlanCompiler.Compile(recipes);
-        if (compiled.Success)
+        if (compiled.Success && Store(file, [.. compiled.Image]))
         {
-            Store(file, [.. compiled.Image]);
+            key = computed;
         }
         return compiled;
     }
 
+    /// <summary>The entry stored under a key; null when there is none or it cannot be read.</summary>
+    public CompiledPlans? Find(string key)
+    {
+        try
+        {
+            return folder is null ? null : CompiledPlans.FromImage(File.ReadAllBytes(Entry(key)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Drops an entry that turned out unloadable, so the next run compiles it again.</summary>
-    public void Evict(IReadOnlyList<LoweredRecipe> recipes)
+    public void Evict(string key)
     {
         if (folder is not null)
         {
             try
             {
-                File.Delete(Path.Combine(folder, CompilationKey.Compute(recipes) + ".dll"));
+                File.Delete(Entry(key));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -70,15 +93,22 @@ public sealed class PlanCache(string? folder)
         }
     }
 
-    // Through a temporary file and a rename: two runs racing on one key both write whole, equal images.
-    private static void Store(string file, byte[] image)
+    private string Entry(string key) => Path.Combine(folder!, key + ".dll");
+
+    /// <summary>
+    /// Writes a cache file through a temporary file and a rename: two runs racing on one name both write whole, equal
+    /// files, and a reader never sees half of one. False when it could not be written (a cache that cannot be written
+    /// is skipped, never an error).
+    /// </summary>
+    internal static bool Store(string file, byte[] bytes)
     {
         var temporary = file + ".tmp-" + Environment.ProcessId;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllBytes(temporary, image);
+            File.WriteAllBytes(temporary, bytes);
             File.Move(temporary, file, overwrite: true);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -90,6 +120,7 @@ public sealed class PlanCache(string? folder)
             {
                 // The store already failed; a missing cache entry only costs the next run a compile.
             }
+            return false;
         }
     }
 }

@@ -102,18 +102,18 @@ public static class RunCommand
             CheckWritable(plotPath, "plot");
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        var site = SiteConfigOf(input);
-        var limits = Compiler.Lowering.Lowerer.Limits(site.Catalog.Equipment);
-        var plans = Plans(input, limits, recheck, output);
+        var site = SiteOf(input);
+        var limits = Compiler.Lowering.Lowerer.Limits(site.Config.Equipment);
+        var plans = Plans(input, site, limits, recheck, dryRun: mqtt is null, output);
         if (plans is null)
         {
             return ExitCodes.Errors;
         }
-        var units = BoundUnits(plans, site, mqtt);
+        var units = BoundUnits(plans, site.Config, mqtt);
         if (units is not null)
         {
             // A plan compiled for units is stamped with their limits: run it under the same ones, on those units.
-            limits = Compiler.Lowering.Lowerer.Limits(units.Values.Distinct().Aggregate(site.Equipment, (profile, unit) => unit.Apply(profile)));
+            limits = Compiler.Lowering.Lowerer.Limits(units.Values.Distinct().Aggregate(site.Config.Equipment, (profile, unit) => unit.Apply(profile)));
         }
         if (plans.Count == 0)
         {
@@ -207,12 +207,16 @@ public static class RunCommand
         return true;
     }
 
-    /// <summary>The plans to run: compiled from a recipe, or loaded from an assembly (recompiled from its recipes with --recheck).</summary>
-    private static IReadOnlyList<IStepPlan>? Plans(string input, EquipmentLimits limits, bool recheck, TextWriter output)
+    /// <summary>
+    /// The plans to run: compiled from a recipe, or loaded from an assembly (recompiled from its recipes with --recheck).
+    /// A dry run of one recipe file goes through the plan cache's direct mode.
+    /// </summary>
+    private static IReadOnlyList<IStepPlan>? Plans(string input, SiteSource site, EquipmentLimits limits, bool recheck, bool dryRun, TextWriter output)
     {
         if (!input.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
-            return CompileRecipes([input], output);
+            var files = RecipeFiles.Expand([input]);
+            return dryRun && files is [{ Named: true } file] ? DryRunPlans(file, site, output) : CompileRecipes(CheckCommand.Analyze(files), output, out _);
         }
         if (!File.Exists(input))
         {
@@ -238,12 +242,44 @@ public static class RunCommand
         }
         // Re-check: the plans' recipes are checked again against this site and recompiled, so the new plans carry its stamp.
         var sources = loaded.SelectMany(p => p.Steps.Select(s => s.Location.File)).Distinct().ToArray();
-        return CompileRecipes(sources, output);
+        return CompileRecipes(CheckCommand.Analyze(RecipeFiles.Expand(sources)), output, out _);
     }
 
-    private static IReadOnlyList<IStepPlan>? CompileRecipes(string[] paths, TextWriter output)
+    /// <summary>
+    /// The plans of a dry run of one recipe file: through the manifest of its inputs when every file it lists reads the
+    /// same (no check, lowering or compilation key), else checked, lowered and compiled as always, and the manifest
+    /// written. The recipe is checked under the site file read for the key, so the manifest names what was used.
+    /// </summary>
+    private static IReadOnlyList<IStepPlan>? DryRunPlans(RecipeFile file, SiteSource site, TextWriter output)
     {
-        var analyses = CheckCommand.Analyze(RecipeFiles.Expand(paths));
+        var cache = PlanCache.FromEnvironment();
+        var text = RecipeFiles.Read(file);
+        var key = cache.Folder is null ? null : PlanManifests.Key(file, text, site.Config.Path, site.Text);
+        if (key is not null && PlanManifests.FindPlan(cache.Folder!, key) is { } planKey && cache.Find(planKey) is { } cached)
+        {
+            try
+            {
+                return cached.Load();
+            }
+            catch (BadImageFormatException)
+            {
+                cache.Evict(planKey); // the full path below compiles it again
+            }
+        }
+        var analyses = CheckCommand.Analyze([file], site: site.Config);
+        var plans = CompileRecipes(analyses, output, out var entry);
+        // Only what this analysis read is recorded: a recipe changed between the two reads is not.
+        if (plans is not null && key is not null && entry is not null && analyses is [{ } analysis] && analysis.Source.Text == text)
+        {
+            PlanManifests.Store(cache.Folder!, key, analysis, entry);
+        }
+        return plans;
+    }
+
+    /// <param name="planKey">The plan cache entry the plans came from; null when they are not cached.</param>
+    private static IReadOnlyList<IStepPlan>? CompileRecipes(IReadOnlyList<DocumentAnalysis> analyses, TextWriter output, out string? planKey)
+    {
+        planKey = null;
         if (!CompileCommand.TryLower(analyses, output, out var recipes))
         {
             return null;
@@ -254,7 +290,7 @@ public static class RunCommand
         }
         var lowered = recipes.Select(r => r.Recipe).ToList();
         var cache = PlanCache.FromEnvironment();
-        var compiled = cache.Compile(lowered);
+        var compiled = cache.Compile(lowered, out planKey);
         if (!compiled.Success)
         {
             foreach (var error in compiled.Errors)
@@ -270,7 +306,11 @@ public static class RunCommand
         catch (BadImageFormatException)
         {
             // A damaged cache entry: drop it and compile afresh.
-            cache.Evict(lowered);
+            if (planKey is not null)
+            {
+                cache.Evict(planKey);
+                planKey = null;
+            }
             return PlanCompiler.Compile(lowered).Load();
         }
     }
@@ -440,16 +480,23 @@ public static class RunCommand
         }
     }
 
-    /// <summary>The recipelang.json that applies to the input, else the defaults.</summary>
-    private static SiteConfig SiteConfigOf(string input)
+    /// <summary>The recipelang.json that applies to the input: its text as read (null when there is none) and its config (the defaults when none).</summary>
+    private sealed record SiteSource(string? Text, SiteConfig Config);
+
+    /// <summary>Read once, so the manifest of a dry run names the very text its recipe was checked under.</summary>
+    private static SiteSource SiteOf(string input)
     {
-        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem());
-        var (config, errors) = workspace.SiteConfigFor(Path.GetFullPath(input));
+        var fileSystem = new System.IO.Abstractions.FileSystem();
+        if (SiteConfigLocator.Find(fileSystem, Path.GetFullPath(input)) is not { } path)
+        {
+            return new SiteSource(null, SiteConfig.Default);
+        }
+        var (config, errors) = SiteConfig.Load(fileSystem, path, out var text);
         if (errors.Count > 0)
         {
             throw new UsageException(string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
         }
-        return config;
+        return new SiteSource(text, config!);
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ public class PlanCacheTests : ScratchFolderTest
         var recipes = Lower(Recipe);
         var cache = new PlanCache(CacheFolder);
         cache.Compile(recipes);
-        cache.Evict(recipes);
+        cache.Evict(CompilationKey.Compute(recipes));
         Assert.That(Directory.GetFiles(CacheFolder), Is.Empty);
         Assert.That(cache.Compile(recipes).Load().Single().Name, Is.EqualTo("cached"));
     }

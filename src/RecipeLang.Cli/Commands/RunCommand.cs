@@ -156,7 +156,7 @@ public static class RunCommand
                 exit = ExitCodes.Errors;
                 continue;
             }
-            WriteSummary(console, plan, result, network is null
+            WriteSummary(output, plan, result, network is null
                 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.Elapsed.TotalHours:0.##} h simulated")
                 : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.Elapsed.TotalSeconds:0.#} s over MQTT"));
             var file = PlotFile(plotPath, input, plan.Name, plans.Count);
@@ -419,22 +419,33 @@ public static class RunCommand
     private static string Format(double? value, string unit) =>
         value is { } v ? RecipeLang.Runtime.QuantityFormat.Format(Math.Round(v, 1), unit) : "no reading";
 
-    private static void WriteSummary(IAnsiConsole console, IStepPlan plan, RunResult result, string took)
+    /// <summary>
+    /// The plan's steps as an aligned table, the step's text last, so that a long one runs on rather than breaking the
+    /// columns: plain text, as <c>check --explain-recipe</c> prints. Plain loops over strings, no tuples or LINQ: their
+    /// generic code is compiled at run time, which took a cached dry run as long as the rest of the summary.
+    /// </summary>
+    private static void WriteSummary(TextWriter output, IStepPlan plan, RunResult result, string took)
     {
-        var table = new Table().Title(Markup.Escape($"{plan.Name}{(string.IsNullOrEmpty(plan.Material) ? "" : $" ({plan.Material})")}: completed in {took}"));
-        table.AddColumn("#");
-        table.AddColumn("step");
-        table.AddColumn("recipe line");
-        table.AddColumn("ran");
-        foreach (var step in plan.Steps)
+        output.WriteLine($"{plan.Name}{(string.IsNullOrEmpty(plan.Material) ? "" : $" ({plan.Material})")}: completed in {took}");
+        var steps = plan.Steps;
+        var numbers = new string[steps.Count];
+        var lines = new string[steps.Count];
+        var ran = new string[steps.Count];
+        int numberWidth = 1, lineWidth = "recipe line".Length, ranWidth = "ran".Length;
+        for (var i = 0; i < steps.Count; i++)
         {
-            table.AddRow(
-                (step.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(step.Description),
-                Markup.Escape(step.Location.ToString()),
-                result.StepsRun.Contains(step.Index) ? "yes" : "resumed past");
+            numbers[i] = (steps[i].Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lines[i] = steps[i].Location.ToString();
+            ran[i] = result.StepsRun.Contains(steps[i].Index) ? "yes" : "resumed past";
+            numberWidth = Math.Max(numberWidth, numbers[i].Length);
+            lineWidth = Math.Max(lineWidth, lines[i].Length);
+            ranWidth = Math.Max(ranWidth, ran[i].Length);
         }
-        console.Write(table);
+        output.WriteLine($"  {"#".PadRight(numberWidth)}  {"recipe line".PadRight(lineWidth)}  {"ran".PadRight(ranWidth)}  step");
+        for (var i = 0; i < steps.Count; i++)
+        {
+            output.WriteLine($"  {numbers[i].PadRight(numberWidth)}  {lines[i].PadRight(lineWidth)}  {ran[i].PadRight(ranWidth)}  {steps[i].Description}");
+        }
     }
 
     /// <summary>

@@ -7,18 +7,20 @@ namespace RecipeLang.Cli.Plotting;
 /// </summary>
 public static class Downsampling
 {
-    public static IReadOnlyList<(double X, double Y)> MinMax(IReadOnlyList<(double X, double Y)> points, int buckets)
+    public static (double X, double Y)[] MinMax((double X, double Y)[] points, int buckets)
     {
-        if (points.Count <= 2 * buckets)
+        if (points.Length <= 2 * buckets)
         {
             return points;
         }
-        var kept = new List<(double X, double Y)>(2 * buckets + 2) { points[0] };
-        var size = (double)(points.Count - 2) / buckets;
+        var kept = new (double X, double Y)[2 * buckets + 2];
+        var count = 0;
+        kept[count++] = points[0];
+        var size = (double)(points.Length - 2) / buckets;
         for (var b = 0; b < buckets; b++)
         {
             var from = 1 + (int)(b * size);
-            var to = Math.Min(points.Count - 1, 1 + (int)((b + 1) * size));
+            var to = Math.Min(points.Length - 1, 1 + (int)((b + 1) * size));
             if (from >= to)
             {
                 continue;
@@ -35,13 +37,16 @@ public static class Downsampling
                     high = i;
                 }
             }
-            kept.Add(points[Math.Min(low, high)]);
+            kept[count++] = points[Math.Min(low, high)];
             if (low != high)
             {
-                kept.Add(points[Math.Max(low, high)]);
+                kept[count++] = points[Math.Max(low, high)];
             }
         }
-        kept.Add(points[^1]);
-        return kept;
+        kept[count++] = points[^1];
+        // Array.Copy, not a slice or Array.Resize: generic methods over a tuple are compiled at run time (ThermalChart.From).
+        var result = new (double X, double Y)[count];
+        Array.Copy(kept, result, count);
+        return result;
     }
 }

@@ -16,9 +16,7 @@ public static class SvgChart
     public static byte[] Render(ThermalChart chart)
     {
         const double width = ThermalChart.Width, height = ThermalChart.Height;
-        var points = chart.Series.SelectMany(s => s.Parts).SelectMany(p => p).Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
-        var (x0, x1) = Bounds(points.Select(p => p.X), 0, 1);
-        var (y0, y1) = Bounds(points.Select(p => p.Y), 0, 100);
+        var (x0, x1, y0, y1) = Bounds(chart);
         var xTicks = Ticks(x0, x1, 10);
         var yTicks = Ticks(y0, y1, 8);
         (x0, x1) = (Math.Min(x0, xTicks[0]), Math.Max(x1, xTicks[^1]));
@@ -71,11 +69,11 @@ public static class SvgChart
                 foreach (var part in series.Parts)
                 {
                     var builder = new StringBuilder();
-                    foreach (var (x, y) in part)
+                    for (var i = 0; i < part.Length; i++)
                     {
-                        if (double.IsFinite(x) && double.IsFinite(y))
+                        if (double.IsFinite(part[i].X) && double.IsFinite(part[i].Y))
                         {
-                            builder.Append(N(X(x))).Append(',').Append(N(Y(y))).Append(' ');
+                            builder.Append(N(X(part[i].X))).Append(',').Append(N(Y(part[i].Y))).Append(' ');
                         }
                     }
                     xml.WriteStartElement("polyline");
@@ -87,7 +85,12 @@ public static class SvgChart
 
             // The legend, upper left inside the plot area.
             double legendX = Left + 10, legendY = Top + 10, rowHeight = 18;
-            var legendWidth = 40 + 7.5 * chart.Series.Select(s => s.Name.Length).DefaultIfEmpty(0).Max();
+            var longestName = 0;
+            foreach (var series in chart.Series)
+            {
+                longestName = Math.Max(longestName, series.Name.Length);
+            }
+            var legendWidth = 40 + 7.5 * longestName;
             if (chart.Series.Count > 0)
             {
                 Rect(xml, legendX, legendY, legendWidth, 8 + rowHeight * chart.Series.Count, "white", "#a0a0a0");
@@ -108,34 +111,47 @@ public static class SvgChart
     /// Round tick values covering [<paramref name="min"/>, <paramref name="max"/>]: steps of 1, 2 or 5 times a power of
     /// ten, the one nearest to giving <paramref name="count"/> intervals, the first at or below the minimum and the last at or above the maximum.
     /// </summary>
-    public static IReadOnlyList<double> Ticks(double min, double max, int count)
+    public static double[] Ticks(double min, double max, int count)
     {
         var raw = (max - min) / count;
         var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = (raw / power) switch { < 1.5 => 1, < 3 => 2, < 7 => 5, _ => 10 } * power;
         var first = Math.Floor(min / step);
-        var last = Math.Ceiling(max / step);
-        var ticks = new List<double>();
-        for (var i = first; i <= last; i++)
+        var ticks = new double[(int)(Math.Ceiling(max / step) - first) + 1];
+        for (var i = 0; i < ticks.Length; i++)
         {
-            ticks.Add(Math.Round(i * step, 10));
+            ticks[i] = Math.Round((first + i) * step, 10);
         }
         return ticks;
     }
 
-    /// <summary>The data's range, widened to a default when empty or a single value.</summary>
-    private static (double Min, double Max) Bounds(IEnumerable<double> values, double emptyMin, double emptyMax)
+    /// <summary>The range of the finite points on each axis, widened to a default when empty or a single value.</summary>
+    private static (double X0, double X1, double Y0, double Y1) Bounds(ThermalChart chart)
     {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var value in values)
+        double x0 = double.PositiveInfinity, x1 = double.NegativeInfinity, y0 = double.PositiveInfinity, y1 = double.NegativeInfinity;
+        foreach (var series in chart.Series)
         {
-            (min, max) = (Math.Min(min, value), Math.Max(max, value));
+            foreach (var part in series.Parts)
+            {
+                for (var i = 0; i < part.Length; i++)
+                {
+                    var (x, y) = part[i];
+                    if (double.IsFinite(x) && double.IsFinite(y))
+                    {
+                        (x0, x1, y0, y1) = (Math.Min(x0, x), Math.Max(x1, x), Math.Min(y0, y), Math.Max(y1, y));
+                    }
+                }
+            }
         }
-        if (min > max)
+        if (x0 > x1)
         {
-            return (emptyMin, emptyMax);
+            return (0, 1, 0, 100);
         }
-        return max - min < 1e-9 ? (min - 1, max + 1) : (min, max);
+        var (xMin, xMax) = Widened(x0, x1);
+        var (yMin, yMax) = Widened(y0, y1);
+        return (xMin, xMax, yMin, yMax);
+
+        static (double Min, double Max) Widened(double min, double max) => max - min < 1e-9 ? (min - 1, max + 1) : (min, max);
     }
 
     private static void Rect(XmlWriter xml, double x, double y, double width, double height, string fill, string? stroke) =>

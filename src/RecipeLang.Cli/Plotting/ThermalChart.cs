@@ -18,38 +18,65 @@ public sealed record ThermalChart(string Title, string XLabel, string YLabel, IR
     private static readonly string[] Palette =
         ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
+    /// <summary>
+    /// The chart of a run's samples. Built with arrays and loops rather than LINQ and lists over tuples: each generic
+    /// instantiation over a value type is compiled at run time, even in a ReadyToRun build, and those were most of
+    /// the plot's cost in a cached dry run (docs/benchmarks.md).
+    /// </summary>
     public static ThermalChart From(string title, IReadOnlyList<ThermalSample> samples)
     {
-        var series = new List<ChartSeries>();
-        var vessels = samples.GroupBy(s => s.Vessel).OrderBy(g => g.Key).ToList();
-        for (var v = 0; v < vessels.Count; v++)
+        // The samples of each vessel, vessels in their enum order.
+        var last = -1;
+        for (var i = 0; i < samples.Count; i++)
         {
-            var vessel = vessels[v];
-            var color = Palette[v % Palette.Length];
-            var measured = Downsampling.MinMax(vessel.Select(s => (s.Time.TotalHours, s.TemperatureC)).ToList(), Width);
-            series.Add(new ChartSeries(vessel.Key.ToString(), color, Dashed: false, [measured]));
-            // A heater that goes off breaks the set-point line rather than joining two heated spells.
-            var spells = new List<IReadOnlyList<(double X, double Y)>>();
-            List<(double X, double Y)>? spell = null;
-            foreach (var sample in vessel)
+            last = Math.Max(last, (int)samples[i].Vessel);
+        }
+        var byVessel = new List<ThermalSample>?[last + 1];
+        for (var i = 0; i < samples.Count; i++)
+        {
+            (byVessel[(int)samples[i].Vessel] ??= []).Add(samples[i]);
+        }
+        var series = new List<ChartSeries>();
+        var colors = 0;
+        foreach (var vessel in byVessel)
+        {
+            if (vessel is null)
             {
-                if (double.IsFinite(sample.SetPointC))
-                {
-                    (spell ??= []).Add((sample.Time.TotalHours, sample.SetPointC));
-                }
-                else if (spell is not null)
-                {
-                    spells.Add(spell);
-                    spell = null;
-                }
+                continue;
             }
-            if (spell is not null)
+            var name = vessel[0].Vessel.ToString();
+            var color = Palette[colors++ % Palette.Length];
+            var measured = new (double X, double Y)[vessel.Count];
+            for (var i = 0; i < vessel.Count; i++)
             {
-                spells.Add(spell);
+                measured[i] = (vessel[i].Time.TotalHours, vessel[i].TemperatureC);
+            }
+            series.Add(new ChartSeries(name, color, Dashed: false, [Downsampling.MinMax(measured, Width)]));
+            // A heater that goes off breaks the set-point line rather than joining two heated spells.
+            var spells = new List<(double X, double Y)[]>();
+            for (var start = 0; start < vessel.Count;)
+            {
+                if (!double.IsFinite(vessel[start].SetPointC))
+                {
+                    start++;
+                    continue;
+                }
+                var end = start;
+                while (end < vessel.Count && double.IsFinite(vessel[end].SetPointC))
+                {
+                    end++;
+                }
+                var spell = new (double X, double Y)[end - start];
+                for (var i = start; i < end; i++)
+                {
+                    spell[i - start] = (vessel[i].Time.TotalHours, vessel[i].SetPointC);
+                }
+                spells.Add(Downsampling.MinMax(spell, Width));
+                start = end;
             }
             if (spells.Count > 0)
             {
-                series.Add(new ChartSeries($"{vessel.Key} set-point", color, Dashed: true, [.. spells.Select(s => Downsampling.MinMax(s, Width))]));
+                series.Add(new ChartSeries($"{name} set-point", color, Dashed: true, spells));
             }
         }
         return new ThermalChart(title, "time (h)", "temperature (°C)", series);
@@ -57,4 +84,4 @@ public sealed record ThermalChart(string Title, string XLabel, string YLabel, IR
 }
 
 /// <summary>One legend entry: a colour, solid or dashed, drawn as one line per part.</summary>
-public sealed record ChartSeries(string Name, string Color, bool Dashed, IReadOnlyList<IReadOnlyList<(double X, double Y)>> Parts);
+public sealed record ChartSeries(string Name, string Color, bool Dashed, IReadOnlyList<(double X, double Y)[]> Parts);

@@ -124,7 +124,17 @@ public static class PlanManifests
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan())));
 
-    private static bool IsHash(ReadOnlySpan<char> text) => text.Length == 64 && !text.ContainsAnyExcept("0123456789abcdef");
+    private static bool IsHash(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigitLower(c))
+            {
+                return false;
+            }
+        }
+        return text.Length == 64;
+    }
 
     private static string ManifestFile(string cacheFolder, string key) => Path.Combine(cacheFolder, "inputs", key);
 

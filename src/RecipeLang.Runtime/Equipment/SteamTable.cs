@@ -37,13 +37,29 @@ public static class SteamTable
         return Pressure.Bar(Math.Exp(Math.Log(p0) + fraction * (Math.Log(p1) - Math.Log(p0))));
     }
 
+    /// <summary>
+    /// Loops rather than LINQ over tuples: generic code over a value type is compiled at run time even in a
+    /// ReadyToRun build, and that was most of reading this table in a cached dry run (docs/benchmarks.md).
+    /// </summary>
     private static (double, double)[] Load()
     {
         using var stream = typeof(SteamTable).Assembly.GetManifestResourceStream("RecipeLang.Runtime.vapour-pressure.json")
             ?? throw new InvalidDataException("The runtime is built without its steam table.");
         using var document = JsonDocument.Parse(stream);
-        var water = document.RootElement.GetProperty("vapourPressure").EnumerateArray().Single(c => c.GetProperty("reagent").GetString() == "water");
+        foreach (var curve in document.RootElement.GetProperty("vapourPressure").EnumerateArray())
+        {
+            if (curve.GetProperty("reagent").GetString() != "water")
+                continue;
+            var points = curve.GetProperty("points");
+            var table = new (double, double)[points.GetArrayLength() + 1];
+            var i = 0;
+            foreach (var point in points.EnumerateArray())
+                table[i++] = Point(point);
+            table[i] = Point(curve.GetProperty("critical"));
+            return table;
+        }
+        throw new InvalidDataException("The runtime's steam table has no curve for water.");
+
         static (double, double) Point(JsonElement e) => (e.GetProperty("c").GetDouble(), e.GetProperty("bar").GetDouble());
-        return [.. water.GetProperty("points").EnumerateArray().Select(Point), Point(water.GetProperty("critical"))];
     }
 }

@@ -31,9 +31,6 @@ public sealed class PlanCache(string? folder)
     public string? Folder => folder;
 
     /// <summary>The plans compiled from these recipes: from the cache when an equal compilation is there, else compiled (and stored when it succeeds).</summary>
-    public CompiledPlans Compile(IReadOnlyList<LoweredRecipe> recipes) => Compile(recipes, out _);
-
-    /// <inheritdoc cref="Compile(IReadOnlyList{LoweredRecipe})"/>
     /// <param name="key">The entry that holds these plans; null when they are not in the cache (off, unwritable, or errors).</param>
     public CompiledPlans Compile(IReadOnlyList<LoweredRecipe> recipes, out string? key)
     {

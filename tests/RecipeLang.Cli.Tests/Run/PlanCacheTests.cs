@@ -26,23 +26,24 @@ public class PlanCacheTests : ScratchFolderTest
     {
         var recipes = Lower(Recipe);
         var cache = new PlanCache(CacheFolder);
-        var first = cache.Compile(recipes);
+        var first = cache.Compile(recipes, out var key);
         var stored = Directory.GetFiles(CacheFolder);
-        Assert.That(stored.Select(Path.GetFileName), Is.EqualTo(new[] { CompilationKey.Compute(recipes) + ".dll" }));
+        Assert.That(key, Is.EqualTo(CompilationKey.Compute(recipes)));
+        Assert.That(stored.Select(Path.GetFileName), Is.EqualTo(new[] { key + ".dll" }));
         Assert.That(File.ReadAllBytes(stored[0]), Is.EqualTo(first.Image.ToArray()));
 
         // Mark the entry: the second compile must return the stored bytes, not compile again.
         var marked = first.Image.ToArray().Append((byte)42).ToArray();
         File.WriteAllBytes(stored[0], marked);
-        Assert.That(cache.Compile(recipes).Image.ToArray(), Is.EqualTo(marked));
+        Assert.That(cache.Compile(recipes, out _).Image.ToArray(), Is.EqualTo(marked));
     }
 
     [Test]
     public void A_changed_recipe_is_compiled_again_into_its_own_entry_and_runs_as_changed()
     {
         var cache = new PlanCache(CacheFolder);
-        cache.Compile(Lower(Recipe));
-        var changed = cache.Compile(Lower(Recipe.Replace("850C", "800C", StringComparison.Ordinal)));
+        cache.Compile(Lower(Recipe), out _);
+        var changed = cache.Compile(Lower(Recipe.Replace("850C", "800C", StringComparison.Ordinal)), out _);
         Assert.That(Directory.GetFiles(CacheFolder), Has.Length.EqualTo(2));
         Assert.That(changed.Load().Single().Steps.Select(s => s.Description), Does.Contain("anneal 800C O2 4h"));
     }
@@ -52,16 +53,17 @@ public class PlanCacheTests : ScratchFolderTest
     {
         var recipes = Lower(Recipe);
         var cache = new PlanCache(CacheFolder);
-        cache.Compile(recipes);
+        cache.Compile(recipes, out _);
         cache.Evict(CompilationKey.Compute(recipes));
         Assert.That(Directory.GetFiles(CacheFolder), Is.Empty);
-        Assert.That(cache.Compile(recipes).Load().Single().Name, Is.EqualTo("cached"));
+        Assert.That(cache.Compile(recipes, out _).Load().Single().Name, Is.EqualTo("cached"));
     }
 
     [Test]
     public void Without_a_folder_nothing_is_stored_and_plans_still_compile()
     {
-        Assert.That(new PlanCache(null).Compile(Lower(Recipe)).Success, Is.True);
+        Assert.That(new PlanCache(null).Compile(Lower(Recipe), out var key).Success, Is.True);
+        Assert.That(key, Is.Null, "no entry holds them");
         Assert.That(Directory.Exists(CacheFolder), Is.False);
     }
 }

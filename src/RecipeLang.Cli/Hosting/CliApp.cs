@@ -55,7 +55,7 @@ public static class CliApp
                 return ExitCodes.Usage;
             }
             var names = CommandNames;
-            if (!args[0].StartsWith('-') && !names.Contains(args[0]))
+            if (!args[0].StartsWith('-') && !names.Contains(args[0]) && root.Subcommands.All(c => c.Name != args[0]))
             {
                 error.WriteLine($"recipelang: '{args[0]}' is not a command{RecipeLang.Binding.Suggestions.DidYouMean(args[0], names)}");
                 error.WriteLine($"Commands: {string.Join(", ", names)}. Run 'recipelang --help' for usage.");

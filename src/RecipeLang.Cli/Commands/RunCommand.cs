@@ -159,7 +159,7 @@ public static class RunCommand
             WriteSummary(output, plan, result, network is null
                 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.Elapsed.TotalHours:0.##} h simulated")
                 : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.Elapsed.TotalSeconds:0.#} s over MQTT"));
-            var file = PlotFile(plotPath, input, plan.Name, plans.Count);
+            var file = PlotFile(plotPath, input, plan, plans.Count);
             if (simulated is not null)
             {
                 ThermalPlot.Save(file, $"{plan.Name}: simulated thermal profile", simulated.ThermalProfile);
@@ -450,16 +450,20 @@ public static class RunCommand
 
     /// <summary>
     /// --plot as given for one plan; with several plans each gets its own file, the plan's name before the
-    /// extension. Without --plot: &lt;name&gt;.thermal.svg next to the recipe (in the current folder for an assembly).
+    /// extension. Without --plot: &lt;name&gt;.thermal.svg next to the plan's recipe, which its steps name (a folder or
+    /// glob holds several recipes), in the current folder for an assembly.
     /// </summary>
-    private static string PlotFile(string? plotPath, string input, string planName, int planCount)
+    private static string PlotFile(string? plotPath, string input, IStepPlan plan, int planCount)
     {
-        var safe = new string(planName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
+        var safe = new string(plan.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
         if (plotPath is not null)
         {
             return planCount == 1 ? plotPath : Path.ChangeExtension(plotPath, null) + "." + safe + Path.GetExtension(plotPath);
         }
-        var directory = input.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "" : Path.GetDirectoryName(input) ?? "";
+        var directory = input.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ""
+            : plan.Steps.Count > 0 ? Path.GetDirectoryName(plan.Steps[0].Location.File) ?? ""
+            : Directory.Exists(input) ? input
+            : Path.GetDirectoryName(input) ?? "";
         return Path.Combine(directory, safe + ".thermal.svg");
     }
 

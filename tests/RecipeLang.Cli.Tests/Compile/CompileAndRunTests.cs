@@ -126,6 +126,20 @@ public class CompileAndRunTests : ScratchFolderTest
     }
 
     [Test]
+    public void Run_of_a_folder_writes_each_plans_thermal_profile_next_to_its_recipe()
+    {
+        Write("lab/a/first.recipe", "recipe first for NCM523 {\n  anneal 850C O2 1h\n}\n");
+        Write("lab/b/second.recipe", "recipe second for NCM523 {\n  anneal 800C O2 1h\n}\n");
+
+        var result = InProcessCli.Run("run", Path.Combine(Folder, "lab"), "--simulate");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output + result.Error);
+        Assert.That(File.Exists(Path.Combine(Folder, "lab", "a", "first.thermal.svg")), Is.True);
+        Assert.That(File.Exists(Path.Combine(Folder, "lab", "b", "second.thermal.svg")), Is.True);
+        Assert.That(Directory.GetFiles(Folder, "*.svg"), Is.Empty, "nothing next to the folder");
+    }
+
+    [Test]
     public void Run_with_a_journal_refuses_to_overwrite_it_without_resume()
     {
         Write("r.recipe", File.ReadAllText(Path.Combine(Root, "examples/table1/10-ncm523-citric-acid-etch.recipe")));

@@ -478,6 +478,12 @@ public static class RunCommand
         {
             throw new UsageException($"{path}: is a directory; name a {what} file, in it or elsewhere");
         }
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            // As lint -o and compile -o say it, rather than the runtime's "Could not find a part of the path".
+            throw new UsageException($"{path}: cannot write the {what}: the folder {folder} does not exist");
+        }
         var existed = File.Exists(full);
         try
         {

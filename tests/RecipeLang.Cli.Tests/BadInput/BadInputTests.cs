@@ -233,6 +233,26 @@ public class BadInputTests : ScratchFolderTest
         Assert.That(Directory.GetFiles(Folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "a.recipe", "file.txt" }));
     }
 
+    [TestCase("lint")]
+    [TestCase("plot")]
+    [TestCase("journal")]
+    public void An_output_in_a_missing_folder_names_the_folder(string output)
+    {
+        Write("a.recipe", Good);
+        var target = P("missing/out." + (output == "plot" ? "svg" : "jsonl"));
+        string[] args = output switch
+        {
+            "lint" => ["lint", P("a.recipe"), "-o", target],
+            "plot" => ["run", P("a.recipe"), "--simulate", "--plot", target],
+            _ => ["run", P("a.recipe"), "--simulate", "--journal", target, "--plot", P("p.svg")],
+        };
+
+        var result = InProcessCli.Run(args);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Output + result.Error);
+        Assert.That(result.Error.Trim(), Does.StartWith($"recipelang: {target}: cannot write").And.EndWith($"the folder {P("missing")} does not exist"));
+    }
+
     [Test]
     public void Truncated_journal_line_in_the_middle()
     {

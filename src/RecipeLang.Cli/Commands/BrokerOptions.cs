@@ -27,6 +27,10 @@ public sealed class BrokerOptions
         command.Options.Add(Site);
     }
 
+    /// <summary>The broker options given on the command line other than --broker: without --broker they would be ignored.</summary>
+    public IEnumerable<string> GivenWithoutBroker(ParseResult result) =>
+        new Option[] { Tls, TlsCa, Username, Password, Site }.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name);
+
     /// <summary>The endpoint --broker names, or null without --broker; a malformed URL is a usage error.</summary>
     public BrokerEndpoint? Endpoint(ParseResult result)
     {

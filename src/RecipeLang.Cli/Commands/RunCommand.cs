@@ -48,6 +48,10 @@ public static class RunCommand
             {
                 throw new UsageException("--line must be 1 or more");
             }
+            if (endpoint is null && broker.GivenWithoutBroker(result).Concat(result.GetResult(line) is { Implicit: false } ? [line.Name] : []).ToList() is [_, ..] ignored)
+            {
+                throw new UsageException($"{string.Join(", ", ignored)} {(ignored.Count == 1 ? "goes" : "go")} with --broker; the simulated plant (--simulate) takes none of them");
+            }
             var plant = endpoint is null ? null : new MqttTarget(endpoint, broker.SiteName(result), result.GetResult(line) is { Implicit: false } ? result.GetValue(line) : null);
             // SIGINT and SIGTERM cancel the run, which journals 'cancelled' and drives the plant to its safe state
             // before the process exits; a second signal is not needed and not waited for.

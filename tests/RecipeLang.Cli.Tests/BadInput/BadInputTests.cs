@@ -37,6 +37,7 @@ public class BadInputTests : ScratchFolderTest
     [TestCase(new[] { "lint", "--max-diagnostics", "-1", "x.recipe" }, "recipelang: --max-diagnostics takes a count, 0 or more (not '-1')")]
     [TestCase(new[] { "compile", "x.recipe", "-o", "plan.cs" }, "recipelang: -o plan.cs names a cs file, but --emit is dll; pass --emit cs, or name the output for dll")]
     [TestCase(new[] { "compile", "x.recipe", "--emit", "cs", "-o", "plans.dll" }, "recipelang: -o plans.dll names a dll file, but --emit is cs; pass --emit dll, or name the output for cs")]
+    [TestCase(new[] { "run", "x.recipe", "--simulate", "--tls", "--line", "2" }, "recipelang: --tls, --line go with --broker; the simulated plant (--simulate) takes none of them")]
     [TestCase(new[] { "plant", "simulate", "--port", "70000" }, "recipelang: --port must be a TCP port number from 1 to 65535")]
     [TestCase(new[] { "plant", "simulate", "--for", "-1" }, "recipelang: --for must be a positive number of wall seconds, at most 2147483")]
     public void An_option_value_out_of_range_is_a_usage_error(string[] args, string message)

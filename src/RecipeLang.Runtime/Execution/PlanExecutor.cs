@@ -24,7 +24,7 @@ public sealed class PlanExecutor(EquipmentLimits limits)
         if (plan.ProfileHash != Limits.Hash && !options.ProfileRechecked)
             return Refused(
                 $"Plan '{plan.Name}' was checked against equipment profile {plan.ProfileHash}, but this plant's profile is {Limits.Hash} ({Limits}). " +
-                "Re-check the recipe against this profile and recompile it, or run with the 'rechecked' override if it has been re-checked.");
+                "Re-check the recipe against this profile and recompile it.");
 
         if (plan.Steps.Select((step, i) => (step, i)).FirstOrDefault(p => p.step.Index != p.i) is { step: not null } misnumbered)
             return Refused($"Plan '{plan.Name}' is malformed: its step at position {misnumbered.i} says it is step {misnumbered.step.Index}.");

@@ -71,7 +71,7 @@ public class ExecutorTests
         var result = await new PlanExecutor(Site.Limits).RunAsync(new RegenerationPlan(checkedAgainst), plant);
 
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Refused));
-        Assert.That(result.Message, Does.Contain(checkedAgainst).And.Contain(Site.Limits.Hash).And.Contain("rechecked"));
+        Assert.That(result.Message, Does.Contain(checkedAgainst).And.Contain(Site.Limits.Hash).And.EndWith("Re-check the recipe against this profile and recompile it."));
         Assert.That(plant.Clock.Elapsed, Is.EqualTo(TimeSpan.Zero), "nothing reached the plant");
     }
 

@@ -211,6 +211,14 @@ public class BadInputTests : ScratchFolderTest
         Assert.That(result.Error, Does.StartWith("recipelang: ").And.Contain("recipelang.json:1:"));
     }
 
+    /// <summary>A command that writes its lint report, plot or journal to <paramref name="target"/>, for a.recipe.</summary>
+    private string[] WritingTo(string output, string target) => output switch
+    {
+        "lint" => ["lint", P("a.recipe"), "-o", target],
+        "plot" => ["run", P("a.recipe"), "--simulate", "--plot", target],
+        _ => ["run", P("a.recipe"), "--simulate", "--journal", target, "--plot", P("p.svg")],
+    };
+
     [TestCase("lint")]
     [TestCase("plot")]
     [TestCase("journal")]
@@ -219,14 +227,8 @@ public class BadInputTests : ScratchFolderTest
         Write("a.recipe", Good);
         Write("file.txt", "a file, not a folder");
         var target = P("file.txt/out." + (output == "plot" ? "svg" : "jsonl"));
-        string[] args = output switch
-        {
-            "lint" => ["lint", P("a.recipe"), "-o", target],
-            "plot" => ["run", P("a.recipe"), "--simulate", "--plot", target],
-            _ => ["run", P("a.recipe"), "--simulate", "--journal", target, "--plot", P("p.svg")],
-        };
 
-        var result = InProcessCli.Run(args);
+        var result = InProcessCli.Run(WritingTo(output, target));
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Output + result.Error);
         Assert.That(result.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
@@ -241,14 +243,8 @@ public class BadInputTests : ScratchFolderTest
     {
         Write("a.recipe", Good);
         var target = P("missing/out." + (output == "plot" ? "svg" : "jsonl"));
-        string[] args = output switch
-        {
-            "lint" => ["lint", P("a.recipe"), "-o", target],
-            "plot" => ["run", P("a.recipe"), "--simulate", "--plot", target],
-            _ => ["run", P("a.recipe"), "--simulate", "--journal", target, "--plot", P("p.svg")],
-        };
 
-        var result = InProcessCli.Run(args);
+        var result = InProcessCli.Run(WritingTo(output, target));
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Output + result.Error);
         Assert.That(result.Error.Trim(), Does.StartWith($"recipelang: {target}: cannot write").And.EndWith($"the folder {P("missing")} does not exist"));

@@ -11,16 +11,19 @@ namespace RecipeLang.Cli.Hosting;
 /// </summary>
 public static class CliApp
 {
-    private static readonly (string Name, Func<Command> Create)[] Commands =
+    // A class, not a tuple: LINQ over a value type is JIT-compiled at start-up even in a ReadyToRun build.
+    private sealed record CommandEntry(string Name, Func<Command> Create);
+
+    private static readonly CommandEntry[] Commands =
     [
-        ("check", CheckCommand.Create),
-        ("fmt", FormatCommand.Create),
-        ("lint", () => LintCommand.Create(() => Console.In)),
-        ("explain", ExplainCommand.Create),
-        ("compile", CompileCommand.Create),
-        ("run", RunCommand.Create),
-        ("plant", PlantCommand.Create),
-        ("lsp", LspCommand.Create),
+        new("check", CheckCommand.Create),
+        new("fmt", FormatCommand.Create),
+        new("lint", () => LintCommand.Create(() => Console.In)),
+        new("explain", ExplainCommand.Create),
+        new("compile", CompileCommand.Create),
+        new("run", RunCommand.Create),
+        new("plant", PlantCommand.Create),
+        new("lsp", LspCommand.Create),
     ];
 
     /// <summary>The commands' names, in the order help lists them.</summary>
@@ -33,12 +36,12 @@ public static class CliApp
     public static RootCommand CreateRoot(string? only = null)
     {
         var root = new RootCommand("RecipeLang: check, format, compile and dry-run cathode regeneration recipes.");
-        var single = Commands.Any(c => c.Name == only);
-        foreach (var (name, create) in Commands)
+        var single = only is not null && CommandNames.Contains(only);
+        foreach (var command in Commands)
         {
-            if (!single || name == only)
+            if (!single || command.Name == only)
             {
-                root.Subcommands.Add(create());
+                root.Subcommands.Add(command.Create());
             }
         }
         return root;

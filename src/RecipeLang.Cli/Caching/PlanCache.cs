@@ -8,9 +8,14 @@ namespace RecipeLang.Cli.Caching;
 /// <c>run --simulate</c> of an unchanged recipe skips Roslyn (most of its time). The folder is
 /// <c>$RECIPELANG_CACHE</c>, else <c>$XDG_CACHE_HOME/recipelang/plans</c>, else <c>~/.cache/recipelang/plans</c>;
 /// <c>RECIPELANG_CACHE=off</c> turns the cache off. A cache that cannot be read or written is skipped, never an error.
+/// It keeps the <paramref name="maxEntries"/> entries used last (a use marks an entry's time) and drops the others when
+/// it stores a new one, so the folder does not grow with every edit of a recipe.
 /// </summary>
-public sealed class PlanCache(string? folder)
+public sealed class PlanCache(string? folder, int maxEntries = PlanCache.DefaultMaxEntries)
 {
+    /// <summary>Plans kept, and manifests of the direct mode: a few hundred KB of plans for a working set of recipes.</summary>
+    public const int DefaultMaxEntries = 256;
+
     public static PlanCache FromEnvironment()
     {
         var configured = Environment.GetEnvironmentVariable("RECIPELANG_CACHE");
@@ -46,7 +51,9 @@ public sealed class PlanCache(string? folder)
             if (File.Exists(file))
             {
                 key = computed;
-                return CompiledPlans.FromImage(File.ReadAllBytes(file));
+                var image = File.ReadAllBytes(file);
+                Touch(file);
+                return CompiledPlans.FromImage(image);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -57,6 +64,7 @@ public sealed class PlanCache(string? folder)
         if (compiled.Success && Store(file, [.. compiled.Image]))
         {
             key = computed;
+            Trim(folder, name => name.EndsWith(".dll", StringComparison.Ordinal), maxEntries);
         }
         return compiled;
     }
@@ -66,7 +74,13 @@ public sealed class PlanCache(string? folder)
     {
         try
         {
-            return folder is null ? null : CompiledPlans.FromImage(File.ReadAllBytes(Entry(key)));
+            if (folder is null)
+            {
+                return null;
+            }
+            var image = File.ReadAllBytes(Entry(key));
+            Touch(Entry(key));
+            return CompiledPlans.FromImage(image);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -91,6 +105,39 @@ public sealed class PlanCache(string? folder)
     }
 
     private string Entry(string key) => Path.Combine(folder!, key + ".dll");
+
+    /// <summary>Entries kept of each kind: plans, and the direct mode's manifests.</summary>
+    public int MaxEntries => maxEntries;
+
+    /// <summary>Marks a cache file as just used, for <see cref="Trim"/>.</summary>
+    internal static void Touch(string file)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An entry whose use cannot be marked is only dropped sooner.
+        }
+    }
+
+    /// <summary>Deletes the least recently used of a folder's cache files (those <paramref name="isEntry"/> names) past <paramref name="keep"/>.</summary>
+    internal static void Trim(string folder, Func<string, bool> isEntry, int keep)
+    {
+        try
+        {
+            var entries = new DirectoryInfo(folder).GetFiles().Where(f => isEntry(f.Name)).OrderByDescending(f => f.LastWriteTimeUtc).Skip(keep);
+            foreach (var entry in entries)
+            {
+                entry.Delete();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another run may be trimming too; what is left goes next time.
+        }
+    }
 
     /// <summary>
     /// Writes a cache file through a temporary file and a rename: two runs racing on one name both write whole, equal

@@ -79,7 +79,7 @@ public static class PlanManifests
     /// <c>plan KEY</c>, then <c>file SHA256 PATH</c> or <c>missing PATH</c> per file, then <c>sha256 HASH</c> of the
     /// lines before it. A path that a line cannot hold as it is (a line break, a lone surrogate) gets no manifest.
     /// </summary>
-    public static void Store(string cacheFolder, string key, DocumentAnalysis analysis, string plan)
+    public static void Store(string cacheFolder, string key, DocumentAnalysis analysis, string plan, int maxEntries)
     {
         var lines = new List<string> { "plan " + plan };
         foreach (var (path, document) in analysis.FilesRead)
@@ -100,7 +100,12 @@ public static class PlanManifests
         {
             return;
         }
-        PlanCache.Store(ManifestFile(cacheFolder, key), bytes);
+        // Manifests are kept by when they were written (a hit reads one and writes nothing): one dropped early is a miss
+        // that writes it again.
+        if (PlanCache.Store(ManifestFile(cacheFolder, key), bytes))
+        {
+            PlanCache.Trim(Path.Combine(cacheFolder, "inputs"), name => IsHash(name), maxEntries);
+        }
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -275,7 +275,7 @@ public static class RunCommand
         // Only what this analysis read is recorded: a recipe changed between the two reads is not.
         if (plans is not null && key is not null && entry is not null && analyses is [{ } analysis] && analysis.Source.Text == text)
         {
-            PlanManifests.Store(cache.Folder!, key, analysis, entry);
+            PlanManifests.Store(cache.Folder!, key, analysis, entry, cache.MaxEntries);
         }
         return plans;
     }

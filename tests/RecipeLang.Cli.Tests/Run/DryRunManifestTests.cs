@@ -182,12 +182,30 @@ public class DryRunManifestTests : ScratchFolderTest
         var recipe = new RecipeFile(main, main, Named: true);
         var key = PlanManifests.Key(recipe, analysis.Source.Text, null, null)!;
         var plan = new string('a', 64);
-        PlanManifests.Store(Cache, key, analysis, plan);
+        PlanManifests.Store(Cache, key, analysis, plan, PlanCache.DefaultMaxEntries);
         Assert.That(PlanManifests.FindPlan(Cache, key), Is.EqualTo(plan));
 
         Write("extra.recipe", "recipe cool {\n  anneal 700C O2 1h\n}\n");
 
         Assert.That(PlanManifests.FindPlan(Cache, key), Is.Null);
+    }
+
+    [Test]
+    public void Past_its_size_the_cache_keeps_the_manifests_written_last()
+    {
+        var main = Path.Combine(Folder, "main.recipe");
+        var analysis = new RecipeWorkspace(new FileSystem()).Analyze(new SourceText(File.ReadAllText(main), main));
+        var recipe = new RecipeFile(main, main, Named: true);
+        var keys = new[] { "a", "b", "c" }.Select(text => PlanManifests.Key(recipe, text, null, null)!).ToArray();
+        var plan = new string('a', 64);
+        foreach (var key in keys)
+        {
+            PlanManifests.Store(Cache, key, analysis, plan, maxEntries: 2);
+            Backdate(Path.Combine(Manifests, key));
+            File.SetLastWriteTimeUtc(Path.Combine(Manifests, key), File.GetLastWriteTimeUtc(Path.Combine(Manifests, key)).AddDays(Array.IndexOf(keys, key)));
+        }
+
+        Assert.That(Directory.GetFiles(Manifests).Select(Path.GetFileName), Is.EquivalentTo(keys[1..]));
     }
 
     [Test]

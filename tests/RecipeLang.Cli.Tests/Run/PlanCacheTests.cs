@@ -49,6 +49,23 @@ public class PlanCacheTests : ScratchFolderTest
     }
 
     [Test]
+    public void Past_its_size_the_cache_drops_the_plans_used_longest_ago()
+    {
+        var cache = new PlanCache(CacheFolder, maxEntries: 2);
+        var first = Lower(Recipe);
+        cache.Compile(first, out var firstKey);
+        cache.Compile(Lower(Recipe.Replace("850C", "800C", StringComparison.Ordinal)), out var secondKey);
+        // Make the first the oldest, then use it: the second is now the one used longest ago.
+        File.SetLastWriteTimeUtc(Path.Combine(CacheFolder, firstKey + ".dll"), DateTime.UtcNow.AddDays(-2));
+        File.SetLastWriteTimeUtc(Path.Combine(CacheFolder, secondKey + ".dll"), DateTime.UtcNow.AddDays(-1));
+        Assert.That(cache.Find(firstKey!), Is.Not.Null);
+
+        cache.Compile(Lower(Recipe.Replace("850C", "750C", StringComparison.Ordinal)), out var thirdKey);
+
+        Assert.That(Directory.GetFiles(CacheFolder).Select(Path.GetFileName), Is.EquivalentTo(new[] { firstKey + ".dll", thirdKey + ".dll" }));
+    }
+
+    [Test]
     public void An_evicted_entry_is_compiled_again()
     {
         var recipes = Lower(Recipe);

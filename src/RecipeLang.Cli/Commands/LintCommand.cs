@@ -30,12 +30,15 @@ public static class LintCommand
         var baseline = new Option<string[]>("--baseline")
         {
             Description = "'write FILE' records the current findings as accepted; 'use FILE' reports only findings not in it",
-            Arity = new ArgumentArity(2, 2),
+            // One token is accepted here so that a forgotten mode gets the message below, not "argument missing".
+            Arity = new ArgumentArity(1, 2),
             AllowMultipleArgumentsPerToken = true,
         };
         baseline.Validators.Add(result =>
         {
-            if (result.Tokens.Count == 2 && result.Tokens[0].Value is not ("write" or "use"))
+            if (result.Tokens.Count == 1)
+                result.AddError($"--baseline takes 'write FILE' or 'use FILE': say which, e.g. --baseline use {result.Tokens[0].Value}");
+            else if (result.Tokens[0].Value is not ("write" or "use"))
                 result.AddError($"--baseline takes 'write FILE' or 'use FILE', not '{result.Tokens[0].Value}'");
         });
         var stdin = new Option<bool>("--stdin") { Description = "Lint the recipe text on standard input instead of files" };

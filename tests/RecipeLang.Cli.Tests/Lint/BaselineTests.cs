@@ -85,5 +85,9 @@ public class BaselineTests : ScratchFolderTest
         var mode = CliRunner.Run(Folder, "lint", "lib", "--baseline", "update", "b.json");
         Assert.That(mode.ExitCode, Is.EqualTo(2));
         Assert.That(mode.Error, Does.Contain("--baseline takes 'write FILE' or 'use FILE'"));
+
+        var forgotten = InProcessCli.Run("lint", Path.Combine(Folder, "lib"), "--baseline", "b.json");
+        Assert.That(forgotten.ExitCode, Is.EqualTo(2));
+        Assert.That(forgotten.Error, Does.StartWith("recipelang: --baseline takes 'write FILE' or 'use FILE': say which, e.g. --baseline use b.json"));
     }
 }

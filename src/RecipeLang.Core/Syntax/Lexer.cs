@@ -47,8 +47,10 @@ public sealed class Lexer
 
     private ImmutableArray<SyntaxToken> LexAll(SyntaxToken? previous, int stop)
     {
-        // Sized from the text (recipes run about five characters a token) so that it rarely grows, and drained, not copied.
-        var tokens = ImmutableArray.CreateBuilder<SyntaxToken>(Math.Max(16, (Math.Min(stop, _text.Length) - _position) / 4));
+        // Collected in this thread's scratch array and copied once into an array of the exact size.
+        var tokens = scratchTokens ?? new SyntaxToken[1024];
+        scratchTokens = null;
+        var count = 0;
         var atFileStart = previous is null;
         // Where the previous token's trivia ended; -1 after a trailing comment (the next token starts a line).
         var previousEnd = previous is null ? 0 : previous.TrailingTriviaCount == 0 ? previous.Span.End : -1;
@@ -56,8 +58,8 @@ public sealed class Lexer
         {
             if (_position >= stop && _position < _text.Length)
             {
-                tokens.Add(new SyntaxToken(TokenKind.EndOfFile, new TextSpan(_position, 0), "", [], [], true, false));
-                return tokens.DrainToImmutable();
+                Append(ref tokens, ref count, new SyntaxToken(TokenKind.EndOfFile, new TextSpan(_position, 0), "", [], [], true, false));
+                return Finish(tokens, count);
             }
             var (leading, sawNewLine, sawComment) = LexLeadingTrivia();
             var start = _position;
@@ -77,11 +79,11 @@ public sealed class Lexer
             previous = !sawComment && trailing.IsEmpty && text.Length <= TextTable.MaxLength
                 ? new SyntaxToken(start, TokenShape.Shared(kind, text, leading, sawNewLine || atFileStart, glued))
                 : new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || atFileStart, glued);
-            tokens.Add(previous);
+            Append(ref tokens, ref count, previous);
             previousEnd = _position;
             if (kind == TokenKind.EndOfFile)
             {
-                return tokens.DrainToImmutable();
+                return Finish(tokens, count);
             }
             atFileStart = false;
             // A token with a trailing comment ends its line: the next token's leading trivia starts at the newline.
@@ -90,6 +92,30 @@ public sealed class Lexer
                 previousEnd = -1;
             }
         }
+    }
+
+    /// <summary>A scratch array per thread for the tokens of one lex; a big one (a huge file's) is not kept.</summary>
+    [ThreadStatic]
+    private static SyntaxToken[]? scratchTokens;
+
+    private static void Append(ref SyntaxToken[] tokens, ref int count, SyntaxToken token)
+    {
+        if (count == tokens.Length)
+        {
+            Array.Resize(ref tokens, tokens.Length * 2);
+        }
+        tokens[count++] = token;
+    }
+
+    private static ImmutableArray<SyntaxToken> Finish(SyntaxToken[] tokens, int count)
+    {
+        var result = ImmutableArray.Create(tokens, 0, count);
+        if (tokens.Length <= 1 << 16)
+        {
+            Array.Clear(tokens, 0, count);
+            scratchTokens = tokens;
+        }
+        return result;
     }
 
     private (ImmutableArray<TriviaPiece> Trivia, bool SawNewLine, bool SawComment) LexLeadingTrivia()

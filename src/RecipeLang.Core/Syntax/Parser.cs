@@ -23,6 +23,9 @@ public sealed class Parser
     private readonly List<SyntaxItem> _items = [];
     private int _position;
 
+    /// <summary>Pidgin's settings for this parse: the thread's own array pools (see <see cref="ParseArrayPools"/>).</summary>
+    private readonly Pidgin.Configuration.IConfiguration<SyntaxToken> _configuration = ParseArrayPools.ConfigurationForThisThread();
+
     /// <summary>For an incremental parse: true where the top level may stop because the old tree's items take over.</summary>
     private Func<int, bool, bool>? _canStop;
 
@@ -201,7 +204,7 @@ public sealed class Parser
             end++;
         }
         var header = _tokens.AsSpan(start, end - start);
-        var result = Grammar.RecipeHeader.Parse(header);
+        var result = Grammar.RecipeHeader.Parse(header, _configuration);
         var hasBrace = _tokens[end].Kind == TokenKind.OpenBrace;
         if (!result.Success || !hasBrace)
         {
@@ -304,7 +307,7 @@ public sealed class Parser
         {
             return ParseStep(then, tokens, start, semicolon);
         }
-        var result = Grammar.StatementFor(tokens[0].Kind).Parse(tokens);
+        var result = Grammar.StatementFor(tokens[0].Kind).Parse(tokens, _configuration);
         if (result.Success)
         {
             return result.Value(then, semicolon);
@@ -320,7 +323,7 @@ public sealed class Parser
     private StepSyntax ParseStep(SyntaxToken? then, ReadOnlySpan<SyntaxToken> tokens, int sliceStart, SyntaxToken? semicolon)
     {
         // Fast path: one Pidgin run for the whole step; the argument-by-argument loop is only for broken steps.
-        var whole = Grammar.StatementFor(TokenKind.Word).Parse(tokens);
+        var whole = Grammar.StatementFor(TokenKind.Word).Parse(tokens, _configuration);
         if (whole.Success)
         {
             return (StepSyntax)whole.Value(then, semicolon);
@@ -337,7 +340,7 @@ public sealed class Parser
         while (i < tokens.Length)
         {
             var rest = tokens[i..];
-            var result = Grammar.SizedArgument.Parse(rest);
+            var result = Grammar.SizedArgument.Parse(rest, _configuration);
             if (result.Success)
             {
                 arguments.Add(result.Value.Argument);
@@ -451,17 +454,14 @@ public sealed class Parser
     /// <summary>The Pidgin grammar of one statement's tokens. Mirrors grammar/recipelang.ebnf rule by rule.</summary>
     private static class Grammar
     {
-        private static Parser<SyntaxToken, SyntaxToken> Tok(TokenKind kind) =>
-            Token(t => t.Kind == kind).Labelled(kind.Display());
+        private static Parser<SyntaxToken, SyntaxToken> Tok(TokenKind kind) => new TokenOfKind(kind, kind.Display());
 
         private static readonly Parser<SyntaxToken, SyntaxToken> Word = Tok(TokenKind.Word);
 
         private static readonly Parser<SyntaxToken, SyntaxToken> Number = Tok(TokenKind.Number);
 
         /// <summary>A glued unit, or a spaced one that the unit table knows ("220 C").</summary>
-        private static readonly Parser<SyntaxToken, SyntaxToken> Unit =
-            Token(t => t.Kind == TokenKind.Unit || (t.Kind == TokenKind.Word && !t.StartsLine && Units.UnitTable.TryLookup(t.Text, out _)))
-                .Labelled("a unit");
+        private static readonly Parser<SyntaxToken, SyntaxToken> Unit = new UnitToken();
 
         /// <summary>What follows a number: ':' parts (a ratio) or an optional unit.</summary>
         private readonly record struct NumberTail(IEnumerable<(SyntaxToken Colon, SyntaxToken Part)>? Parts, SyntaxToken? Unit);

@@ -109,9 +109,20 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int> { 0 };
-        AddLineStarts(text, 0, text.Length, starts);
-        return starts.ToArray();
+        if (text.Contains('\r'))
+        {
+            var starts = new List<int> { 0 };
+            AddLineStarts(text, 0, text.Length, starts);
+            return starts.ToArray();
+        }
+        // Only '\n' breaks (the common case): counted first, so the array is allocated once at its size.
+        var lineStarts = new int[text.AsSpan().Count('\n') + 1];
+        var line = 1;
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            lineStarts[line++] = i + 1;
+        }
+        return lineStarts;
     }
 
     /// <summary>Adds the start of every line that begins after a line break at an offset in [from, to); CRLF is one break.</summary>

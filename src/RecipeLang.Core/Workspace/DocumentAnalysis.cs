@@ -103,7 +103,7 @@ public sealed class DocumentAnalysis
     internal static DocumentAnalysis Create(RecipeWorkspace workspace, WorkspaceSnapshot snapshot, DocumentSnapshot document, DocumentAnalysis? previous = null, CancellationToken cancellationToken = default)
     {
         var tree = document.Tree;
-        var (site, configErrors) = workspace.SiteConfigFor(document.Text.Path);
+        var (site, configErrors) = document.Text.Path.Length == 0 ? workspace.SiteConfigFor("") : workspace.SiteConfigForFullPath(document.FullPath);
         var catalog = site.Catalog;
         var importDiagnostics = new List<Diagnostic>();
         var inputs = ImmutableArray.CreateBuilder<(string, DocumentSnapshot?)>(0); // most files import nothing

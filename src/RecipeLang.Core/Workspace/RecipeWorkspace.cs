@@ -116,13 +116,21 @@ public sealed class RecipeWorkspace
         {
             return (_site, []);
         }
-        if (recipePath.Length == 0)
+        return recipePath.Length == 0 ? (SiteConfig.Default, []) : SiteConfigForFullPath(FullPath(recipePath));
+    }
+
+    /// <summary><see cref="SiteConfigFor"/> of a path that is already full (a document's), without normalising it again.</summary>
+    internal (SiteConfig Config, IReadOnlyList<ConfigError> Errors) SiteConfigForFullPath(string full)
+    {
+        if (_site is not null)
         {
-            return (SiteConfig.Default, []);
+            return (_site, []);
         }
-        var full = FullPath(recipePath);
         var directory = FileSystem.Path.GetDirectoryName(full) ?? full;
-        var configPath = _configPaths.GetOrAdd(directory, _ => SiteConfigLocator.Find(FileSystem, full));
+        if (!_configPaths.TryGetValue(directory, out var configPath))
+        {
+            configPath = _configPaths.GetOrAdd(directory, _ => SiteConfigLocator.Find(FileSystem, full));
+        }
         if (configPath is null)
         {
             return (SiteConfig.Default, []);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using Pidgin;
 using Pidgin.Configuration;
 
 namespace RecipeLang.Syntax;
@@ -25,8 +26,21 @@ internal sealed class ParseArrayPools : IArrayPoolProvider
     public static IConfiguration<SyntaxToken> ConfigurationForThisThread() =>
         _forThisThread ??= Pidgin.Configuration.Configuration.WithArrayPoolProvider(Pidgin.Configuration.Configuration.Default<SyntaxToken>(), new ParseArrayPools());
 
+    /// <summary>
+    /// The pool for expected-lists of a parse with <paramref name="configuration"/>, without the generic virtual call
+    /// of <see cref="IArrayPoolProvider.GetArrayPool{T}"/>.
+    /// </summary>
+    public static ArrayPool<Expected<SyntaxToken>> ExpectedPool(IConfiguration<SyntaxToken> configuration) =>
+        configuration.ArrayPoolProvider is ParseArrayPools pools ? pools._expected : ArrayPool<Expected<SyntaxToken>>.Shared;
+
+    private readonly FreeList<Expected<SyntaxToken>> _expected = new();
+
     public ArrayPool<T> GetArrayPool<T>()
     {
+        if (typeof(T) == typeof(Expected<SyntaxToken>))
+        {
+            return (ArrayPool<T>)(object)_expected;
+        }
         foreach (var (type, pool) in _pools)
         {
             if (type == typeof(T))

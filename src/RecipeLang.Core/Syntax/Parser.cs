@@ -454,7 +454,7 @@ public sealed class Parser
     /// <summary>The Pidgin grammar of one statement's tokens. Mirrors grammar/recipelang.ebnf rule by rule.</summary>
     private static class Grammar
     {
-        private static Parser<SyntaxToken, SyntaxToken> Tok(TokenKind kind) => new TokenOfKind(kind, kind.Display());
+        private static Parser<SyntaxToken, SyntaxToken> Tok(TokenKind kind, string? label = null) => new TokenOfKind(kind, label ?? kind.Display());
 
         private static readonly Parser<SyntaxToken, SyntaxToken> Word = Tok(TokenKind.Word);
 
@@ -473,9 +473,14 @@ public sealed class Parser
                     ? (ArgumentSyntax)new RatioSyntax([], [], null, [number, .. parts.Select(p => p.Part)], [.. parts.Select(p => p.Colon)])
                     : new QuantitySyntax(number, tail.Unit),
                 Number,
-                OneOf(
-                    Tok(TokenKind.Colon).Then(Number, (colon, part) => (colon, part)).AtLeastOnce().Select(parts => new NumberTail(parts, null)),
-                    Unit.Optional().Select(unit => new NumberTail(null, unit.HasValue ? unit.Value : null))));
+                NumberTails());
+
+        private static TokenChoice<NumberTail> NumberTails()
+        {
+            var ratio = Tok(TokenKind.Colon).Then(Number, (colon, part) => (colon, part)).AtLeastOnce().Select(parts => new NumberTail(parts, null));
+            var unit = Unit.Select(unit => new NumberTail(null, unit));
+            return new TokenChoice<NumberTail>(t => t.Kind == TokenKind.Colon ? ratio : UnitToken.IsUnit(t) ? unit : null, Return(new NumberTail(null, null)), null);
+        }
 
         private static readonly Parser<SyntaxToken, ArgumentSyntax> StringArgument =
             Tok(TokenKind.String).Select(t => (ArgumentSyntax)new StringSyntax(t));
@@ -508,10 +513,18 @@ public sealed class Parser
                 Tok(TokenKind.Colon).Then(Number, (colon, number) => (colon, number)).AtLeastOnce());
 
         private static readonly Parser<SyntaxToken, ArgumentSyntax> NameLike =
-            Map((first, tail) => tail.HasValue ? tail.Value(first) : new NameSyntax(first), Word, OneOf(MixtureTail, RatioTail).Optional());
+            Map((first, tail) => tail(first), Word,
+                new TokenChoice<Func<SyntaxToken, ArgumentSyntax>>(t => t.Kind switch { TokenKind.Minus => MixtureTail, TokenKind.Colon => RatioTail, _ => null },
+                    Return<Func<SyntaxToken, ArgumentSyntax>>(static first => new NameSyntax(first)), null));
 
         public static readonly Parser<SyntaxToken, ArgumentSyntax> Argument =
-            OneOf(Quantity, NameLike, StringArgument).Labelled("an argument (a quantity, a name or a string)");
+            new TokenChoice<ArgumentSyntax>(t => t.Kind switch
+            {
+                TokenKind.Number => Quantity,
+                TokenKind.Word => NameLike,
+                TokenKind.String => StringArgument,
+                _ => null,
+            }, null, "an argument (a quantity, a name or a string)");
 
         /// <summary>One argument and how many tokens it took, for the step parser's recovery loop.</summary>
         public static readonly Parser<SyntaxToken, (ArgumentSyntax Argument, int Length)> SizedArgument =
@@ -534,7 +547,7 @@ public sealed class Parser
                 (name, colon, type, initial) => new ParameterSyntax(name, colon, type, initial.HasValue ? initial.Value.equals : null, initial.HasValue ? initial.Value.value : null),
                 Word,
                 Tok(TokenKind.Colon),
-                Word.Labelled("a parameter type (e.g. temperature, time, concentration)"),
+                Tok(TokenKind.Word, "a parameter type (e.g. temperature, time, concentration)"),
                 Tok(TokenKind.Equals).Then(Argument, (equals, value) => (equals, value)).Optional());
 
         private static readonly Parser<SyntaxToken, ParameterListSyntax> ParameterList =
@@ -551,14 +564,14 @@ public sealed class Parser
                 Tok(TokenKind.RecipeKeyword),
                 OneOf(Word, Tok(TokenKind.String)).Labelled("a recipe name"),
                 ParameterList.Optional(),
-                Tok(TokenKind.ForKeyword).Then(Word.Labelled("a material (e.g. NCM523)"), (forKeyword, material) => (forKeyword, material)).Optional())
+                Tok(TokenKind.ForKeyword).Then(Tok(TokenKind.Word, "a material (e.g. NCM523)"), (forKeyword, material) => (forKeyword, material)).Optional())
             .Before(End.Labelled("'{'"));
 
         public delegate StatementSyntax StatementFactory(SyntaxToken? then, SyntaxToken? semicolon);
 
         private static readonly Parser<SyntaxToken, StatementFactory> Step =
             Map((operation, arguments) => (StatementFactory)((then, semi) => new StepSyntax(then, operation, [.. arguments], semi)),
-                Word.Labelled("an operation"), Argument.Many());
+                Tok(TokenKind.Word, "an operation"), Argument.Many());
 
         private static readonly Parser<SyntaxToken, StatementFactory> Use =
             Map((keyword, name, arguments) => (StatementFactory)((then, semi) => new UseSyntax(then, keyword, name, arguments.HasValue ? arguments.Value : null, semi)),
@@ -566,15 +579,15 @@ public sealed class Parser
 
         private static readonly Parser<SyntaxToken, StatementFactory> Let =
             Map((keyword, name, equals, value) => (StatementFactory)((then, semi) => new LetSyntax(then, keyword, name, equals, value, semi)),
-                Tok(TokenKind.LetKeyword), Word.Labelled("a constant name"), Tok(TokenKind.Equals), Argument);
+                Tok(TokenKind.LetKeyword), Tok(TokenKind.Word, "a constant name"), Tok(TokenKind.Equals), Argument);
 
         private static readonly Parser<SyntaxToken, StatementFactory> Import =
             Map((keyword, path) => (StatementFactory)((then, semi) => new ImportSyntax(then, keyword, path, semi)),
-                Tok(TokenKind.ImportKeyword), Tok(TokenKind.String).Labelled("a file path in quotes"));
+                Tok(TokenKind.ImportKeyword), Tok(TokenKind.String, "a file path in quotes"));
 
         private static readonly Parser<SyntaxToken, DefectSyntax> Defect =
             Map((name, arguments) => new DefectSyntax(name, arguments.HasValue ? arguments.Value : null),
-                Word.Labelled("a defect name (e.g. lithium_loss)"), ArgumentList.Optional());
+                Tok(TokenKind.Word, "a defect name (e.g. lithium_loss)"), ArgumentList.Optional());
 
         private static readonly Parser<SyntaxToken, StatementFactory> Defects =
             Map((keyword, list) => (StatementFactory)((then, semi) => new DefectsSyntax(then, keyword, list.Items, list.Separators, semi)),

@@ -49,7 +49,6 @@ public class CatalogSourcesTests
         "operations[molten_salt].parameters[time].typical",
         "operations[pyrolyze].parameters[time].typical",
         "operations[solid_state].parameters[excess].typical",
-        "reagents[LiC7H5O2].decompositionC",
     ];
 
     /// <summary>

@@ -31,10 +31,7 @@ public class CatalogSourcesTests
         "limits.lithiumLossFurnaceMinC",
         "materials[NCM65]",
         "materials[NCM65].annealWindowC",
-        "materials[NCM811].annealWindowC",
         "materials[NCM83].annealWindowC",
-        "materials[NCM90]",
-        "materials[NCM90].annealWindowC",
         "materials[NCM94]",
         "materials[NCM94].annealWindowC",
         "eutectics[LiOH-LiNO3]",
@@ -49,7 +46,6 @@ public class CatalogSourcesTests
         "operations[molten_salt].parameters[time].typical",
         "operations[pyrolyze].parameters[time].typical",
         "operations[solid_state].parameters[excess].typical",
-        "reagents[LiC7H5O2].decompositionC",
     ];
 
     /// <summary>

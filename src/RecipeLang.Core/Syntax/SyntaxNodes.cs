@@ -14,7 +14,7 @@ public abstract class SyntaxNode
 
     public virtual IEnumerable<SyntaxNode> ChildNodes() => [];
 
-    public TextSpan Span
+    public virtual TextSpan Span
     {
         get
         {
@@ -403,6 +403,9 @@ public sealed class QuantitySyntax(SyntaxToken number, SyntaxToken? unit) : Argu
     public double Value => double.TryParse(Number.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
 
     public override IEnumerable<SyntaxToken> Tokens() => Unit is null ? [Number] : [Number, Unit];
+
+    /// <summary>Without enumerating <see cref="Tokens"/>: the binder reads it for every quantity of every step.</summary>
+    public override TextSpan Span => TextSpan.FromBounds(Number.Span.Start, (Unit ?? Number).Span.End);
 }
 
 /// <summary>A single word: a name from the catalog, a formula, a <c>let</c> constant, a keyword parameter or flag.</summary>
@@ -413,6 +416,8 @@ public sealed class NameSyntax(SyntaxToken word) : ArgumentSyntax
     public string Text => Word.Text;
 
     public override IEnumerable<SyntaxToken> Tokens() => [Word];
+
+    public override TextSpan Span => Word.Span;
 }
 
 /// <summary>A eutectic or mixture: <c>LiOH-LiNO3-LiC7H5O2</c>.</summary>

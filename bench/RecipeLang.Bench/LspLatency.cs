@@ -12,7 +12,8 @@ namespace RecipeLang.Bench;
 /// Run: <c>dotnet run -c Release --project bench/RecipeLang.Bench -- lsp-latency [edits] [baseline recipelang.dll]</c>;
 /// with a baseline (another build of the CLI) the same runs are made against it too, interleaved. The first
 /// <see cref="WarmUpEdits"/> edits after opening a document are timed apart (the server's JIT compiles the incremental
-/// path then), as BenchmarkDotNet separates warm-up from measured runs; both are printed.
+/// path then), as BenchmarkDotNet separates warm-up from measured runs; both are printed. The server runs with tiered
+/// compilation off, as the VS Code extension starts it; <c>--tiered</c> keeps the runtime's default instead.
 /// </summary>
 public static class LspLatency
 {
@@ -21,8 +22,9 @@ public static class LspLatency
     // What the server holds once the user stops typing, beside what it holds right after the last answer.
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(5);
 
-    public static async Task RunAsync(int edits, string? baseline, bool largeOnly)
+    public static async Task RunAsync(int edits, string? baseline, bool largeOnly, bool tiered)
     {
+        Console.WriteLine(tiered ? "server: the runtime's tiered compilation (--tiered)" : "server: DOTNET_TieredCompilation=0, as the VS Code extension starts it");
         var servers = new List<(string Name, string Dll)> { ("this build", Path.Combine(AppContext.BaseDirectory, "recipelang.dll")) };
         if (baseline is not null)
         {
@@ -39,7 +41,7 @@ public static class LspLatency
                     : $"\n{lines:N0}-line document ({text.Length / 1024} KB), {edits} edits of the first recipe's temperature: didChange → publishDiagnostics");
                 foreach (var (name, dll) in servers)
                 {
-                    await using var server = await Server.StartAsync(dll);
+                    await using var server = await Server.StartAsync(dll, tiered);
                     var warmUp = await server.EditsAsync(text, WarmUpEdits, moves: moves);
                     var times = await server.MoreEditsAsync(WarmUpEdits + 2, edits, moves);
                     Console.WriteLine($"  {name,-11} {Summary(times)}; server CPU {server.CpuPerEdit:0.0} ms per edit; warm-up: first edit {warmUp[0]:0.0} ms, max of the first {WarmUpEdits} {warmUp.Max():0.0} ms");
@@ -52,7 +54,7 @@ public static class LspLatency
         // it is analysed. The baseline is not run: its code action on this document takes minutes.
         foreach (var limit in new int?[] { null, 16 * 1024 * 1024 })
         {
-            await using var server = await Server.StartAsync(servers[0].Dll, limit);
+            await using var server = await Server.StartAsync(servers[0].Dll, tiered, limit);
             var open = Stopwatch.StartNew();
             var times = await server.EditsAsync(large5Mb, 10, () => open.Stop());
             var action = await server.CodeActionAsync(large5Mb);
@@ -99,9 +101,13 @@ public static class LspLatency
             _output = process.StandardOutput.BaseStream;
         }
 
-        public static async Task<Server> StartAsync(string dll, int? maxDocumentLength = null)
+        public static async Task<Server> StartAsync(string dll, bool tiered, int? maxDocumentLength = null)
         {
             var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (!tiered)
+            {
+                start.Environment["DOTNET_TieredCompilation"] = "0";
+            }
             start.ArgumentList.Add(dll);
             start.ArgumentList.Add("lsp");
             var server = new Server(Process.Start(start)!);

@@ -5,8 +5,9 @@ using RecipeLang.Bench;
 if (args.Length > 0 && args[0] == "lsp-latency")
 {
     var largeOnly = args.Contains("--large-only");
-    var positional = args.Skip(1).Where(a => a != "--large-only").ToArray();
-    await LspLatency.RunAsync(positional.Length > 0 ? int.Parse(positional[0], System.Globalization.CultureInfo.InvariantCulture) : 200, positional.Length > 1 ? positional[1] : null, largeOnly);
+    var tiered = args.Contains("--tiered");
+    var positional = args.Skip(1).Where(a => a is not ("--large-only" or "--tiered")).ToArray();
+    await LspLatency.RunAsync(positional.Length > 0 ? int.Parse(positional[0], System.Globalization.CultureInfo.InvariantCulture) : 200, positional.Length > 1 ? positional[1] : null, largeOnly, tiered);
     return 0;
 }
 // "lsp-profile" times each stage of an edit's analysis in process (docs/benchmarks.md, "LSP latency").

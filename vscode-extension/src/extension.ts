@@ -5,7 +5,7 @@ import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, State } from "vscode-languageclient/node";
 import { LineDirective, generatedLineFor, generatedPath, lineDirectives } from "./generatedCode";
-import { CommandLine, ServerLaunch, codeFromQuery, explainUri, extend, initializationOptions, plotPath, resolveServer, taskArgs, taskKinds, TaskKind } from "./serverCommand";
+import { CommandLine, ServerLaunch, codeFromQuery, explainUri, extend, initializationOptions, plotPath, resolveServer, serverEnvironment, taskArgs, taskKinds, TaskKind } from "./serverCommand";
 
 const docsScheme = "recipelang-docs";
 const generatedScheme = "recipelang-generated";
@@ -86,7 +86,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     outputChannel: output,
     initializationOptions: { ruleDocsUri: explainUri(vscode.env.uriScheme, context.extension.id), ...initializationOptions(vscode.workspace.getConfiguration("recipelang")) },
   };
-  client = new LanguageClient("recipelang", "RecipeLang", { command: server.command, args: server.args }, clientOptions);
+  client = new LanguageClient("recipelang", "RecipeLang", { command: server.command, args: server.args, options: { env: serverEnvironment(process.env) } }, clientOptions);
   client.onDidChangeState(() => updateStatus());
   setStatus("$(sync~spin) RecipeLang", "Starting the language server…");
   try {

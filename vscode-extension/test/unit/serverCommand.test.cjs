@@ -1,7 +1,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const { resolveServer, withArgs, extend, findDotnet, plotPath, explainUri, codeFromQuery, taskArgs, taskKinds, initializationOptions } = require("../../out/test/serverCommand.cjs");
+const { resolveServer, withArgs, extend, findDotnet, plotPath, explainUri, codeFromQuery, taskArgs, taskKinds, initializationOptions, serverEnvironment } = require("../../out/test/serverCommand.cjs");
 
 const env = (files, pathValue = "/usr/bin:/opt/dotnet") => ({ path: pathValue, delimiter: ":", executableSuffix: "", exists: (f) => files.includes(f) });
 const extension = "/home/u/.vscode/extensions/recipelang";
@@ -67,4 +67,9 @@ test("settings become the server's initialization options; unset ones are left o
   assert.deepEqual(initializationOptions(settings({ memoryTrimDelayMs: -5 })), {});
   assert.deepEqual(initializationOptions(settings({})), {});
   assert.deepEqual(initializationOptions(settings({ "diagnostics.delayMs": -1, maxDocumentLength: 0 })), {});
+});
+
+test("the server runs with tiered compilation off unless the user chose otherwise", () => {
+  assert.deepEqual(serverEnvironment({ PATH: "/usr/bin" }), { PATH: "/usr/bin", DOTNET_TieredCompilation: "0" });
+  assert.deepEqual(serverEnvironment({ PATH: "/usr/bin", DOTNET_TieredCompilation: "1" }), { PATH: "/usr/bin", DOTNET_TieredCompilation: "1" });
 });

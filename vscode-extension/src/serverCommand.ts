@@ -50,9 +50,8 @@ export function extend(line: CommandLine, args: string[]): CommandLine {
 
 /**
  * The language server's environment: the editor's, with tiered compilation off unless the user set it. The server
- * lives as long as the editor, so its code is compiled optimised once at start instead of first quickly and again in
- * the background while the user types; the background recompiles were the slowest 1 % of keystrokes
- * (docs/benchmarks.md, "LSP latency").
+ * lives as long as the editor, so its code is compiled optimised once at start instead of quickly first and again in
+ * the background while the user types: about a third less CPU per keystroke (docs/benchmarks.md, "LSP latency").
  */
 export function serverEnvironment(base: Record<string, string | undefined>): Record<string, string | undefined> {
   return base.DOTNET_TieredCompilation === undefined ? { ...base, DOTNET_TieredCompilation: "0" } : { ...base };

@@ -245,9 +245,26 @@ public static class RunCommand
             return loaded;
         }
         // Re-check: the plans' recipes are checked again against this site and recompiled, so the new plans carry its stamp.
-        var sources = loaded.SelectMany(p => p.Steps.Select(s => s.Location.File)).Distinct().ToArray();
+        var sources = loaded.SelectMany(p => p.Steps.Select(s => s.Location.File)).Distinct().Select(f => RecipeSource(f, input)).ToArray();
         return CompileRecipes(CheckCommand.Analyze(RecipeFiles.Expand(sources)), output, out _);
     }
+
+    /// <summary>
+    /// Where a plan's recipe is now: its path as it was given to <c>compile</c>, from here or else from the assembly's
+    /// folder (an assembly usually sits where it was compiled, and is run from anywhere).
+    /// </summary>
+    private static string RecipeSource(string compiledFrom, string assembly)
+    {
+        if (File.Exists(compiledFrom) || Path.IsPathRooted(compiledFrom))
+        {
+            return File.Exists(compiledFrom) ? compiledFrom : throw MissingSource(compiledFrom, assembly);
+        }
+        var besideAssembly = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(assembly))!, compiledFrom);
+        return File.Exists(besideAssembly) ? besideAssembly : throw MissingSource(compiledFrom, assembly);
+    }
+
+    private static UsageException MissingSource(string compiledFrom, string assembly) =>
+        new($"{compiledFrom}: the recipe {assembly} was compiled from is not found from here or from the assembly's folder; run --recheck from the folder it was compiled in, or compile the recipe again");
 
     /// <summary>
     /// The plans of a dry run of one recipe file: through the manifest of its inputs when every file it lists reads the

@@ -112,6 +112,25 @@ public class CompileAndRunTests : ScratchFolderTest
     }
 
     [Test]
+    public void A_recheck_finds_the_recipes_from_the_assembly_folder_or_says_where_to_run_it()
+    {
+        Write("site-a/recipelang.json", """{ "equipment": { "furnaceMaxC": 1000 } }""");
+        Write("site-a/r.recipe", File.ReadAllText(Path.Combine(Root, "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe")));
+        Write("elsewhere/recipelang.json", """{ "equipment": { "furnaceMaxC": 1050 } }""");
+        Assert.That(CliRunner.Run(Folder, "compile", "site-a/r.recipe", "-o", "plans.dll").ExitCode, Is.EqualTo(0));
+        var elsewhere = Path.Combine(Folder, "elsewhere");
+
+        var rechecked = CliRunner.Run(elsewhere, "run", "../plans.dll", "--simulate", "--recheck", "--plot", "p.svg");
+        Assert.That(rechecked.ExitCode, Is.EqualTo(0), rechecked.Output + rechecked.Error);
+        Assert.That(rechecked.Output, Does.Contain("Plan 'ncm523_hydrothermal' completed."));
+
+        File.Delete(Path.Combine(Folder, "site-a/r.recipe"));
+        var missing = CliRunner.Run(elsewhere, "run", "../plans.dll", "--simulate", "--recheck");
+        Assert.That(missing.ExitCode, Is.EqualTo(2), missing.Output + missing.Error);
+        Assert.That(missing.Error, Does.Contain("site-a/r.recipe: the recipe ../plans.dll was compiled from is not found").And.Contain("run --recheck from the folder it was compiled in"));
+    }
+
+    [Test]
     public void Run_writes_a_summary_and_the_thermal_profile_next_to_the_recipe()
     {
         Write("lab/r.recipe", File.ReadAllText(Path.Combine(Root, "examples/table1/03-ncm523-hydrothermal-lioh-220c.recipe")));

@@ -145,11 +145,13 @@ public static class CheckCommand
         output.WriteLine();
     }
 
+    /// <summary>The counts of every finding, those past a file's limit too (the notice that stands for them is not one).</summary>
     internal static string Summary(IReadOnlyList<FileFindings> analyses)
     {
-        var all = analyses.SelectMany(a => a.Diagnostics).ToList();
-        int Count(DiagnosticSeverity severity) => all.Count(d => d.Severity == severity);
-        return $"Checked {Plural(analyses.Count, "file")}: {Plural(Count(DiagnosticSeverity.Error), "error")}, {Plural(Count(DiagnosticSeverity.Warning), "warning")}, {Plural(Count(DiagnosticSeverity.Info), "info")}{(Count(DiagnosticSeverity.Hint) is > 0 and var hints ? ", " + Plural(hints, "hint") : "")}.";
+        var hidden = analyses.Aggregate(default(DiagnosticCounts), (sum, a) => sum + a.Hidden);
+        var counts = DiagnosticCounts.Of(analyses.SelectMany(a => a.Diagnostics).Where(d => d.Descriptor != Descriptors.TooManyDiagnostics)) + hidden;
+        var notShown = hidden.Total > 0 ? $" ({hidden.Total.ToString("N0", CultureInfo.InvariantCulture)} of them not shown)" : "";
+        return $"Checked {Plural(analyses.Count, "file")}: {Plural(counts.Errors, "error")}, {Plural(counts.Warnings, "warning")}, {Plural(counts.Infos, "info")}{(counts.Hints > 0 ? ", " + Plural(counts.Hints, "hint") : "")}{notShown}.";
     }
 
     internal static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -29,8 +29,9 @@ public sealed class DocumentAnalysis
     private readonly BoundUnits _units;
     private readonly IReadOnlyDictionary<string, RecipeSymbol> _imported;
 
-    private DocumentAnalysis(DocumentSnapshot document, Lazy<BoundFile> bound, BoundUnits units, IReadOnlyDictionary<string, RecipeSymbol> imported, RecipeCatalog catalog, SiteConfig site, IReadOnlyList<ConfigError> configErrors, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<(string, DocumentSnapshot?)> inputs, WorkspaceSnapshot snapshot)
+    private DocumentAnalysis(DocumentSnapshot document, Lazy<BoundFile> bound, BoundUnits units, IReadOnlyDictionary<string, RecipeSymbol> imported, RecipeCatalog catalog, SiteConfig site, IReadOnlyList<ConfigError> configErrors, ImmutableArray<Diagnostic> diagnostics, DiagnosticCounts hidden, ImmutableArray<(string, DocumentSnapshot?)> inputs, WorkspaceSnapshot snapshot)
     {
+        Hidden = hidden;
         Document = document;
         _bound = bound;
         _units = units;
@@ -69,6 +70,9 @@ public sealed class DocumentAnalysis
 
     /// <summary>Sorted by start offset.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The diagnostics past the per-file limit, left out of <see cref="Diagnostics"/>, which ends with one notice (RL0011) counting them.</summary>
+    public DiagnosticCounts Hidden { get; }
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
@@ -144,8 +148,8 @@ public sealed class DocumentAnalysis
             Checker.AddConfigured(found, unit.Diagnostics.AsSpan(), site);
         }
         DiagnosticOrder.Sort(found);
-        var diagnostics = Limit(Suppressor.Apply(tree, found, site).ToImmutableArray(), workspace.MaxDiagnosticsPerFile ?? site.MaxDiagnosticsPerFile, tree.Source);
-        return new DocumentAnalysis(document, bound, units, imported, catalog, site, configErrors, diagnostics, inputs.ToImmutable(), snapshot);
+        var (diagnostics, hidden) = Limit(Suppressor.Apply(tree, found, site).ToImmutableArray(), workspace.MaxDiagnosticsPerFile ?? site.MaxDiagnosticsPerFile, tree.Source);
+        return new DocumentAnalysis(document, bound, units, imported, catalog, site, configErrors, diagnostics, hidden, inputs.ToImmutable(), snapshot);
     }
 
     /// <summary>The whole file bound again when a feature asks for its recipes (some were reused, so none is at hand).</summary>
@@ -157,18 +161,18 @@ public sealed class DocumentAnalysis
     /// error past the limit still fails the check): a file of 20,000 nested '(' has 60,000, and no reader or editor is
     /// helped by more than the first screens of them.
     /// </summary>
-    private static ImmutableArray<Diagnostic> Limit(ImmutableArray<Diagnostic> diagnostics, int max, SourceText source)
+    private static (ImmutableArray<Diagnostic> Shown, DiagnosticCounts Hidden) Limit(ImmutableArray<Diagnostic> diagnostics, int max, SourceText source)
     {
         if (max <= 0 || diagnostics.Length <= max)
         {
-            return diagnostics;
+            return (diagnostics, default);
         }
         var hidden = diagnostics[max..];
         var counts = string.Join(", ", hidden.GroupBy(d => d.Severity).OrderByDescending(g => g.Key)
             .Select(g => $"{g.Count().ToString("N0", CultureInfo.InvariantCulture)} {g.Key.ToText()}{(g.Count() == 1 ? "" : "s")}"));
         var notice = Descriptors.TooManyDiagnostics.Create(source, hidden[0].Span, hidden.Length.ToString("N0", CultureInfo.InvariantCulture), counts,
             max.ToString("N0", CultureInfo.InvariantCulture)) with { Severity = hidden.Max(d => d.Severity) };
-        return [.. diagnostics.AsSpan(0, max), notice];
+        return ([.. diagnostics.AsSpan(0, max), notice], DiagnosticCounts.Of(hidden));
     }
 
     private static bool SameSymbols(IReadOnlyDictionary<string, RecipeSymbol> a, IReadOnlyDictionary<string, RecipeSymbol> b) =>

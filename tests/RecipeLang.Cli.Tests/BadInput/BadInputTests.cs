@@ -104,6 +104,7 @@ public class BadInputTests : ScratchFolderTest
         Assert.That(limited.ExitCode, Is.EqualTo(1));
         Assert.That(lines, Has.Length.EqualTo(1002), "1,000 diagnostics, the notice, the summary");
         Assert.That(lines[^2], Does.EndWith("error RL0011: 59,000 more diagnostics from here on are not shown (59,000 errors): only the first 1,000 of a file are reported; fix the ones above and check again"));
+        Assert.That(lines[^1], Is.EqualTo("Checked 1 file: 60000 errors, 0 warnings, 0 infos (59,000 of them not shown)."), "the summary counts what the notice stands for");
         Assert.That(all.Output.Trim().Split('\n')[^1], Is.EqualTo("Checked 1 file: 60000 errors, 0 warnings, 0 infos."));
     }
 

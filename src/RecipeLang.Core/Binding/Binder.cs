@@ -157,6 +157,7 @@ public sealed class Binder
         var statements = _tree.Root.Statements;
         var recipes = 0;
         ImmutableArray<StatementSyntax>.Builder? bare = null;
+        _scope.EnsureCapacity(_scope.Count + statements.Length);
         for (var i = 0; i < statements.Length; i++)
         {
             if (statements[i] is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax)

@@ -73,8 +73,9 @@ internal static class IncrementalParser
             {
                 continue; // the parse ran to the window's end without meeting an old item: a larger window
             }
-            var resultStatements = ImmutableArray.CreateBuilder<StatementSyntax>();
-            var resultItems = ImmutableArray.CreateBuilder<SyntaxItem>();
+            var reused = syncedAt >= 0 ? statements.Length - syncedAt : 0;
+            var resultStatements = ImmutableArray.CreateBuilder<StatementSyntax>(first + parsed.Length + reused);
+            var resultItems = ImmutableArray.CreateBuilder<SyntaxItem>(first + parsedItems.Length + reused);
             resultStatements.AddRange(statements, first);
             resultItems.AddRange(items, first);
             resultStatements.AddRange(parsed);
@@ -93,8 +94,8 @@ internal static class IncrementalParser
             {
                 endOfFile = stopToken;
             }
-            var resultItemArray = resultItems.ToImmutable();
-            return new SyntaxTree(source, new CompilationUnitSyntax(resultStatements.ToImmutable(), endOfFile), Diagnostics(resultItemArray), resultItemArray);
+            var resultItemArray = resultItems.MoveToImmutable();
+            return new SyntaxTree(source, new CompilationUnitSyntax(resultStatements.MoveToImmutable(), endOfFile), Diagnostics(resultItemArray), resultItemArray);
         }
     }
 
@@ -197,9 +198,14 @@ internal static class IncrementalParser
         token.Kind == old.Kind && token.Span == new TextSpan(old.Span.Start + delta, old.Span.Length) && token.StartsLine == old.StartsLine
         && token.IsGlued == old.IsGlued && token.LeadingTriviaCount == old.LeadingTriviaCount && token.TrailingTriviaCount == old.TrailingTriviaCount;
 
+    // The copy is a method of its own: the lambdas' closure would otherwise be allocated on every call, also for the
+    // items returned as they are (a 5 MB document has 67,000 of them per edit).
     private static SyntaxItem ShiftItem(SyntaxItem item, int delta, SourceText source) => delta == 0 && item.LexerDiagnostics.IsEmpty && item.ParserDiagnostics.IsEmpty
         ? item
-        : item with
+        : ShiftedCopy(item, delta, source);
+
+    private static SyntaxItem ShiftedCopy(SyntaxItem item, int delta, SourceText source) =>
+        item with
         {
             FullStart = item.FullStart + delta,
             LastToken = item.LastToken.MovedBy(delta),

@@ -187,12 +187,20 @@ public sealed class DocumentAnalysis
     {
         private readonly SyntaxTree _old;
         private readonly SyntaxTree _new;
-        private readonly Dictionary<object, BoundUnit> _units;
+        private readonly ImmutableArray<BoundUnit> _units;
         private readonly bool _bareStepsSame;
+
+        // The binder asks for units in the order of the items, which is the old units' order but where the edit added or
+        // removed some: the next few old units are tried first. A key found there is the common case; one missed once
+        // is most often an item the edit made (found nowhere); a table by key is made on a second miss in a row.
+        private const int LookAhead = 8;
+        private int _next;
+        private int _misses;
+        private Dictionary<object, int>? _indexByKey;
         private readonly Lazy<bool> _recipeNamesSame;
         private readonly Lazy<Dictionary<object, int>> _newStarts;
 
-        private UnitReuse(SyntaxTree old, SyntaxTree @new, Dictionary<object, BoundUnit> units, bool bareStepsSame)
+        private UnitReuse(SyntaxTree old, SyntaxTree @new, ImmutableArray<BoundUnit> units, bool bareStepsSame)
         {
             _old = old;
             _new = @new;
@@ -222,12 +230,39 @@ public sealed class DocumentAnalysis
             }
             static bool IsBareStep(StatementSyntax s) => s is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax;
             var bareStepsSame = ItemKeys(old, IsBareStep).SequenceEqual(ItemKeys(@new, IsBareStep));
-            var byKey = new Dictionary<object, BoundUnit>(units.Units.Length, ReferenceEqualityComparer.Instance);
-            foreach (var unit in units.Units)
+            return new UnitReuse(old, @new, units.Units, bareStepsSame);
+        }
+
+        private bool TryFind(object key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BoundUnit? unit)
+        {
+            for (var i = _next; i < Math.Min(_units.Length, _next + LookAhead); i++)
             {
-                byKey[unit.Key] = unit;
+                if (ReferenceEquals(_units[i].Key, key))
+                {
+                    (_next, _misses, unit) = (i + 1, 0, _units[i]);
+                    return true;
+                }
             }
-            return new UnitReuse(old, @new, byKey, bareStepsSame);
+            if (_indexByKey is null && ++_misses < 2)
+            {
+                unit = null;
+                return false;
+            }
+            if (_indexByKey is null)
+            {
+                _indexByKey = new Dictionary<object, int>(_units.Length, ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < _units.Length; i++)
+                {
+                    _indexByKey[_units[i].Key] = i;
+                }
+            }
+            if (_indexByKey.TryGetValue(key, out var index))
+            {
+                (_next, _misses, unit) = (index + 1, 0, _units[index]);
+                return true;
+            }
+            unit = null;
+            return false;
         }
 
         private static List<object> ItemKeys(SyntaxTree tree, Func<StatementSyntax, bool> which)
@@ -246,7 +281,7 @@ public sealed class DocumentAnalysis
 
         public BoundUnit? TryReuse(object key, Func<string, object?> resolve)
         {
-            if ((key == Binder.BareStepsKey && !_bareStepsSame) || !_units.TryGetValue(key, out var unit) || (unit.ReadsScopeNames && !_recipeNamesSame.Value))
+            if ((key == Binder.BareStepsKey && !_bareStepsSame) || !TryFind(key, out var unit) || (unit.ReadsScopeNames && !_recipeNamesSame.Value))
             {
                 return null;
             }

@@ -25,13 +25,17 @@ public static class Suggestions
     public static string DidYouMean(string name, IEnumerable<string> candidates) =>
         Closest(name, candidates) is { } match ? $"; did you mean '{match}'?" : "";
 
-    /// <summary>Levenshtein distance, giving up once it exceeds <paramref name="limit"/> (names are short).</summary>
+    /// <summary>
+    /// Edits between two names, with two neighbouring letters swapped counting as one edit (optimal string alignment,
+    /// as rustc's did-you-mean): 'lnit' is one edit from 'lint'. Gives up once it exceeds <paramref name="limit"/>.
+    /// </summary>
     private static int Distance(string a, string b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) >= limit)
         {
             return limit;
         }
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -46,13 +50,17 @@ public static class Suggestions
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
                 rowMin = Math.Min(rowMin, current[j]);
             }
             if (rowMin >= limit)
             {
                 return limit;
             }
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
         return previous[b.Length];
     }

@@ -36,6 +36,13 @@ public sealed record ThermalChart(string Title, string XLabel, string YLabel, IR
         {
             (byVessel[(int)samples[i].Vessel] ??= []).Add(samples[i]);
         }
+        // Hours since the run's first sample: a plant over MQTT stamps its own clock, which started before the run.
+        var start = TimeSpan.MaxValue;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            start = samples[i].Time < start ? samples[i].Time : start;
+        }
+        double Hours(TimeSpan time) => (time - start).TotalHours;
         var series = new List<ChartSeries>();
         var colors = 0;
         foreach (var vessel in byVessel)
@@ -49,37 +56,37 @@ public sealed record ThermalChart(string Title, string XLabel, string YLabel, IR
             var measured = new (double X, double Y)[vessel.Count];
             for (var i = 0; i < vessel.Count; i++)
             {
-                measured[i] = (vessel[i].Time.TotalHours, vessel[i].TemperatureC);
+                measured[i] = (Hours(vessel[i].Time), vessel[i].TemperatureC);
             }
             series.Add(new ChartSeries(name, color, Dashed: false, [Downsampling.MinMax(measured, Width)]));
             // A heater that goes off breaks the set-point line rather than joining two heated spells.
             var spells = new List<(double X, double Y)[]>();
-            for (var start = 0; start < vessel.Count;)
+            for (var first = 0; first < vessel.Count;)
             {
-                if (!double.IsFinite(vessel[start].SetPointC))
+                if (!double.IsFinite(vessel[first].SetPointC))
                 {
-                    start++;
+                    first++;
                     continue;
                 }
-                var end = start;
+                var end = first;
                 while (end < vessel.Count && double.IsFinite(vessel[end].SetPointC))
                 {
                     end++;
                 }
-                var spell = new (double X, double Y)[end - start];
-                for (var i = start; i < end; i++)
+                var spell = new (double X, double Y)[end - first];
+                for (var i = first; i < end; i++)
                 {
-                    spell[i - start] = (vessel[i].Time.TotalHours, vessel[i].SetPointC);
+                    spell[i - first] = (Hours(vessel[i].Time), vessel[i].SetPointC);
                 }
                 spells.Add(Downsampling.MinMax(spell, Width));
-                start = end;
+                first = end;
             }
             if (spells.Count > 0)
             {
                 series.Add(new ChartSeries($"{name} set-point", color, Dashed: true, spells));
             }
         }
-        return new ThermalChart(title, "time (h)", "temperature (°C)", series);
+        return new ThermalChart(title, "time since the run started (h)", "temperature (°C)", series);
     }
 }
 

@@ -42,6 +42,22 @@ public static class ThermalPlot
                 first = false;
             }
         }
+        // The time axis from the first sample to the last, without ScottPlot's margin (which showed a tick at −1 h).
+        var (from, to) = (double.PositiveInfinity, double.NegativeInfinity);
+        foreach (var series in chart.Series)
+        {
+            foreach (var part in series.Parts)
+            {
+                foreach (var (x, _) in part)
+                {
+                    (from, to) = (Math.Min(from, x), Math.Max(to, x));
+                }
+            }
+        }
+        if (to > from)
+        {
+            plot.Axes.SetLimitsX(from, to);
+        }
         plot.Title(chart.Title);
         plot.XLabel(chart.XLabel);
         plot.YLabel(chart.YLabel);

@@ -39,6 +39,17 @@ public class ThermalPlotTests : ScratchFolderTest
     }
 
     [Test]
+    public void Time_counts_from_the_runs_first_sample_not_from_the_plants_clock()
+    {
+        var late = TwoHeatedSpells().Select(s => s with { Time = s.Time + TimeSpan.FromHours(5.5) }).ToList();
+
+        var chart = ThermalChart.From("t", late);
+
+        Assert.That(chart.Series[0].Parts[0][0].X, Is.EqualTo(0.0));
+        Assert.That(chart.Series[1].Parts[1][0], Is.EqualTo((2.0, 850.0)));
+    }
+
+    [Test]
     public void The_svg_is_well_formed_with_dashed_set_points_a_legend_and_axis_labels()
     {
         var path = Path.Combine(Folder, "p.svg");
@@ -52,7 +63,7 @@ public class ThermalPlotTests : ScratchFolderTest
         Assert.That(groups.Select(g => g.Attribute("stroke-dasharray") is not null), Is.EqualTo(new[] { false, true, false }));
         Assert.That(groups[1].Elements(Svg + "polyline").Count(), Is.EqualTo(2));
         var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
-        Assert.That(texts, Does.Contain("run <1> & co").And.Contain("time (h)").And.Contain("temperature (°C)").And.Contain("Furnace set-point"));
+        Assert.That(texts, Does.Contain("run <1> & co").And.Contain("time since the run started (h)").And.Contain("temperature (°C)").And.Contain("Furnace set-point"));
         Assert.That(texts, Does.Contain("900"), "the temperature axis has round ticks up to above the set-point");
     }
 

@@ -9,11 +9,16 @@ namespace RecipeLang.Formatting;
 /// <c>then</c> before every step but the first of a block, one space between arguments, units glued to their
 /// numbers in canonical spelling, at most one blank line in a row. Every comment is kept: own-line comments stay
 /// above their statement, an end-of-line comment stays at the end of its statement's line.
-/// Like gofmt and rustfmt it does not touch a file with syntax errors: that would guess at broken code.
+/// Like gofmt and rustfmt it does not touch a file with syntax errors: that would guess at broken code. A file whose
+/// opening comments include <see cref="OffDirective"/> is laid out by hand and stays as written, as Black's
+/// <c># fmt: off</c> and clang-format's <c>// clang-format off</c> leave code alone.
 /// </summary>
 public static class Formatter
 {
     private const string Indent = "  ";
+
+    /// <summary>The comment, among those that open a file, that keeps the file as it is written.</summary>
+    public const string OffDirective = "# recipelang-fmt: off";
 
     /// <summary>The formatted text, or null when the tree has syntax errors.</summary>
     public static string? Format(SyntaxTree tree)
@@ -21,6 +26,10 @@ public static class Formatter
         if (tree.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error))
         {
             return null;
+        }
+        if (IsOff(tree))
+        {
+            return tree.Source.Text;
         }
         var writer = new StringBuilder();
         WriteBlock(writer, tree.Root.Statements, "");
@@ -123,6 +132,13 @@ public static class Formatter
             }
         }
         writer.Append(pending);
+    }
+
+    private static bool IsOff(SyntaxTree tree)
+    {
+        var first = tree.Root.Statements.IsEmpty ? tree.Root.EndOfFile : tree.Root.Statements[0].Tokens().First();
+        return first.LeadingTrivia.Any(t => t.Kind == TriviaKind.Comment
+            && t.Text.StartsWith(OffDirective, StringComparison.Ordinal) && (t.Text.Length == OffDirective.Length || char.IsWhiteSpace(t.Text[OffDirective.Length])));
     }
 
     /// <summary>The tokens printed on the statement's own line: a recipe's header up to '{', else everything.</summary>

@@ -97,4 +97,13 @@ public class FormatterTests
 
     private static IEnumerable<string> Comments(SyntaxTree tree) =>
         tree.Root.Tokens().SelectMany(t => t.LeadingTrivia.Concat(t.TrailingTrivia)).Where(t => t.Kind == TriviaKind.Comment).Select(t => t.Text.TrimEnd());
+
+    [Test]
+    public void A_file_that_opens_with_the_off_directive_stays_as_written()
+    {
+        const string text = "# The product card.\n# recipelang-fmt: off\nhydrothermal 4M LiOH 220C 3h then anneal 850C   O2 then coat Li3PO4\n";
+        Assert.That(Formatter.Format(Parser.Parse(text)), Is.EqualTo(text));
+        Assert.That(Formatter.Format(Parser.Parse("anneal 850C O2 then dry 80C\n# recipelang-fmt: off\n")), Is.EqualTo("anneal 850C O2\nthen dry 80C\n# recipelang-fmt: off\n"),
+            "only the comments that open the file count");
+    }
 }

@@ -4,7 +4,12 @@
 # a Table 1 recipe over MQTT against simulated units behind an embedded broker on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build src/RecipeLang.Cli -c Release -v q --nologo
+# The build's own output only when it fails, so the job's output starts with the recipes.
+echo "Building the CLI (Release)..."
+if ! build=$(dotnet build src/RecipeLang.Cli -c Release -v q --nologo 2>&1); then
+  echo "$build"
+  exit 1
+fi
 recipelang() { dotnet src/RecipeLang.Cli/bin/Release/net10.0/recipelang.dll "$@"; }
 mkdir -p artifacts
 recipelang check examples/card.recipe examples/table1 examples/library examples/*.recipe

@@ -47,7 +47,7 @@ public static class CheckCommand
         var problems = new FileProblems();
         var checkedFiles = Analyze(RecipeFiles.Expand(paths),
             analysis => new CheckedFile(FileFindings.From(analysis), explain ? [.. analysis.Recipes.Select(r => RecipeSummary.Create(r, analysis.Catalog))] : []),
-            problems, maxDiagnostics: maxDiagnostics);
+            problems, maxDiagnostics: maxDiagnostics, keepRecipes: explain);
         foreach (var file in checkedFiles)
         {
             foreach (var summary in file.Summaries)
@@ -79,10 +79,11 @@ public static class CheckCommand
     /// held: <c>check</c> and <c>lint</c> keep the findings, so a library's trees and bound models go file by file
     /// instead of all staying alive to the end (the garbage collector then has a small heap to walk).
     /// </summary>
+    /// <param name="keepRecipes">False when <paramref name="keep"/> reads no bound recipe: each is dropped once checked.</param>
     internal static IReadOnlyList<T> Analyze<T>(IReadOnlyList<RecipeFile> files, Func<DocumentAnalysis, T> keep, FileProblems? problems = null,
-        Configuration.SiteConfig? site = null, int? maxDiagnostics = null) where T : class
+        Configuration.SiteConfig? site = null, int? maxDiagnostics = null, bool keepRecipes = true) where T : class
     {
-        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem(), site) { MaxDiagnosticsPerFile = maxDiagnostics };
+        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem(), site) { MaxDiagnosticsPerFile = maxDiagnostics, KeepsBoundRecipes = keepRecipes };
         files = Excludes.Apply(files, workspace);
         var configErrors = files.SelectMany(f => workspace.SiteConfigFor(f.FullPath).Errors).Distinct().ToList();
         if (configErrors.Count > 0)

@@ -77,7 +77,7 @@ public static class LintCommand
     {
         var problems = new FileProblems();
         var files = request.Input is { } input ? [FileFindings.From(AnalyzeText(input.ReadToEnd(), request.InputName, request.MaxDiagnostics))]
-            : CheckCommand.Analyze(RecipeFiles.Expand(request.Paths), FileFindings.From, problems, maxDiagnostics: request.MaxDiagnostics);
+            : CheckCommand.Analyze(RecipeFiles.Expand(request.Paths), FileFindings.From, problems, maxDiagnostics: request.MaxDiagnostics, keepRecipes: false);
         var note = "";
         switch (request.Baseline)
         {
@@ -126,7 +126,7 @@ public static class LintCommand
     /// <summary>Standard input as the file it stands for: that file's recipelang.json and imports apply.</summary>
     private static DocumentAnalysis AnalyzeText(string text, string path, int? maxDiagnostics)
     {
-        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem()) { MaxDiagnosticsPerFile = maxDiagnostics };
+        var workspace = new RecipeWorkspace(new System.IO.Abstractions.FileSystem()) { MaxDiagnosticsPerFile = maxDiagnostics, KeepsBoundRecipes = false };
         if (workspace.SiteConfigFor(path).Errors is { Count: > 0 } configErrors)
             throw new UsageException(string.Join(Environment.NewLine, configErrors.Select(e => e.ToString())));
         return workspace.Analyze(new SourceText(text, path));

@@ -140,8 +140,10 @@ public sealed class Binder
     /// lookups did not change. <paramref name="reuse"/> is asked first for each unit (by the key of its top-level
     /// item, <see cref="BareStepsKey"/> for the bare steps) with the function that resolves a name now.
     /// </summary>
-    internal static BoundUnits BindUnits(SyntaxTree tree, RecipeCatalog catalog, IReadOnlyDictionary<string, RecipeSymbol> imported, Func<object, Func<string, object?>, BoundUnit?>? reuse, CancellationToken cancellationToken = default) =>
-        new Binder(catalog, tree, imported).BindUnits(reuse, cancellationToken);
+    /// <param name="finish">Applied to each unit as soon as it is bound (the checker's rules), before the next is bound.</param>
+    internal static BoundUnits BindUnits(SyntaxTree tree, RecipeCatalog catalog, IReadOnlyDictionary<string, RecipeSymbol> imported, Func<object, Func<string, object?>, BoundUnit?>? reuse,
+        CancellationToken cancellationToken = default, Func<BoundUnit, BoundUnit>? finish = null) =>
+        new Binder(catalog, tree, imported).BindUnits(reuse, finish ?? (unit => unit), cancellationToken);
 
     /// <summary>The recipe symbols a file exports to files that import it (no diagnostics: the file reports its own).</summary>
     public static IEnumerable<RecipeSymbol> Exports(SyntaxTree tree, RecipeCatalog catalog)
@@ -150,7 +152,7 @@ public sealed class Binder
         return tree.Root.Recipes.Where(r => !r.Name.IsMissing).Select(r => new RecipeSymbol(r.NameText, r, tree.Source, constants));
     }
 
-    private BoundUnits BindUnits(Func<object, Func<string, object?>, BoundUnit?>? reuse, CancellationToken cancellationToken)
+    private BoundUnits BindUnits(Func<object, Func<string, object?>, BoundUnit?>? reuse, Func<BoundUnit, BoundUnit> finish, CancellationToken cancellationToken)
     {
         var constants = BindConstants(_tree, _catalog, _report, _useConstant);
         var fileUsed = _usedConstants;
@@ -184,7 +186,7 @@ public sealed class Binder
         if (bare is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            units.Add(reuse?.Invoke(BareStepsKey, resolve!) ?? BindUnit(BareStepsKey, null, bare.DrainToImmutable(), constants));
+            units.Add(finish(reuse?.Invoke(BareStepsKey, resolve!) ?? BindUnit(BareStepsKey, null, bare.DrainToImmutable(), constants)));
             AddUsed(ref fileUsed, units[^1].UsedConstants);
         }
         for (var i = 0; i < statements.Length; i++)
@@ -193,7 +195,7 @@ public sealed class Binder
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var key = _tree.Items[i].Id;
-                units.Add(reuse?.Invoke(key, resolve!) ?? BindUnit(key, recipe, recipe.Body, constants));
+                units.Add(finish(reuse?.Invoke(key, resolve!) ?? BindUnit(key, recipe, recipe.Body, constants)));
                 AddUsed(ref fileUsed, units[^1].UsedConstants);
             }
         }

@@ -116,16 +116,18 @@ public sealed class DocumentAnalysis
             && previous.Source.Path == tree.Source.Path && SameSymbols(previous._imported, imported)
             ? UnitReuse.Create(previous.Tree, previous._units, tree)
             : null;
-        var units = Binder.BindUnits(tree, catalog, imported, reuse is null ? null : reuse.TryReuse, cancellationToken);
-        var fresh = true;
-        var checkedUnits = ImmutableArray.CreateBuilder<BoundUnit>(units.Units.Length);
-        foreach (var unit in units.Units)
+        // Each recipe is checked as soon as it is bound; a caller that wants only diagnostics drops its bound model
+        // then, so a large file's bound recipes never all live at once.
+        var fresh = workspace.KeepsBoundRecipes;
+        var units = Binder.BindUnits(tree, catalog, imported, reuse is null ? null : reuse.TryReuse, cancellationToken, unit =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             fresh &= unit.Recipe is not null;
-            checkedUnits.Add(unit.Recipe is null ? unit : unit with { RuleDiagnostics = Checker.CheckRecipe(unit.Recipe, catalog, tree.Source) });
-        }
-        units = units with { Units = checkedUnits.MoveToImmutable() };
+            return unit.Recipe is null ? unit : unit with
+            {
+                RuleDiagnostics = Checker.CheckRecipe(unit.Recipe, catalog, tree.Source),
+                Recipe = workspace.KeepsBoundRecipes ? unit.Recipe : null,
+            };
+        });
         var bound = fresh ? new Lazy<BoundFile>(units.ToBoundFile(tree)) : BindOnFirstUse(tree, catalog, imported);
         var fileRules = Checker.CheckFile(fresh ? bound.Value : units.WithoutRecipes(tree), bound, catalog);
         // The order of a whole-file check: recipe rules recipe by recipe, file rules, then the binder's diagnostics; then all sorted.

@@ -39,6 +39,12 @@ public sealed class RecipeWorkspace
     /// <summary>Diagnostics reported per file at most (0 for all), over the file's recipelang.json; null leaves it to the site.</summary>
     public int? MaxDiagnosticsPerFile { get; init; }
 
+    /// <summary>
+    /// False for a caller that wants diagnostics only (<c>check</c>, <c>lint</c>): each recipe's bound model is dropped
+    /// once its rules ran, and <see cref="DocumentAnalysis.Recipes"/> binds the file again if asked.
+    /// </summary>
+    public bool KeepsBoundRecipes { get; init; } = true;
+
     /// <summary>The latest snapshot.</summary>
     public WorkspaceSnapshot Current => _current;
 

@@ -74,6 +74,24 @@ public class IncrementalAnalysisTests
         }));
 
     [Test]
+    public void ADiagnosticsOnlyWorkspaceDropsEachBoundRecipeOnceCheckedAndReportsTheSame()
+    {
+        var files = Files();
+        var text = "let T = 850C\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"recipe r{i} for NCM523 {{\n  hydrothermal 4M LiOH {200 + i * 5}C 3h\n  then anneal T O2 4h\n}}\n"))
+            + "recipe user for NCM523 {\n  use r3\n  then coat Li3PO4 20wt%\n}\n";
+        var source = new SourceText(text, "/ws/main.recipe");
+
+        var kept = new RecipeWorkspace(files).Analyze(source);
+        var dropped = new RecipeWorkspace(files) { KeepsBoundRecipes = false }.Analyze(source);
+
+        Assert.That(kept.RecipesBound, Is.EqualTo(21));
+        Assert.That(dropped.RecipesBound, Is.Zero, "no bound recipe outlives its check");
+        Assert.That(Dump(dropped), Is.EqualTo(Dump(kept)));
+        Assert.That(kept.Diagnostics.Length, Is.GreaterThan(0));
+        Assert.That(dropped.Recipes.Select(r => r.Name), Is.EqualTo(kept.Recipes.Select(r => r.Name)), "bound again when asked");
+    }
+
+    [Test]
     public void AnEditInsideOneRecipeBindsAndChecksOnlyIt()
     {
         var files = Files();

@@ -47,8 +47,10 @@ public sealed class Lexer
 
     private ImmutableArray<SyntaxToken> LexAll(SyntaxToken? previous, int stop)
     {
-        // Collected in this thread's scratch array and copied once into an array of the exact size.
-        var tokens = scratchTokens ?? new SyntaxToken[1024];
+        // Collected in this thread's scratch array and copied once into an array of the exact size. A text larger than
+        // the scratch array gets one sized from it (recipes run about five characters a token) rather than doublings.
+        var estimate = Math.Max(1024, (Math.Min(stop, _text.Length) - _position) / 4);
+        var tokens = scratchTokens is { } scratch && scratch.Length >= Math.Min(estimate, 1 << 16) ? scratch : new SyntaxToken[estimate];
         scratchTokens = null;
         var count = 0;
         var atFileStart = previous is null;

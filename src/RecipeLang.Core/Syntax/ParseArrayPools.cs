@@ -16,6 +16,8 @@ internal sealed class ParseArrayPools : IArrayPoolProvider
     [ThreadStatic]
     private static IConfiguration<SyntaxToken>? _forThisThread;
 
+    private readonly FreeList<Expected<SyntaxToken>> _expected = new();
+
     private readonly List<(Type Type, object Pool)> _pools = [];
 
     private ParseArrayPools()
@@ -32,8 +34,6 @@ internal sealed class ParseArrayPools : IArrayPoolProvider
     /// </summary>
     public static ArrayPool<Expected<SyntaxToken>> ExpectedPool(IConfiguration<SyntaxToken> configuration) =>
         configuration.ArrayPoolProvider is ParseArrayPools pools ? pools._expected : ArrayPool<Expected<SyntaxToken>>.Shared;
-
-    private readonly FreeList<Expected<SyntaxToken>> _expected = new();
 
     public ArrayPool<T> GetArrayPool<T>()
     {
@@ -55,6 +55,9 @@ internal sealed class ParseArrayPools : IArrayPoolProvider
 
     private sealed class FreeList<T> : ArrayPool<T>
     {
+        /// <summary>Longer arrays (a parse that collected thousands of expectations) are left to the collector, not kept for the thread's life.</summary>
+        private const int MaxKept = 1024;
+
         private readonly List<T[]> _free = [];
 
         public override T[] Rent(int minimumLength)
@@ -74,6 +77,10 @@ internal sealed class ParseArrayPools : IArrayPoolProvider
 
         public override void Return(T[] array, bool clearArray = false)
         {
+            if (array.Length > MaxKept)
+            {
+                return;
+            }
             if (clearArray)
             {
                 Array.Clear(array);

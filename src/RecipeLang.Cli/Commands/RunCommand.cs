@@ -255,16 +255,15 @@ public static class RunCommand
     /// </summary>
     private static string RecipeSource(string compiledFrom, string assembly)
     {
-        if (File.Exists(compiledFrom) || Path.IsPathRooted(compiledFrom))
+        if (File.Exists(compiledFrom))
         {
-            return File.Exists(compiledFrom) ? compiledFrom : throw MissingSource(compiledFrom, assembly);
+            return compiledFrom;
         }
         var besideAssembly = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(assembly))!, compiledFrom);
-        return File.Exists(besideAssembly) ? besideAssembly : throw MissingSource(compiledFrom, assembly);
+        return !Path.IsPathRooted(compiledFrom) && File.Exists(besideAssembly)
+            ? besideAssembly
+            : throw new UsageException($"{compiledFrom}: the recipe {assembly} was compiled from is not found from here or from the assembly's folder; run --recheck from the folder it was compiled in, or compile the recipe again");
     }
-
-    private static UsageException MissingSource(string compiledFrom, string assembly) =>
-        new($"{compiledFrom}: the recipe {assembly} was compiled from is not found from here or from the assembly's folder; run --recheck from the folder it was compiled in, or compile the recipe again");
 
     /// <summary>
     /// The plans of a dry run of one recipe file: through the manifest of its inputs when every file it lists reads the

@@ -16,24 +16,25 @@ internal abstract class LabelledToken(string label) : Parser<SyntaxToken, Syntax
 
     public sealed override bool TryParse(ref ParseState<SyntaxToken> state, ref PooledList<Expected<SyntaxToken>> expecteds, [MaybeNullWhen(false)] out SyntaxToken result)
     {
-        if (!state.HasCurrent)
+        if (!state.HasCurrent || !Accepts(state.Current))
         {
-            state.SetError(Maybe.Nothing<SyntaxToken>(), true, state.Location, null);
-            expecteds.Add(_expected);
             result = default;
-            return false;
+            return Fail(ref state, ref expecteds, _expected);
         }
-        var token = state.Current;
-        if (!Accepts(token))
-        {
-            state.SetError(Maybe.Just(token), false, state.Location, null);
-            expecteds.Add(_expected);
-            result = default;
-            return false;
-        }
+        result = state.Current;
         state.Advance();
-        result = token;
         return true;
+    }
+
+    /// <summary>What a token parser does where its token is not: the error at the current token (or the end), and its label.</summary>
+    internal static bool Fail(ref ParseState<SyntaxToken> state, ref PooledList<Expected<SyntaxToken>> expecteds, Expected<SyntaxToken>? expected)
+    {
+        state.SetError(state.HasCurrent ? Maybe.Just(state.Current) : Maybe.Nothing<SyntaxToken>(), !state.HasCurrent, state.Location, null);
+        if (expected is { } label)
+        {
+            expecteds.Add(label);
+        }
+        return false;
     }
 }
 
@@ -69,13 +70,8 @@ internal sealed class TokenChoice<T>(Func<SyntaxToken, Parser<SyntaxToken, T>?> 
         var chosen = (state.HasCurrent ? pick(state.Current) : null) ?? otherwise;
         if (chosen is null)
         {
-            state.SetError(state.HasCurrent ? Maybe.Just(state.Current) : Maybe.Nothing<SyntaxToken>(), !state.HasCurrent, state.Location, null);
-            if (_expected is { } expected)
-            {
-                expecteds.Add(expected);
-            }
             result = default;
-            return false;
+            return LabelledToken.Fail(ref state, ref expecteds, _expected);
         }
         if (_expected is not { } replacement)
         {

@@ -410,7 +410,7 @@ public sealed class Binder
         for (var i = 0; i < use.Arguments.Arguments.Length; i++)
         {
             var argument = use.Arguments.Arguments[i];
-            var parameter = argument.Name is null ? (i < parameters.Length ? parameters[i] : null) : parameters.FirstOrDefault(p => p.Name.Text == argument.Name.Text);
+            var parameter = argument.Name is not { } argumentName ? (i < parameters.Length ? parameters[i] : null) : parameters.FirstOrDefault(p => p.Name.Text == argumentName.Text);
             if (parameter is null)
             {
                 if (report)
@@ -506,7 +506,7 @@ public sealed class Binder
             }
             if (argument.Value is QuantitySyntax quantity)
             {
-                var unit = quantity.Unit is null ? UnitTable.Si(parameter.Dimension) : UnitTable.TryLookup(quantity.Unit.Text, parameter.Dimension, out var u) ? u : null;
+                var unit = quantity.Unit is not { } unitToken ? UnitTable.Si(parameter.Dimension) : UnitTable.TryLookup(unitToken.Text, parameter.Dimension, out var u) ? u : null;
                 if (unit is null || unit.Dimension != parameter.Dimension)
                 {
                     _diagnostics.Add(Descriptors.WrongDimension.Create(_tree.Source, quantity.Span, _tree.Source[quantity.Span], unit?.Dimension.DisplayName() ?? "quantity", info.Name, parameter.Dimension.DisplayName()));
@@ -538,7 +538,7 @@ public sealed class Binder
 
     private Quantity? BindBatch(ClauseSyntax clause)
     {
-        if (clause.Arguments is [QuantitySyntax { Unit: not null } quantity] && UnitTable.TryLookup(quantity.Unit.Text, Dimension.Mass, out var unit) && unit.Dimension == Dimension.Mass)
+        if (clause.Arguments is [QuantitySyntax { Unit: { } unitToken } quantity] && UnitTable.TryLookup(unitToken.Text, Dimension.Mass, out var unit) && unit.Dimension == Dimension.Mass)
         {
             return new Quantity(quantity.Value, unit);
         }
@@ -586,10 +586,10 @@ public sealed class Binder
             case QuantitySyntax { Unit: null } quantity:
                 report(Descriptors.MissingUnit.Create(source, quantity.Span, source[quantity.Span], source[quantity.Span] + "C"));
                 return null;
-            case QuantitySyntax quantity when UnitTable.TryLookup(quantity.Unit!.Text, out var unit):
+            case QuantitySyntax { Unit: { } unitToken } quantity when UnitTable.TryLookup(unitToken.Text, out var unit):
                 return new QuantityValue(new Quantity(quantity.Value, unit), quantity.Span) { Origin = origin };
-            case QuantitySyntax quantity:
-                report(Descriptors.UnknownUnit.Create(source, quantity.Unit!.Span, quantity.Unit.Text, Suggestions.DidYouMean(quantity.Unit.Text, UnitTable.Spellings)));
+            case QuantitySyntax { Unit: { } unitToken }:
+                report(Descriptors.UnknownUnit.Create(source, unitToken.Span, unitToken.Text, Suggestions.DidYouMean(unitToken.Text, UnitTable.Spellings)));
                 return null;
             case NameSyntax name when catalog.FindAtmosphere(name.Text) is { } atmosphere:
                 return new NamedValue(atmosphere.Name, atmosphere, name.Span) { Origin = origin };

@@ -251,7 +251,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             _unboundArgument = true;
             return null;
         }
-        if (syntax.Unit is null)
+        if (syntax.Unit is not { } unitToken)
         {
             // The slot the number most likely meant: the first free quantity; its usual unit makes the fix.
             var slot = target ?? FirstFreePositional(ParameterKind.Quantity);
@@ -269,7 +269,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
             }
             return null;
         }
-        var spelling = syntax.Unit.Text;
+        var spelling = unitToken.Text;
         // An open dopant list takes the next amount: "dope Al 1mol% Cu 0.5mol%".
         if (target is null && FirstDopants() is { } dopants && dopants.Dopants.Length > 0 && dopants.Dopants[^1].Amount is null)
         {
@@ -340,7 +340,7 @@ internal sealed class StepBinder(RecipeCatalog catalog, SourceText source, IRead
         if (!UnitTable.TryLookup(spelling, out var known))
         {
             _unboundArgument = true; // whatever it meant, a missing-parameter error on top would be noise
-            report(Descriptors.UnknownUnit.Create(source, syntax.Unit.Span, spelling, Suggestions.DidYouMean(spelling, UnitTable.Spellings)));
+            report(Descriptors.UnknownUnit.Create(source, unitToken.Span, spelling, Suggestions.DidYouMean(spelling, UnitTable.Spellings)));
             return null;
         }
         ReportQuantityMismatch(Text(), known.Dimension, span, target);

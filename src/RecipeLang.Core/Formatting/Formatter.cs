@@ -203,9 +203,9 @@ public static class Formatter
                     }
                     writer.Append(')');
                 }
-                if (recipe.Material is not null)
+                if (recipe.Material is { } material)
                 {
-                    writer.Append(" for ").Append(recipe.Material.Text);
+                    writer.Append(" for ").Append(material.Text);
                 }
                 writer.Append(" {");
                 break;
@@ -233,9 +233,9 @@ public static class Formatter
             {
                 writer.Append(", ");
             }
-            if (argument.Name is not null)
+            if (argument.Name is { } name)
             {
-                writer.Append(argument.Name.Text).Append(" = ");
+                writer.Append(name.Text).Append(" = ");
             }
             WriteArgument(writer, argument.Value);
         }
@@ -252,9 +252,9 @@ public static class Formatter
         {
             case QuantitySyntax quantity:
                 writer.Append(quantity.Number.Text);
-                if (quantity.Unit is not null)
+                if (quantity.Unit is { } unit)
                 {
-                    writer.Append(CanonicalUnit(quantity.Unit.Text, anySpelling));
+                    writer.Append(CanonicalUnit(unit.Text, anySpelling));
                 }
                 break;
             case NameSyntax name:

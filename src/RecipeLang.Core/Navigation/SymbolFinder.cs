@@ -27,8 +27,7 @@ public static class SymbolFinder
     /// <summary>The symbol whose name (declaration or use) is at the offset, resolved to its declaration.</summary>
     public static Symbol? FindSymbol(RecipeWorkspace workspace, DocumentAnalysis analysis, int offset)
     {
-        var token = analysis.Tree.FindToken(offset);
-        if (token is null || token.Kind is not (TokenKind.Word or TokenKind.String))
+        if (analysis.Tree.FindToken(offset) is not { Kind: TokenKind.Word or TokenKind.String } token)
         {
             return null;
         }

@@ -46,7 +46,7 @@ internal static class IncrementalParser
         {
             after++;
         }
-        var previousToken = first == 0 ? null : items[first - 1].LastToken;
+        SyntaxToken? previousToken = first == 0 ? null : items[first - 1].LastToken;
         var start = items[first].FullStart;
         for (var window = 4; ; window *= 4)
         {
@@ -219,7 +219,7 @@ internal static class SyntaxShift
 {
     public static SyntaxToken Token(SyntaxToken token, int delta) => token.MovedBy(delta);
 
-    private static SyntaxToken? Optional(SyntaxToken? token, int delta) => token is null ? null : Token(token, delta);
+    private static SyntaxToken? Optional(SyntaxToken? token, int delta) => token is { } present ? Token(present, delta) : null;
 
     private static ImmutableArray<SyntaxToken> Tokens(ImmutableArray<SyntaxToken> tokens, int delta) => tokens.IsEmpty ? tokens : ImmutableArray.CreateRange(tokens, Token, delta);
 

@@ -28,9 +28,25 @@ public sealed class Lexer
     public static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) Lex(SourceText source)
     {
         var lexer = new Lexer(source);
-        var tokens = lexer.LexAll(null, int.MaxValue);
-        return (tokens, [.. lexer._diagnostics]);
+        var (tokens, count) = lexer.LexAll(null, int.MaxValue);
+        return (Finish(tokens, count), [.. lexer._diagnostics]);
     }
+
+    /// <summary>
+    /// The lex of the whole text for a parse that reads the tokens and keeps none of the array: they stay in this thread's
+    /// scratch array (default tokens follow the end-of-file token), which <see cref="ReturnScratch"/> takes back. A huge
+    /// file's tokens are then never copied into a second array of their size.
+    /// </summary>
+    internal static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) LexForParse(SourceText source)
+    {
+        var lexer = new Lexer(source);
+        var (tokens, _) = lexer.LexAll(null, int.MaxValue);
+        return (System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(tokens), [.. lexer._diagnostics]);
+    }
+
+    /// <summary>Gives back the array of <see cref="LexForParse"/> once the parse is done with it; <paramref name="count"/> tokens were used.</summary>
+    internal static void ReturnScratch(ImmutableArray<SyntaxToken> tokens, int count) =>
+        Keep(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(tokens)!, count);
 
     /// <summary>
     /// The tokens a lex of the whole text would give from <paramref name="start"/> (the full start of a token, just
@@ -41,27 +57,28 @@ public sealed class Lexer
     internal static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) LexWindow(SourceText source, int start, SyntaxToken? previous, int stop)
     {
         var lexer = new Lexer(source) { _position = start };
-        var tokens = lexer.LexAll(previous, stop);
-        return (tokens, [.. lexer._diagnostics]);
+        var (tokens, count) = lexer.LexAll(previous, stop);
+        return (Finish(tokens, count), [.. lexer._diagnostics]);
     }
 
-    private ImmutableArray<SyntaxToken> LexAll(SyntaxToken? previous, int stop)
+    /// <summary>The tokens in this thread's scratch array, or in a new one for a text larger than it, and their count.</summary>
+    private (SyntaxToken[] Tokens, int Count) LexAll(SyntaxToken? previous, int stop)
     {
-        // Collected in this thread's scratch array and copied once into an array of the exact size. A text larger than
-        // the scratch array gets one sized from it (recipes run about five characters a token) rather than doublings.
+        // A text larger than the scratch array gets one sized from it (recipes run about five characters a token)
+        // rather than doublings.
         var estimate = Math.Max(1024, (Math.Min(stop, _text.Length) - _position) / 4);
         var tokens = scratchTokens is { } scratch && scratch.Length >= Math.Min(estimate, 1 << 16) ? scratch : new SyntaxToken[estimate];
         scratchTokens = null;
         var count = 0;
         var atFileStart = previous is null;
         // Where the previous token's trivia ended; -1 after a trailing comment (the next token starts a line).
-        var previousEnd = previous is null ? 0 : previous.TrailingTriviaCount == 0 ? previous.Span.End : -1;
+        var previousEnd = previous is not { } before ? 0 : before.TrailingTriviaCount == 0 ? before.Span.End : -1;
         while (true)
         {
             if (_position >= stop && _position < _text.Length)
             {
                 Append(ref tokens, ref count, new SyntaxToken(TokenKind.EndOfFile, new TextSpan(_position, 0), "", [], [], true, false));
-                return Finish(tokens, count);
+                return (tokens, count);
             }
             var (leading, sawNewLine, sawComment) = LexLeadingTrivia();
             var start = _position;
@@ -78,14 +95,15 @@ public sealed class Lexer
             }
             var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<TriviaPiece>.Empty : LexTrailingTrivia();
             var glued = !atFileStart && start == previousEnd;
-            previous = !sawComment && trailing.IsEmpty && text.Length <= TextTable.MaxLength
+            var token = !sawComment && trailing.IsEmpty && text.Length <= TextTable.MaxLength
                 ? new SyntaxToken(start, TokenShape.Shared(kind, text, leading, sawNewLine || atFileStart, glued))
                 : new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || atFileStart, glued);
-            Append(ref tokens, ref count, previous);
+            Append(ref tokens, ref count, token);
+            previous = token;
             previousEnd = _position;
             if (kind == TokenKind.EndOfFile)
             {
-                return Finish(tokens, count);
+                return (tokens, count);
             }
             atFileStart = false;
             // A token with a trailing comment ends its line: the next token's leading trivia starts at the newline.
@@ -109,15 +127,22 @@ public sealed class Lexer
         tokens[count++] = token;
     }
 
+    /// <summary>The tokens copied into an array of their own size; the scratch array goes back to the thread.</summary>
     private static ImmutableArray<SyntaxToken> Finish(SyntaxToken[] tokens, int count)
     {
         var result = ImmutableArray.Create(tokens, 0, count);
+        Keep(tokens, count);
+        return result;
+    }
+
+    /// <summary>Makes the array this thread's scratch array again, unless it is a huge file's.</summary>
+    private static void Keep(SyntaxToken[] tokens, int count)
+    {
         if (tokens.Length <= 1 << 16)
         {
             Array.Clear(tokens, 0, count);
             scratchTokens = tokens;
         }
-        return result;
     }
 
     private (ImmutableArray<TriviaPiece> Trivia, bool SawNewLine, bool SawComment) LexLeadingTrivia()

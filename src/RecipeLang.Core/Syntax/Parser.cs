@@ -38,11 +38,12 @@ public sealed class Parser
 
     public static SyntaxTree Parse(SourceText source)
     {
-        var (tokens, lexerDiagnostics) = Lexer.Lex(source);
+        var (tokens, lexerDiagnostics) = Lexer.LexForParse(source);
         var parser = new Parser(source, tokens, lexerDiagnostics);
         var statements = parser.ParseStatements(insideRecipe: false);
         var root = new CompilationUnitSyntax(statements, parser.Current);
         var items = parser.ItemsWithLexerDiagnostics();
+        Lexer.ReturnScratch(tokens, parser._position + 1);
         return new SyntaxTree(source, root, [.. lexerDiagnostics.Concat(parser._diagnostics).OrderBy(d => d.Span.Start)], items);
     }
 
@@ -279,9 +280,9 @@ public sealed class Parser
         var semicolon = TakeSemicolon();
         if (end == start)
         {
-            if (then is not null)
+            if (then is { } dangling)
             {
-                Report(Descriptors.DanglingThen, then.Span);
+                Report(Descriptors.DanglingThen, dangling.Span);
                 return new ErrorStatementSyntax(then, [], semicolon);
             }
             // A lone ';' or a token that cannot start anything.
@@ -560,7 +561,7 @@ public sealed class Parser
         /// <summary><c>recipe NAME [(params)] [for MATERIAL] {</c> — the brace itself is checked by the driver.</summary>
         public static readonly Parser<SyntaxToken, (SyntaxToken Name, ParameterListSyntax? Parameters, SyntaxToken? For, SyntaxToken? Material)> RecipeHeader =
             Map(
-                (_, name, parameters, material) => (name, parameters.HasValue ? parameters.Value : null, material.HasValue ? material.Value.forKeyword : null, material.HasValue ? (SyntaxToken?)material.Value.material : null),
+                (_, name, parameters, material) => (name, parameters.HasValue ? parameters.Value : null, material.HasValue ? (SyntaxToken?)material.Value.forKeyword : null, material.HasValue ? (SyntaxToken?)material.Value.material : null),
                 Tok(TokenKind.RecipeKeyword),
                 OneOf(Word, Tok(TokenKind.String)).Labelled("a recipe name"),
                 ParameterList.Optional(),

@@ -24,7 +24,7 @@ public abstract class SyntaxNode
                 first ??= token;
                 last = token;
             }
-            return first is null ? default : TextSpan.FromBounds(first.Span.Start, last!.Span.End);
+            return first is { } firstToken ? TextSpan.FromBounds(firstToken.Span.Start, last!.Value.Span.End) : default;
         }
     }
 
@@ -90,17 +90,17 @@ public abstract class StatementSyntax(SyntaxToken? then, SyntaxToken? semicolon)
 
     public override IEnumerable<SyntaxToken> Tokens()
     {
-        if (Then is not null)
+        if (Then is { } thenToken)
         {
-            yield return Then;
+            yield return thenToken;
         }
         foreach (var token in BodyTokens())
         {
             yield return token;
         }
-        if (Semicolon is not null)
+        if (Semicolon is { } semicolonToken)
         {
-            yield return Semicolon;
+            yield return semicolonToken;
         }
     }
 
@@ -176,13 +176,13 @@ public sealed class RecipeSyntax(
                 yield return token;
             }
         }
-        if (ForKeyword is not null)
+        if (ForKeyword is { } forKeywordToken)
         {
-            yield return ForKeyword;
+            yield return forKeywordToken;
         }
-        if (Material is not null)
+        if (Material is { } materialToken)
         {
-            yield return Material;
+            yield return materialToken;
         }
         yield return OpenBrace;
         foreach (var token in Body.SelectMany(s => s.Tokens()))
@@ -243,9 +243,9 @@ public sealed class ParameterSyntax(SyntaxToken name, SyntaxToken colon, SyntaxT
         yield return Name;
         yield return Colon;
         yield return Type;
-        if (EqualsToken is not null && Default is not null)
+        if (EqualsToken is { } equalsToken && Default is not null)
         {
-            yield return EqualsToken;
+            yield return equalsToken;
             foreach (var token in Default.Tokens())
             {
                 yield return token;
@@ -296,7 +296,7 @@ public sealed class NamedArgumentSyntax(SyntaxToken? name, SyntaxToken? equals, 
     public ArgumentSyntax Value { get; } = value;
 
     public override IEnumerable<SyntaxToken> Tokens() =>
-        Name is null || EqualsToken is null ? Value.Tokens() : new[] { Name, EqualsToken }.Concat(Value.Tokens());
+        Name is not { } name || EqualsToken is not { } equalsToken ? Value.Tokens() : new[] { name, equalsToken }.Concat(Value.Tokens());
 
     public override IEnumerable<SyntaxNode> ChildNodes() => [Value];
 }
@@ -402,7 +402,7 @@ public sealed class QuantitySyntax(SyntaxToken number, SyntaxToken? unit) : Argu
     /// <summary>The number's value; NaN for a malformed number (the lexer reported it), infinity when out of range.</summary>
     public double Value => double.TryParse(Number.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
 
-    public override IEnumerable<SyntaxToken> Tokens() => Unit is null ? [Number] : [Number, Unit];
+    public override IEnumerable<SyntaxToken> Tokens() => Unit is { } unit ? [Number, unit] : [Number];
 
     /// <summary>Without enumerating <see cref="Tokens"/>: the binder reads it for every quantity of every step.</summary>
     public override TextSpan Span => TextSpan.FromBounds(Number.Span.Start, (Unit ?? Number).Span.End);
@@ -448,9 +448,9 @@ public sealed class RatioSyntax(
 
     public ImmutableArray<SyntaxToken> PartColons { get; } = partColons;
 
-    public override IEnumerable<SyntaxToken> Tokens() => EqualsToken is null
+    public override IEnumerable<SyntaxToken> Tokens() => EqualsToken is not { } equalsToken
         ? Interleave(Parts, PartColons)
-        : Interleave(Components, ComponentColons).Append(EqualsToken).Concat(Interleave(Parts, PartColons));
+        : Interleave(Components, ComponentColons).Append(equalsToken).Concat(Interleave(Parts, PartColons));
 }
 
 /// <summary>Tokens inside a step that are no argument (<c>anneal 850C ) O2</c>); kept so the step's other arguments still bind.</summary>

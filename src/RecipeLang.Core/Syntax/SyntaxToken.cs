@@ -17,7 +17,7 @@ public readonly record struct SyntaxTrivia(TriviaKind Kind, TextSpan Span, strin
 /// A token with its exact span and the trivia before it. Like Roslyn, a token owns the comment that ends its
 /// line (trailing trivia); everything else before a token is its leading trivia.
 /// </summary>
-public sealed class SyntaxToken
+public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 {
     // A token is its start and a shared shape (kind, text, trivia, line flags): the same spelling with the same
     // spaces around it recurs thousands of times in a library, so the lexer hands out one shape for all of them
@@ -109,6 +109,17 @@ public sealed class SyntaxToken
     public bool IsMissing => Span.Length == 0 && Kind != TokenKind.EndOfFile;
 
     public override string ToString() => $"{Kind} '{Text}' {Span}";
+
+    /// <summary>Two tokens are the same token when they stand at the same place with the same shape.</summary>
+    public bool Equals(SyntaxToken other) => _start == other._start && ReferenceEquals(_shape, other._shape);
+
+    public override bool Equals(object? obj) => obj is SyntaxToken other && Equals(other);
+
+    public static bool operator ==(SyntaxToken left, SyntaxToken right) => left.Equals(right);
+
+    public static bool operator !=(SyntaxToken left, SyntaxToken right) => !left.Equals(right);
+
+    public override int GetHashCode() => HashCode.Combine(_start, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_shape));
 }
 
 /// <summary>One piece of trivia as a token stores it: its kind and text, placed by the token it belongs to.</summary>

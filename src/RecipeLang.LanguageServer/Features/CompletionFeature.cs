@@ -33,13 +33,13 @@ public static class CompletionFeature
         {
             return List(UnitItems(catalog, previous, analysis, offset));
         }
-        var last = previous.LastOrDefault();
-        if (last is null || last.Kind is TokenKind.ThenKeyword or TokenKind.Semicolon or TokenKind.OpenBrace)
+        var last = previous.Count > 0 ? previous[^1].Kind : TokenKind.ThenKeyword;
+        if (last is TokenKind.ThenKeyword or TokenKind.Semicolon or TokenKind.OpenBrace)
         {
             return List(catalog.Operations.Values.Select(o => new CompletionItem(o.Name, Function, o.Category, Doc(o.Summary)))
                 .Concat(StatementKeywords.Select(k => new CompletionItem(k, Keyword, null, null))));
         }
-        switch (last.Kind)
+        switch (last)
         {
             case TokenKind.ForKeyword:
                 return List(catalog.Materials.Values.Select(m => new CompletionItem(m.Name, Class, $"anneal {m.AnnealWindowC.Format()}", null)));
@@ -49,7 +49,7 @@ public static class CompletionFeature
             case TokenKind.Comma when previous.Any(t => t.Kind == TokenKind.DefectsKeyword):
                 return List(catalog.Defects.Values.Select(d => new CompletionItem(d.Name, EnumMember, null, Doc(d.Description))));
         }
-        if (previous.FirstOrDefault() is { Kind: TokenKind.Word } first && catalog.FindOperation(first.Text) is { } operation)
+        if (FirstOf(previous) is { Kind: TokenKind.Word } first && catalog.FindOperation(first.Text) is { } operation)
         {
             return List(StepItems(catalog, operation, previous, analysis));
         }
@@ -59,7 +59,7 @@ public static class CompletionFeature
     public static SignatureHelp? Signature(DocumentAnalysis analysis, int offset)
     {
         var (previous, _, _) = Context(analysis.Source, offset);
-        if (previous.FirstOrDefault() is not { Kind: TokenKind.Word } first || analysis.Catalog.FindOperation(first.Text) is not { } operation)
+        if (FirstOf(previous) is not { Kind: TokenKind.Word } first || analysis.Catalog.FindOperation(first.Text) is not { } operation)
         {
             return null;
         }
@@ -110,7 +110,7 @@ public static class CompletionFeature
     /// <summary>Units right after a number: those of the step's quantity parameters first, then every unit.</summary>
     private static IEnumerable<CompletionItem> UnitItems(RecipeCatalog catalog, IReadOnlyList<SyntaxToken> previous, DocumentAnalysis analysis, int offset)
     {
-        var operation = previous.FirstOrDefault() is { Kind: TokenKind.Word } first ? catalog.FindOperation(first.Text) : null;
+        var operation = FirstOf(previous) is { Kind: TokenKind.Word } first ? catalog.FindOperation(first.Text) : null;
         var dimensions = operation?.Parameters.Where(p => p.Kind is ParameterKind.Quantity or ParameterKind.DopantAmounts && p.Dimension is not null).Select(p => p.Dimension!.Value).Distinct().ToList() ?? [];
         var preferred = dimensions.SelectMany(UnitTable.For).Where(u => u.Canonical.Length > 0)
             .Select(u => new CompletionItem(u.Canonical, Unit, u.Dimension.DisplayName(), null, SortText: "0" + u.Canonical));
@@ -129,9 +129,11 @@ public static class CompletionFeature
         {
             return true;
         }
-        var last = tokens.LastOrDefault(t => t.Kind != TokenKind.EndOfFile);
-        return last is { Kind: TokenKind.String } && last.Span.End == offset - lineStart && (last.Text.Length < 2 || !last.Text.EndsWith('"'));
+        // The end-of-file token is always last: the token before it is the one the cursor follows.
+        return tokens.Length > 1 && tokens[^2] is { Kind: TokenKind.String } last && last.Span.End == offset - lineStart && (last.Text.Length < 2 || !last.Text.EndsWith('"'));
     }
+
+    private static SyntaxToken? FirstOf(IReadOnlyList<SyntaxToken> tokens) => tokens.Count > 0 ? tokens[0] : null;
 
     /// <summary>The tokens before the cursor on its line, the partial word being typed, and whether the cursor is glued to a number.</summary>
     private static (IReadOnlyList<SyntaxToken> Previous, string Typing, bool GluedToNumber) Context(SourceText text, int offset)

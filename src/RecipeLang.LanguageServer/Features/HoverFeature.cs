@@ -20,8 +20,7 @@ public static class HoverFeature
 {
     public static Hover? Hover(DocumentStore documents, DocumentAnalysis analysis, int offset)
     {
-        var token = analysis.Tree.FindToken(offset);
-        if (token is null)
+        if (analysis.Tree.FindToken(offset) is not { } token)
         {
             return null;
         }
@@ -126,7 +125,7 @@ public static class HoverFeature
 
     private static string? Quantity(DocumentAnalysis analysis, StepSyntax? stepSyntax, QuantitySyntax syntax)
     {
-        if (syntax.Unit is null || !double.IsFinite(syntax.Value) || !UnitTable.TryLookup(syntax.Unit.Text, out var unit))
+        if (syntax.Unit is not { } unitToken || !double.IsFinite(syntax.Value) || !UnitTable.TryLookup(unitToken.Text, out var unit))
         {
             return null;
         }

@@ -112,9 +112,9 @@ public sealed class SemanticTokensFeature
             {
                 case RecipeSyntax recipe:
                     kinds[recipe.Name] = Class;
-                    if (recipe.Material is not null)
+                    if (recipe.Material is { } material)
                     {
-                        kinds[recipe.Material] = Class;
+                        kinds[material] = Class;
                     }
                     foreach (var parameter in recipe.Parameters?.Parameters ?? [])
                     {

@@ -13,7 +13,7 @@ public class ParserTests
         var steps = tree.Root.Statements.OfType<StepSyntax>().ToList();
         Assert.That(steps.Select(s => s.Operation.Text), Is.EqualTo(new[] { "hydrothermal", "anneal", "coat" }));
         var quantity = (QuantitySyntax)steps[0].Arguments[0];
-        Assert.That((quantity.Number.Text, quantity.Unit!.Text), Is.EqualTo(("4", "M")));
+        Assert.That((quantity.Number.Text, quantity.Unit!.Value.Text), Is.EqualTo(("4", "M")));
         Assert.That(steps[1].Then, Is.Not.Null);
     }
 
@@ -37,13 +37,13 @@ public class ParserTests
 
         Assert.That(tree.Diagnostics, Is.Empty);
         var recipe = tree.Root.Recipes.Single();
-        Assert.That((recipe.NameText, recipe.Material!.Text), Is.EqualTo(("ncm523_hydrothermal", "NCM523")));
+        Assert.That((recipe.NameText, recipe.Material!.Value.Text), Is.EqualTo(("ncm523_hydrothermal", "NCM523")));
         Assert.That(recipe.Body.OfType<StepSyntax>().Count(), Is.EqualTo(5));
         var defects = recipe.Body.OfType<DefectsSyntax>().Single();
         Assert.That(defects.Defects.Select(d => d.Name.Text), Is.EqualTo(new[] { "lithium_loss", "cation_mixing", "rock_salt_surface" }));
-        Assert.That(defects.Defects[0].Arguments!.Arguments[0].Name!.Text, Is.EqualTo("li_tm"));
+        Assert.That(defects.Defects[0].Arguments!.Arguments[0].Name!.Value.Text, Is.EqualTo("li_tm"));
         var batch = (QuantitySyntax)recipe.Body.OfType<ClauseSyntax>().First().Arguments[0];
-        Assert.That(batch.Unit!.Text, Is.EqualTo("g"), "a spaced unit still belongs to its number");
+        Assert.That(batch.Unit!.Value.Text, Is.EqualTo("g"), "a spaced unit still belongs to its number");
         Assert.That(tree.Root.ToFullString(), Is.EqualTo(text));
     }
 
@@ -143,7 +143,7 @@ public class ParserTests
         Assert.That(relithiate.Parameters!.Parameters.Select(p => p.Type.Text), Is.EqualTo(new[] { "temperature", "time" }));
         Assert.That(relithiate.Body.Count(s => s is StepSyntax), Is.EqualTo(2));
         var use = tree.Root.Recipes.Last().Body.OfType<UseSyntax>().Single();
-        Assert.That(use.Arguments!.Arguments.Select(a => a.Name!.Text), Is.EqualTo(new[] { "T", "t" }));
+        Assert.That(use.Arguments!.Arguments.Select(a => a.Name!.Value.Text), Is.EqualTo(new[] { "T", "t" }));
         var note = tree.Root.Recipes.Last().Body.OfType<ClauseSyntax>().Single();
         Assert.That(((StringSyntax)note.Arguments[0]).Value, Is.EqualTo("a \"quoted\" note"));
     }

@@ -18,35 +18,29 @@ public sealed class Lexer
     /// <summary>Scratch list for one token's leading trivia, reused so only the final array is allocated.</summary>
     private readonly List<TriviaPiece> _trivia = [];
     private int _position;
+    private readonly int _stop;
+    private SyntaxToken? _previous;
+    private bool _atFileStart;
 
-    private Lexer(SourceText source)
+    /// <summary>Where the previous token's trivia ended; -1 after a trailing comment (the next token starts a line).</summary>
+    private int _previousEnd;
+
+    private Lexer(SourceText source, int start, SyntaxToken? previous, int stop)
     {
         _source = source;
         _text = source.Text;
+        _position = start;
+        _stop = stop;
+        _previous = previous;
+        _atFileStart = previous is null;
+        _previousEnd = previous is not { } before ? 0 : before.TrailingTriviaCount == 0 ? before.Span.End : -1;
     }
 
     public static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) Lex(SourceText source)
     {
-        var lexer = new Lexer(source);
-        var (tokens, count) = lexer.LexAll(null, int.MaxValue);
-        return (Finish(tokens, count), [.. lexer._diagnostics]);
+        var lexer = new Lexer(source, 0, null, int.MaxValue);
+        return (lexer.LexAll(), [.. lexer._diagnostics]);
     }
-
-    /// <summary>
-    /// The lex of the whole text for a parse that reads the tokens and keeps none of the array: they stay in this thread's
-    /// scratch array (default tokens follow the end-of-file token), which <see cref="ReturnScratch"/> takes back. A huge
-    /// file's tokens are then never copied into a second array of their size.
-    /// </summary>
-    internal static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) LexForParse(SourceText source)
-    {
-        var lexer = new Lexer(source);
-        var (tokens, _) = lexer.LexAll(null, int.MaxValue);
-        return (System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(tokens), [.. lexer._diagnostics]);
-    }
-
-    /// <summary>Gives back the array of <see cref="LexForParse"/> once the parse is done with it; <paramref name="count"/> tokens were used.</summary>
-    internal static void ReturnScratch(ImmutableArray<SyntaxToken> tokens, int count) =>
-        Keep(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(tokens)!, count);
 
     /// <summary>
     /// The tokens a lex of the whole text would give from <paramref name="start"/> (the full start of a token, just
@@ -56,93 +50,59 @@ public sealed class Lexer
     /// </summary>
     internal static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) LexWindow(SourceText source, int start, SyntaxToken? previous, int stop)
     {
-        var lexer = new Lexer(source) { _position = start };
-        var (tokens, count) = lexer.LexAll(previous, stop);
-        return (Finish(tokens, count), [.. lexer._diagnostics]);
+        var lexer = new Lexer(source, start, previous, stop);
+        return (lexer.LexAll(), [.. lexer._diagnostics]);
     }
 
-    /// <summary>The tokens in this thread's scratch array, or in a new one for a text larger than it, and their count.</summary>
-    private (SyntaxToken[] Tokens, int Count) LexAll(SyntaxToken? previous, int stop)
+    /// <summary>A lexer for a parse that asks for one token at a time (<see cref="Next"/>), from the start of the text.</summary>
+    internal static Lexer ForText(SourceText source) => new(source, 0, null, int.MaxValue);
+
+    /// <summary>The diagnostics of the tokens lexed so far, in text order.</summary>
+    internal IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    private ImmutableArray<SyntaxToken> LexAll()
     {
-        // A text larger than the scratch array gets one sized from it (recipes run about five characters a token)
-        // rather than doublings.
-        var estimate = Math.Max(1024, (Math.Min(stop, _text.Length) - _position) / 4);
-        var tokens = scratchTokens is { } scratch && scratch.Length >= Math.Min(estimate, 1 << 16) ? scratch : new SyntaxToken[estimate];
-        scratchTokens = null;
-        var count = 0;
-        var atFileStart = previous is null;
-        // Where the previous token's trivia ended; -1 after a trailing comment (the next token starts a line).
-        var previousEnd = previous is not { } before ? 0 : before.TrailingTriviaCount == 0 ? before.Span.End : -1;
-        while (true)
+        var tokens = ImmutableArray.CreateBuilder<SyntaxToken>();
+        SyntaxToken token;
+        do
         {
-            if (_position >= stop && _position < _text.Length)
-            {
-                Append(ref tokens, ref count, new SyntaxToken(TokenKind.EndOfFile, new TextSpan(_position, 0), "", [], [], true, false));
-                return (tokens, count);
-            }
-            var (leading, sawNewLine, sawComment) = LexLeadingTrivia();
-            var start = _position;
-            var kind = LexTokenKind(previous, previousEnd == start && !atFileStart);
-            var span = TextSpan.FromBounds(start, _position);
-            string text;
-            if (kind == TokenKind.Word && TokenKinds.TryKeyword(_text.AsSpan(start, span.Length), out var keyword, out var keywordText))
-            {
-                (kind, text) = (keyword, keywordText);
-            }
-            else
-            {
-                text = TokenKinds.FixedText(kind) ?? TextTable.Get(_text.AsSpan(start, span.Length));
-            }
-            var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<TriviaPiece>.Empty : LexTrailingTrivia();
-            var glued = !atFileStart && start == previousEnd;
-            var token = !sawComment && trailing.IsEmpty && text.Length <= TextTable.MaxLength
-                ? new SyntaxToken(start, TokenShape.Shared(kind, text, leading, sawNewLine || atFileStart, glued))
-                : new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || atFileStart, glued);
-            Append(ref tokens, ref count, token);
-            previous = token;
-            previousEnd = _position;
-            if (kind == TokenKind.EndOfFile)
-            {
-                return (tokens, count);
-            }
-            atFileStart = false;
-            // A token with a trailing comment ends its line: the next token's leading trivia starts at the newline.
-            if (!trailing.IsEmpty)
-            {
-                previousEnd = -1;
-            }
+            token = Next();
+            tokens.Add(token);
         }
+        while (token.Kind != TokenKind.EndOfFile);
+        return tokens.ToImmutable();
     }
 
-    /// <summary>A scratch array per thread for the tokens of one lex; a big one (a huge file's) is not kept.</summary>
-    [ThreadStatic]
-    private static SyntaxToken[]? scratchTokens;
-
-    private static void Append(ref SyntaxToken[] tokens, ref int count, SyntaxToken token)
+    /// <summary>The next token; the last is an end-of-file token (a stand-in one at the stop of a window). Not called after it.</summary>
+    internal SyntaxToken Next()
     {
-        if (count == tokens.Length)
+        if (_position >= _stop && _position < _text.Length)
         {
-            Array.Resize(ref tokens, tokens.Length * 2);
+            return new SyntaxToken(TokenKind.EndOfFile, new TextSpan(_position, 0), "", [], [], true, false);
         }
-        tokens[count++] = token;
-    }
-
-    /// <summary>The tokens copied into an array of their own size; the scratch array goes back to the thread.</summary>
-    private static ImmutableArray<SyntaxToken> Finish(SyntaxToken[] tokens, int count)
-    {
-        var result = ImmutableArray.Create(tokens, 0, count);
-        Keep(tokens, count);
-        return result;
-    }
-
-    /// <summary>Makes the array this thread's scratch array again, unless it is a huge file's.</summary>
-    private static void Keep(SyntaxToken[] tokens, int count)
-    {
-        if (tokens.Length <= 1 << 16)
+        var (leading, sawNewLine, sawComment) = LexLeadingTrivia();
+        var start = _position;
+        var kind = LexTokenKind(_previous, _previousEnd == start && !_atFileStart);
+        var span = TextSpan.FromBounds(start, _position);
+        string text;
+        if (kind == TokenKind.Word && TokenKinds.TryKeyword(_text.AsSpan(start, span.Length), out var keyword, out var keywordText))
         {
-            Array.Clear(tokens, 0, count);
-            scratchTokens = tokens;
+            (kind, text) = (keyword, keywordText);
         }
+        else
+        {
+            text = TokenKinds.FixedText(kind) ?? TextTable.Get(_text.AsSpan(start, span.Length));
+        }
+        var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<TriviaPiece>.Empty : LexTrailingTrivia();
+        var glued = !_atFileStart && start == _previousEnd;
+        var token = !sawComment && trailing.IsEmpty && text.Length <= TextTable.MaxLength
+            ? new SyntaxToken(start, TokenShape.Shared(kind, text, leading, sawNewLine || _atFileStart, glued))
+            : new SyntaxToken(kind, span, text, leading, trailing, sawNewLine || _atFileStart, glued);
+        _previous = token;
+        _atFileStart = false;
+        // A token with a trailing comment ends its line: the next token's leading trivia starts at the newline.
+        _previousEnd = trailing.IsEmpty ? _position : -1;
+        return token;
     }
 
     private (ImmutableArray<TriviaPiece> Trivia, bool SawNewLine, bool SawComment) LexLeadingTrivia()

@@ -17,8 +17,7 @@ namespace RecipeLang.Syntax;
 public sealed class Parser
 {
     private readonly SourceText _source;
-    private readonly ImmutableArray<SyntaxToken> _tokens;
-    private readonly ImmutableArray<Diagnostic> _lexerDiagnostics;
+    private readonly TokenStream _tokens;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<SyntaxItem> _items = [];
     private int _position;
@@ -29,22 +28,22 @@ public sealed class Parser
     /// <summary>For an incremental parse: true where the top level may stop because the old tree's items take over.</summary>
     private Func<int, bool, bool>? _canStop;
 
-    private Parser(SourceText source, ImmutableArray<SyntaxToken> tokens, ImmutableArray<Diagnostic> lexerDiagnostics)
+    private Parser(SourceText source, TokenStream tokens)
     {
         _source = source;
         _tokens = tokens;
-        _lexerDiagnostics = lexerDiagnostics;
     }
 
     public static SyntaxTree Parse(SourceText source)
     {
-        var (tokens, lexerDiagnostics) = Lexer.LexForParse(source);
-        var parser = new Parser(source, tokens, lexerDiagnostics);
+        var lexer = Lexer.ForText(source);
+        var tokens = new TokenStream(lexer);
+        var parser = new Parser(source, tokens);
         var statements = parser.ParseStatements(insideRecipe: false);
         var root = new CompilationUnitSyntax(statements, parser.Current);
-        var items = parser.ItemsWithLexerDiagnostics();
-        Lexer.ReturnScratch(tokens, parser._position + 1);
-        return new SyntaxTree(source, root, [.. lexerDiagnostics.Concat(parser._diagnostics).OrderBy(d => d.Span.Start)], items);
+        var items = parser.ItemsWithLexerDiagnostics(lexer.Diagnostics);
+        tokens.Return();
+        return new SyntaxTree(source, root, [.. lexer.Diagnostics.Concat(parser._diagnostics).OrderBy(d => d.Span.Start)], items);
     }
 
     /// <summary>
@@ -68,9 +67,9 @@ public sealed class Parser
     internal static (ImmutableArray<StatementSyntax> Statements, ImmutableArray<SyntaxItem> Items, SyntaxToken Stop) ParseWindow(
         SourceText source, ImmutableArray<SyntaxToken> tokens, ImmutableArray<Diagnostic> lexerDiagnostics, bool sawStep, Func<int, bool, bool> canStop)
     {
-        var parser = new Parser(source, tokens, lexerDiagnostics) { _canStop = canStop };
+        var parser = new Parser(source, new TokenStream(tokens)) { _canStop = canStop };
         var statements = parser.ParseStatements(insideRecipe: false, sawStep);
-        return (statements, parser.ItemsWithLexerDiagnostics(), parser.Current);
+        return (statements, parser.ItemsWithLexerDiagnostics(lexerDiagnostics), parser.Current);
     }
 
     /// <summary>The full start of a token: where its leading trivia begins.</summary>
@@ -80,9 +79,8 @@ public sealed class Parser
     /// The recorded top-level items with the lexer's diagnostics added to the item whose range holds them (the
     /// lexer reports at a token's start, and an item's range runs from its full start to the next one's).
     /// </summary>
-    private ImmutableArray<SyntaxItem> ItemsWithLexerDiagnostics()
+    private ImmutableArray<SyntaxItem> ItemsWithLexerDiagnostics(IReadOnlyList<Diagnostic> lexerDiagnostics)
     {
-        var lexerDiagnostics = _lexerDiagnostics;
         var next = 0;
         var result = ImmutableArray.CreateBuilder<SyntaxItem>(_items.Count);
         for (var i = 0; i < _items.Count; i++)
@@ -90,11 +88,11 @@ public sealed class Parser
             // The last item ends where the parse stopped: an incremental parse lexes tokens past it that are not its own.
             var end = i + 1 < _items.Count ? _items[i + 1].FullStart : FullStart(Current);
             var from = next;
-            while (next < lexerDiagnostics.Length && lexerDiagnostics[next].Span.Start < end)
+            while (next < lexerDiagnostics.Count && lexerDiagnostics[next].Span.Start < end)
             {
                 next++;
             }
-            result.Add(_items[i] with { LexerDiagnostics = from == next ? [] : lexerDiagnostics[from..next] });
+            result.Add(_items[i] with { LexerDiagnostics = from == next ? [] : [.. lexerDiagnostics.Skip(from).Take(next - from)] });
         }
         return result.MoveToImmutable();
     }
@@ -115,8 +113,13 @@ public sealed class Parser
         var reported = _diagnostics.Count;
         while (true)
         {
-            var token = Current;
             var topLevel = !insideRecipe;
+            if (topLevel)
+            {
+                // Nothing before the previous token is read again: a top-level item looks back one token at most.
+                _tokens.Release(_position - 1);
+            }
+            var token = Current;
             if (topLevel && _canStop is not null && _canStop(_position, sawStep))
             {
                 break;
@@ -204,7 +207,7 @@ public sealed class Parser
         {
             end++;
         }
-        var header = _tokens.AsSpan(start, end - start);
+        var header = _tokens.Slice(start, end);
         var result = Grammar.RecipeHeader.Parse(header, _configuration);
         var hasBrace = _tokens[end].Kind == TokenKind.OpenBrace;
         if (!result.Success || !hasBrace)
@@ -294,7 +297,7 @@ public sealed class Parser
             _position++;
             return new ErrorStatementSyntax(null, [_tokens[end]], null);
         }
-        var tokens = _tokens.AsSpan(start, end - start);
+        var tokens = _tokens.Slice(start, end);
         if (tokens[0].Kind is not (TokenKind.Word or TokenKind.LetKeyword or TokenKind.ImportKeyword or TokenKind.UseKeyword
             or TokenKind.DefectsKeyword or TokenKind.BatchKeyword or TokenKind.ExpectKeyword or TokenKind.NoteKeyword))
         {

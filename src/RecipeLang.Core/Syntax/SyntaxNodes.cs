@@ -84,9 +84,13 @@ public sealed class CompilationUnitSyntax(ImmutableArray<StatementSyntax> statem
 /// </summary>
 public abstract class StatementSyntax(SyntaxToken? then, SyntaxToken? semicolon) : SyntaxNode
 {
-    public SyntaxToken? Then { get; } = then;
+    public SyntaxToken? Then => _then.OrNone();
 
-    public SyntaxToken? Semicolon { get; } = semicolon;
+    private readonly SyntaxToken _then = then ?? default;
+
+    public SyntaxToken? Semicolon => _semicolon.OrNone();
+
+    private readonly SyntaxToken _semicolon = semicolon ?? default;
 
     public override IEnumerable<SyntaxToken> Tokens()
     {
@@ -151,9 +155,13 @@ public sealed class RecipeSyntax(
 
     public ParameterListSyntax? Parameters { get; } = parameters;
 
-    public SyntaxToken? ForKeyword { get; } = forKeyword;
+    public SyntaxToken? ForKeyword => _forKeyword.OrNone();
 
-    public SyntaxToken? Material { get; } = material;
+    private readonly SyntaxToken _forKeyword = forKeyword ?? default;
+
+    public SyntaxToken? Material => _material.OrNone();
+
+    private readonly SyntaxToken _material = material ?? default;
 
     public SyntaxToken OpenBrace { get; } = openBrace;
 
@@ -234,7 +242,9 @@ public sealed class ParameterSyntax(SyntaxToken name, SyntaxToken colon, SyntaxT
 
     public SyntaxToken Type { get; } = type;
 
-    public SyntaxToken? EqualsToken { get; } = equals;
+    public SyntaxToken? EqualsToken => _equalsToken.OrNone();
+
+    private readonly SyntaxToken _equalsToken = equals ?? default;
 
     public ArgumentSyntax? Default { get; } = defaultValue;
 
@@ -289,9 +299,13 @@ public sealed class ArgumentListSyntax(SyntaxToken open, ImmutableArray<NamedArg
 
 public sealed class NamedArgumentSyntax(SyntaxToken? name, SyntaxToken? equals, ArgumentSyntax value) : SyntaxNode
 {
-    public SyntaxToken? Name { get; } = name;
+    public SyntaxToken? Name => _name.OrNone();
 
-    public SyntaxToken? EqualsToken { get; } = equals;
+    private readonly SyntaxToken _name = name ?? default;
+
+    public SyntaxToken? EqualsToken => _equalsToken.OrNone();
+
+    private readonly SyntaxToken _equalsToken = equals ?? default;
 
     public ArgumentSyntax Value { get; } = value;
 
@@ -397,7 +411,9 @@ public sealed class QuantitySyntax(SyntaxToken number, SyntaxToken? unit) : Argu
 {
     public SyntaxToken Number { get; } = number;
 
-    public SyntaxToken? Unit { get; } = unit;
+    public SyntaxToken? Unit => _unit.OrNone();
+
+    private readonly SyntaxToken _unit = unit ?? default;
 
     /// <summary>The number's value; NaN for a malformed number (the lexer reported it), infinity when out of range.</summary>
     public double Value => double.TryParse(Number.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
@@ -442,7 +458,9 @@ public sealed class RatioSyntax(
 
     public ImmutableArray<SyntaxToken> ComponentColons { get; } = componentColons;
 
-    public SyntaxToken? EqualsToken { get; } = equals;
+    public SyntaxToken? EqualsToken => _equalsToken.OrNone();
+
+    private readonly SyntaxToken _equalsToken = equals ?? default;
 
     public ImmutableArray<SyntaxToken> Parts { get; } = parts;
 

@@ -35,6 +35,9 @@ internal sealed class TokenStream
         _count = tokens.Length;
     }
 
+    /// <summary>How many tokens the stream can hold before it grows.</summary>
+    internal int Capacity => _buffer.Length;
+
     public SyntaxToken this[int index]
     {
         get

@@ -42,8 +42,12 @@ internal sealed class TokenStream
     {
         get
         {
-            Fill(index);
-            return _buffer[index - _first];
+            var at = index - _first;
+            if ((uint)at >= (uint)_count)
+            {
+                Fill(index);
+            }
+            return _buffer[at];
         }
     }
 

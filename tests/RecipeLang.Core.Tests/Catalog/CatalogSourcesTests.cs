@@ -34,8 +34,6 @@ public class CatalogSourcesTests
         "materials[NCM83].annealWindowC",
         "materials[NCM94]",
         "materials[NCM94].annealWindowC",
-        "eutectics[LiOH-LiNO3]",
-        "eutectics[LiOH-LiNO3].meltingPointC",
         "operations[electrochemical].parameters[c_rate].typical",
         "operations[electrochemical].parameters[concentration].typical",
         "operations[electrochemical].parameters[current].typical",

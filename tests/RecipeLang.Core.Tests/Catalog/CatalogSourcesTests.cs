@@ -17,11 +17,6 @@ public class CatalogSourcesTests
     [
         "coatings[alginate]",
         "coatings[HPU]",
-        "coatings[HPU].usualAmount",
-        "coatings[Li2ZrO3].usualAmount",
-        "coatings[Li3PO4].usualAmount",
-        "coatings[LiAlO2].usualAmount",
-        "coatings[spandex].usualAmount",
         "binders[alginate]",
         "operations[coat].parameters[amount].beyond",
         "operations[dope].parameters[dopants].beyond",

@@ -29,16 +29,6 @@ public class CatalogSourcesTests
         "materials[NCM83].annealWindowC",
         "materials[NCM94]",
         "materials[NCM94].annealWindowC",
-        "operations[electrochemical].parameters[c_rate].typical",
-        "operations[electrochemical].parameters[concentration].typical",
-        "operations[electrochemical].parameters[current].typical",
-        "operations[electrochemical].parameters[cutoff].typical",
-        "operations[etch].parameters[concentration].typical",
-        "operations[etch].parameters[time].typical",
-        "operations[hydrothermal].parameters[concentration].typical",
-        "operations[molten_salt].parameters[time].typical",
-        "operations[pyrolyze].parameters[time].typical",
-        "operations[solid_state].parameters[excess].typical",
     ];
 
     /// <summary>

@@ -286,7 +286,7 @@ public abstract record ArgumentSource
     /// <summary>
     /// A solid lithium source for a solid-state mix: the recipe's <c>amount</c>, or the lithium the batch lacks
     /// (1 − its measured Li/TM per formula unit, from <c>defects lithium_loss(li_tm = …)</c>, else the catalogued
-    /// default) plus the <c>excess</c> over that deficiency (the catalog's usual window for it is 3–8 %).
+    /// default) plus the <c>excess</c> over that deficiency.
     /// </summary>
     public sealed record LithiumSourceMass(string Reagent) : ArgumentSource
     {

@@ -17,11 +17,6 @@ public class CatalogSourcesTests
     [
         "coatings[alginate]",
         "coatings[HPU]",
-        "coatings[HPU].usualAmount",
-        "coatings[Li2ZrO3].usualAmount",
-        "coatings[Li3PO4].usualAmount",
-        "coatings[LiAlO2].usualAmount",
-        "coatings[spandex].usualAmount",
         "binders[alginate]",
         "operations[coat].parameters[amount].beyond",
         "operations[dope].parameters[dopants].beyond",
@@ -34,18 +29,6 @@ public class CatalogSourcesTests
         "materials[NCM83].annealWindowC",
         "materials[NCM94]",
         "materials[NCM94].annealWindowC",
-        "eutectics[LiOH-LiNO3]",
-        "eutectics[LiOH-LiNO3].meltingPointC",
-        "operations[electrochemical].parameters[c_rate].typical",
-        "operations[electrochemical].parameters[concentration].typical",
-        "operations[electrochemical].parameters[current].typical",
-        "operations[electrochemical].parameters[cutoff].typical",
-        "operations[etch].parameters[concentration].typical",
-        "operations[etch].parameters[time].typical",
-        "operations[hydrothermal].parameters[concentration].typical",
-        "operations[molten_salt].parameters[time].typical",
-        "operations[pyrolyze].parameters[time].typical",
-        "operations[solid_state].parameters[excess].typical",
     ];
 
     /// <summary>

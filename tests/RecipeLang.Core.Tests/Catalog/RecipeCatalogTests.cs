@@ -88,7 +88,7 @@ public class RecipeCatalogTests
     {
         var binary = Catalog.FindEutectic(["LiNO3", "LiOH"]);
         Assert.That(binary, Is.Not.Null);
-        Assert.That(binary!.MeltingPointC!.Max, Is.EqualTo(185));
+        Assert.That(binary!.MeltingPointC!.Max, Is.EqualTo(175.7));
 
         var row5 = Catalog.FindEutectic(["Li2CO3", "LiOH*H2O", "LiNO3"]);
         Assert.That(row5, Is.Not.Null);
@@ -167,7 +167,7 @@ public class RecipeCatalogTests
         Assert.That(Catalog.FindCoating("spandex")!.Kind, Is.EqualTo(CoatingKind.Polymer));
         Assert.That(Catalog.FindCoating("spandex")!.SurvivesUpToC, Is.EqualTo(200));
         Assert.That(Catalog.FindCoating("Li3PO4")!.Kind, Is.EqualTo(CoatingKind.Inorganic));
-        Assert.That(Catalog.FindCoating("HPU")!.UsualAmount!.Unit, Is.EqualTo("nm"));
+        Assert.That(Catalog.FindCoating("Al2O3")!.UsualAmount!.Unit, Is.EqualTo("wt%"));
         Assert.That(Catalog.FindAtmosphere("O2")!.Oxidizing, Is.True);
         Assert.That(Catalog.FindAtmosphere("vacuum")!.IsVacuum, Is.True);
         Assert.That(Catalog.FindAtmosphere("N2")!.Oxidizing, Is.False);

@@ -50,7 +50,7 @@ public class CheckerTests
         var diagnostic = Check("recipe r for NCM523 { molten_salt LiOH-LiNO3 120C 4h\nwash water }").Single(d => d.Code == "RL3006");
 
         Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Error));
-        Assert.That(diagnostic.Message, Does.Contain("175").And.Contain("unsourced:"));
+        Assert.That(diagnostic.Message, Does.Contain("175.7").And.Contain("Tang"));
         Assert.That(Check("recipe r for NCM523 { molten_salt LiOH-LiNO3 300C 4h\nwash water }").Any(d => d.Code == "RL3006"), Is.False);
     }
 

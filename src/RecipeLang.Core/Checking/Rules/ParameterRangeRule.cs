@@ -4,8 +4,9 @@ using RecipeLang.Diagnostics;
 namespace RecipeLang.Checking.Rules;
 
 /// <summary>
-/// The catalog's ranges for every quantity parameter: outside the literature's usual window is a warning
-/// (RL3010), outside the hard range an error (RL3014). Specific rules cover what needs more than a range.
+/// The catalog's ranges for every quantity parameter: outside the literature's usual window, or outside the
+/// limit of harm where no window is catalogued, is a warning (RL3010); outside the hard range an error (RL3014).
+/// Specific rules cover what needs more than a range.
 /// </summary>
 public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange, Descriptors.HardRange)
 {
@@ -28,6 +29,11 @@ public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange, 
                 else if (parameter.Typical is { } typical && typical.Contains(value.Quantity) == false)
                 {
                     context.Report(Descriptor, step, value.Span, step.Name, parameter.Name, value.Quantity.Display(), typical.Format(), typical.Source, parameter.BeyondClause(value.Quantity));
+                }
+                // No usual window is catalogued (none was found in the literature), but the limit of harm still holds; a coating's amount is RL3018's.
+                else if (parameter.Typical is null && step.Coating is null && parameter.Beyond is { } beyond && beyond.Contains(value.Quantity) == false)
+                {
+                    context.Report(Descriptor, step, value.Span, step.Name, parameter.Name, value.Quantity.Display(), beyond.Format(), beyond.Source, $"; {parameter.BeyondEffect}");
                 }
             }
         }

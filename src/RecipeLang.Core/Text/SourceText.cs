@@ -89,22 +89,28 @@ public sealed class SourceText
         var newEnd = start + change.NewText.Length;
         // From the line before the one the change starts on: a '\r' there may now meet a '\n' the change begins with.
         var firstLine = Math.Max(0, GetPosition(start).Line - 1);
-        var starts = new List<int>(_lineStarts.Length + 8);
-        starts.AddRange(_lineStarts.AsSpan(0, firstLine + 1));
-        AddLineStarts(text, _lineStarts[firstLine], newEnd + 1, starts);
+        var middle = new List<int>();
+        AddLineStarts(text, _lineStarts[firstLine], newEnd + 1, middle);
         // Lines that started after the change start at the same characters, shifted.
         var delta = newEnd - end;
-        var last = starts[^1];
+        var last = middle.Count > 0 ? middle[^1] : _lineStarts[firstLine];
         var after = Array.BinarySearch(_lineStarts, end + 1);
-        for (var line = after < 0 ? ~after : after; line < _lineStarts.Length; line++)
+        after = after < 0 ? ~after : after;
+        while (after < _lineStarts.Length && _lineStarts[after] + delta <= last)
         {
-            var shifted = _lineStarts[line] + delta;
-            if (shifted > last)
-            {
-                starts.Add(shifted);
-            }
+            after++;
         }
-        return new SourceText(text, Path, [.. starts]);
+        // One array of the exact size: a large document's line map is on the large-object heap, once per edit.
+        var starts = new int[firstLine + 1 + middle.Count + _lineStarts.Length - after];
+        Array.Copy(_lineStarts, starts, firstLine + 1);
+        middle.CopyTo(starts, firstLine + 1);
+        var shifted = starts.AsSpan(firstLine + 1 + middle.Count);
+        var old = _lineStarts.AsSpan(after);
+        for (var i = 0; i < old.Length; i++)
+        {
+            shifted[i] = old[i] + delta;
+        }
+        return new SourceText(text, Path, starts);
     }
 
     private static int[] ComputeLineStarts(string text)

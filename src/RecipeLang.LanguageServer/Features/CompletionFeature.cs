@@ -33,13 +33,12 @@ public static class CompletionFeature
         {
             return List(UnitItems(catalog, previous, analysis, offset));
         }
-        var last = previous.Count > 0 ? previous[^1].Kind : TokenKind.ThenKeyword;
-        if (last is TokenKind.ThenKeyword or TokenKind.Semicolon or TokenKind.OpenBrace)
+        if (previous.Count == 0 || previous[^1].Kind is TokenKind.ThenKeyword or TokenKind.Semicolon or TokenKind.OpenBrace)
         {
             return List(catalog.Operations.Values.Select(o => new CompletionItem(o.Name, Function, o.Category, Doc(o.Summary)))
                 .Concat(StatementKeywords.Select(k => new CompletionItem(k, Keyword, null, null))));
         }
-        switch (last)
+        switch (previous[^1].Kind)
         {
             case TokenKind.ForKeyword:
                 return List(catalog.Materials.Values.Select(m => new CompletionItem(m.Name, Class, $"anneal {m.AnnealWindowC.Format()}", null)));

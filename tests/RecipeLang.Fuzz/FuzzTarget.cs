@@ -138,6 +138,10 @@ public sealed class FuzzTarget
         {
             return syntaxErrors ? "fmt formatted a file with syntax errors" : "fmt refused a file with no syntax error (check and fmt disagree)";
         }
+        if (Formatter.IsFormatted(tree) != (formatted is null ? null : formatted == text))
+        {
+            return "fmt --check and fmt disagree on whether the file is formatted";
+        }
         if (formatted is not null)
         {
             var reparsed = Parser.Parse(new SourceText(formatted, InputPath));

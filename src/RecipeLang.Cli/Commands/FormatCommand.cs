@@ -30,7 +30,8 @@ public static class FormatCommand
         var files = RecipeFiles.Expand(paths);
         var problems = new FileProblems();
         var failed = 0;
-        var changed = new List<(RecipeFile File, string Text)>();
+        // The formatted text of each file to write; --check keeps only which files differ.
+        var changed = new List<(RecipeFile File, string? Text)>();
         foreach (var file in files)
         {
             string text;
@@ -43,19 +44,28 @@ public static class FormatCommand
                 problems.Unreadable(e);
                 continue;
             }
-            string? formatted;
+            string? formatted = null;
+            bool? isFormatted;
             SyntaxTree tree;
             try
             {
                 tree = Parser.Parse(new SourceText(text, file.DisplayPath));
-                formatted = Formatter.Format(tree);
+                if (checkOnly)
+                {
+                    isFormatted = Formatter.IsFormatted(tree);
+                }
+                else
+                {
+                    formatted = Formatter.Format(tree);
+                    isFormatted = formatted is null ? null : formatted == text;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 problems.Crashed(file, e);
                 continue;
             }
-            if (formatted is null)
+            if (isFormatted is null)
             {
                 foreach (var diagnostic in tree.Diagnostics)
                 {
@@ -64,7 +74,7 @@ public static class FormatCommand
                 output.WriteLine($"{file.DisplayPath}: not formatted: fix the syntax errors first");
                 failed++;
             }
-            else if (formatted != text)
+            else if (isFormatted == false)
             {
                 changed.Add((file, formatted));
             }
@@ -78,7 +88,7 @@ public static class FormatCommand
             }
             else if (!crashed)
             {
-                OutputFile.Write(file.DisplayPath, file.FullPath, new UTF8Encoding(false).GetBytes(formatted));
+                OutputFile.Write(file.DisplayPath, file.FullPath, new UTF8Encoding(false).GetBytes(formatted!));
                 output.WriteLine($"{file.DisplayPath}: formatted");
             }
         }

@@ -21,16 +21,44 @@ public static class Formatter
     public const string OffDirective = "# recipelang-fmt: off";
 
     /// <summary>The formatted text, or null when the tree has syntax errors.</summary>
-    public static string? Format(SyntaxTree tree)
+    public static string? Format(SyntaxTree tree) =>
+        HasSyntaxErrors(tree) ? null : IsOff(tree) ? tree.Source.Text : Write(tree).ToString();
+
+    /// <summary>
+    /// Whether the file is formatted already, or null when it has syntax errors: what <c>fmt --check</c> asks. The
+    /// formatted text is compared piece by piece as written, never made into one more string of the file's size.
+    /// </summary>
+    public static bool? IsFormatted(SyntaxTree tree)
     {
-        if (tree.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error))
+        if (HasSyntaxErrors(tree))
         {
             return null;
         }
         if (IsOff(tree))
         {
-            return tree.Source.Text;
+            return true;
         }
+        var formatted = Write(tree);
+        var text = tree.Source.Text.AsSpan();
+        if (formatted.Length != text.Length)
+        {
+            return false;
+        }
+        foreach (var chunk in formatted.GetChunks())
+        {
+            if (!chunk.Span.SequenceEqual(text[..chunk.Length]))
+            {
+                return false;
+            }
+            text = text[chunk.Length..];
+        }
+        return true;
+    }
+
+    private static bool HasSyntaxErrors(SyntaxTree tree) => tree.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error);
+
+    private static StringBuilder Write(SyntaxTree tree)
+    {
         var writer = new StringBuilder();
         WriteBlock(writer, tree.Root.Statements, "");
         var tail = Comments(tree.Root.EndOfFile.LeadingTrivia).ToList();
@@ -45,7 +73,7 @@ public static class Formatter
                 writer.Append(comment).Append('\n');
             }
         }
-        return writer.ToString();
+        return writer;
     }
 
     private static void WriteBlock(StringBuilder writer, IReadOnlyList<StatementSyntax> statements, string indent)

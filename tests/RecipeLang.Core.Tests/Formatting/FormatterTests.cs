@@ -83,6 +83,34 @@ public class FormatterTests
                 && Comments(onceTree).SequenceEqual(Comments(tree));
         }));
 
+    [Test]
+    public void TheCheckAnswersWhetherFormattingWouldChangeTheText() =>
+        Check.One(Runs, Prop.ForAll(RecipeTextGenerator.ValidFile.ToArbitrary(), text =>
+        {
+            var tree = Parser.Parse(text);
+            var once = Formatter.Format(tree)!;
+            return Formatter.IsFormatted(tree) == (once == text) && Formatter.IsFormatted(Parser.Parse(once)) == true;
+        }));
+
+    [Test]
+    public void TheCheckComparesALargeFileAcrossThePiecesItIsWrittenIn()
+    {
+        var library = Formatter.Format(Parser.Parse(string.Concat(Enumerable.Range(0, 4_000).Select(i => $"recipe r{i} for NCM523 {{\n  anneal  850C O2 4h\n}}\n"))))!;
+        Assert.That(library.Length, Is.GreaterThan(100_000));
+        Assert.That(Formatter.IsFormatted(Parser.Parse(library)), Is.True);
+        Assert.That(Formatter.IsFormatted(Parser.Parse(library[..^1] + " \n")), Is.False, "a space at the very end");
+        Assert.That(Formatter.IsFormatted(Parser.Parse(library.Replace("r3999 for", "r3999  for"))), Is.False, "a space near the end, same length elsewhere");
+    }
+
+    [TestCase("anneal 850C O2\n", true)]
+    [TestCase("anneal  850C O2\n", false)]
+    [TestCase("anneal 850C O2", false)]
+    [TestCase("anneal 850C O2 then dry 80C\n# recipelang-fmt: off\n", false)]
+    [TestCase("# recipelang-fmt: off\nanneal  850C O2\n", true)]
+    [TestCase("anneal 850C )", null)]
+    public void TheCheckOfOneFile(string text, bool? formatted) =>
+        Assert.That(Formatter.IsFormatted(Parser.Parse(text)), Is.EqualTo(formatted));
+
     /// <summary>What a recipe says, independent of layout: statements, operations and resolved argument values.</summary>
     internal static string Meaning(SyntaxTree tree) =>
         string.Join("\n", tree.Root.DescendantNodesAndSelf().OfType<StatementSyntax>().Select(statement =>

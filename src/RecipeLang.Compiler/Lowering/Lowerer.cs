@@ -67,7 +67,7 @@ public static partial class Lowerer
     private static string Describe(BoundStep step)
     {
         var start = step.Syntax.Operation.Span.Start;
-        return Whitespace().Replace(step.Source.Text[start..step.Syntax.Span.End], " ").Trim();
+        return Whitespace().Replace(step.Source.Substring(start, step.Syntax.Span.End - start), " ").Trim();
     }
 
     [GeneratedRegex(@"\s+")]

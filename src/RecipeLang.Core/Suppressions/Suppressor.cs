@@ -15,7 +15,7 @@ public static class Suppressor
     public static IEnumerable<Diagnostic> Apply(SyntaxTree tree, IReadOnlyList<Diagnostic> diagnostics, SiteConfig site)
     {
         // Most files have no suppression: a vectorised search of the text spares a walk over every token's trivia.
-        if (!tree.Source.Text.Contains(SuppressionComment.Directive, StringComparison.Ordinal))
+        if (!tree.Source.Contains(SuppressionComment.Directive))
             return diagnostics;
         var comments = SuppressionComment.FindAll(tree).ToList();
         if (comments.Count == 0)

@@ -19,17 +19,16 @@ internal static class IncrementalParser
     {
         var items = previous.Items;
         var statements = previous.Root.Statements;
-        var oldText = previous.Source.Text;
-        var newText = source.Text;
+        var oldText = previous.Source;
         if (items.Length == 0)
         {
             return Parser.Parse(source);
         }
-        var prefix = oldText.AsSpan().CommonPrefixLength(newText);
-        var suffix = CommonSuffixLength(oldText.AsSpan(prefix), newText.AsSpan(prefix));
+        var prefix = oldText.CommonPrefixLength(source);
+        var suffix = oldText.CommonSuffixLength(source, skip: prefix);
         var changeStart = prefix;
         var oldEnd = oldText.Length - suffix;
-        var delta = newText.Length - oldText.Length;
+        var delta = source.Length - oldText.Length;
 
         // From the item before the one the edit starts in: that item's parse looked at the edited item's first token.
         var first = Math.Max(0, LastStartingAtOrBefore(items, changeStart) - 1);
@@ -127,23 +126,6 @@ internal static class IncrementalParser
             }
         }
         return [.. lexer.Concat(parser).OrderBy(d => d.Span.Start)];
-    }
-
-    private static int CommonSuffixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        var max = Math.Min(a.Length, b.Length);
-        var length = 0;
-        // Backwards in blocks (each compared vectorised), then character by character inside the block that differs.
-        const int block = 256;
-        while (length + block <= max && a.Slice(a.Length - length - block, block).SequenceEqual(b.Slice(b.Length - length - block, block)))
-        {
-            length += block;
-        }
-        while (length < max && a[a.Length - length - 1] == b[b.Length - length - 1])
-        {
-            length++;
-        }
-        return length;
     }
 
     /// <summary>The last item whose full start is at or before the offset, or -1 when none is.</summary>

@@ -12,7 +12,11 @@ namespace RecipeLang.Syntax;
 public sealed class Lexer
 {
     private readonly SourceText _source;
-    private readonly string _text;
+    private readonly int _length;
+
+    // The chunk of the text being read (the whole text when it is one string): most reads are inside it.
+    private string _chunk;
+    private int _chunkStart;
     private readonly List<Diagnostic> _diagnostics = [];
 
     /// <summary>Scratch list for one token's leading trivia, reused so only the final array is allocated.</summary>
@@ -28,7 +32,8 @@ public sealed class Lexer
     private Lexer(SourceText source, int start, SyntaxToken? previous, int stop)
     {
         _source = source;
-        _text = source.Text;
+        _length = source.Length;
+        (_chunk, _chunkStart) = source.ChunkAt(start);
         _position = start;
         _stop = stop;
         _previous = previous;
@@ -76,7 +81,7 @@ public sealed class Lexer
     /// <summary>The next token; the last is an end-of-file token (a stand-in one at the stop of a window). Not called after it.</summary>
     internal SyntaxToken Next()
     {
-        if (_position >= _stop && _position < _text.Length)
+        if (_position >= _stop && _position < _length)
         {
             return new SyntaxToken(TokenKind.EndOfFile, new TextSpan(_position, 0), "", [], [], true, false);
         }
@@ -85,13 +90,13 @@ public sealed class Lexer
         var kind = LexTokenKind(_previous, _previousEnd == start && !_atFileStart);
         var span = TextSpan.FromBounds(start, _position);
         string text;
-        if (kind == TokenKind.Word && TokenKinds.TryKeyword(_text.AsSpan(start, span.Length), out var keyword, out var keywordText))
+        if (kind == TokenKind.Word && TokenKinds.TryKeyword(Slice(start, span.Length), out var keyword, out var keywordText))
         {
             (kind, text) = (keyword, keywordText);
         }
         else
         {
-            text = TokenKinds.FixedText(kind) ?? TextTable.Get(_text.AsSpan(start, span.Length));
+            text = TokenKinds.FixedText(kind) ?? TextTable.Get(Slice(start, span.Length));
         }
         var trailing = kind == TokenKind.EndOfFile ? ImmutableArray<TriviaPiece>.Empty : LexTrailingTrivia();
         var glued = !_atFileStart && start == _previousEnd;
@@ -107,7 +112,7 @@ public sealed class Lexer
 
     private (ImmutableArray<TriviaPiece> Trivia, bool SawNewLine, bool SawComment) LexLeadingTrivia()
     {
-        if (_position < _text.Length && !IsTriviaStart(_text[_position]))
+        if (_position < _length && !IsTriviaStart(At(_position)))
         {
             return (ImmutableArray<TriviaPiece>.Empty, false, false);
         }
@@ -115,9 +120,9 @@ public sealed class Lexer
         builder.Clear();
         var sawNewLine = false;
         var sawComment = false;
-        while (_position < _text.Length)
+        while (_position < _length)
         {
-            var c = _text[_position];
+            var c = At(_position);
             if (c == '\n' || c == '\r')
             {
                 var start = _position;
@@ -188,16 +193,16 @@ public sealed class Lexer
     /// <summary>Spaces and a comment up to, not including, the end of the line.</summary>
     private ImmutableArray<TriviaPiece> LexTrailingTrivia()
     {
-        if (_position >= _text.Length || (_text[_position] != '#' && !IsSpace(_text[_position])))
+        if (_position >= _length || (At(_position) != '#' && !IsSpace(At(_position))))
         {
             return [];
         }
         var save = _position;
-        while (_position < _text.Length && IsSpace(_text[_position]))
+        while (_position < _length && IsSpace(At(_position)))
         {
             _position++;
         }
-        if (_position < _text.Length && _text[_position] == '#')
+        if (_position < _length && At(_position) == '#')
         {
             var spaces = new TriviaPiece(TriviaKind.Whitespace, TriviaText(save, _position - save));
             var hasSpaces = _position > save;
@@ -211,7 +216,7 @@ public sealed class Lexer
     private TriviaPiece LexSpaces()
     {
         var start = _position;
-        while (_position < _text.Length && IsSpace(_text[_position]))
+        while (_position < _length && IsSpace(At(_position)))
         {
             _position++;
         }
@@ -221,7 +226,7 @@ public sealed class Lexer
     private TriviaPiece LexComment()
     {
         var start = _position;
-        while (_position < _text.Length && _text[_position] != '\n' && _text[_position] != '\r')
+        while (_position < _length && At(_position) != '\n' && At(_position) != '\r')
         {
             _position++;
         }
@@ -235,34 +240,34 @@ public sealed class Lexer
     /// <summary>Runs of plain spaces and line breaks are shared strings: they are most of a file's trivia.</summary>
     private string TriviaText(int start, int length)
     {
-        if (length < Spaces.Length && _text.AsSpan(start, length).IndexOfAnyExcept(' ') < 0)
+        if (length < Spaces.Length && Slice(start, length).IndexOfAnyExcept(' ') < 0)
         {
             return Spaces[length];
         }
         return length switch
         {
-            1 when _text[start] == '\n' => "\n",
-            2 when _text[start] == '\r' && _text[start + 1] == '\n' => "\r\n",
-            _ => _text.Substring(start, length),
+            1 when At(start) == '\n' => "\n",
+            2 when At(start) == '\r' && At(start + 1) == '\n' => "\r\n",
+            _ => Slice(start, length).ToString(),
         };
     }
 
     private TokenKind LexTokenKind(SyntaxToken? previous, bool gluedToPrevious)
     {
-        if (_position >= _text.Length)
+        if (_position >= _length)
         {
             return TokenKind.EndOfFile;
         }
         if (previous is { Kind: TokenKind.Number } && gluedToPrevious)
         {
-            var unitLength = UnitLength(_text, _position);
+            var unitLength = UnitLength(_position);
             if (unitLength > 0)
             {
                 _position += unitLength;
                 return TokenKind.Unit;
             }
         }
-        var c = _text[_position];
+        var c = At(_position);
         switch (c)
         {
             case '{': _position++; return TokenKind.OpenBrace;
@@ -311,45 +316,45 @@ public sealed class Lexer
         }
         var badStart = _position;
         _position++;
-        if (char.IsHighSurrogate(c) && _position < _text.Length && char.IsLowSurrogate(_text[_position]))
+        if (char.IsHighSurrogate(c) && _position < _length && char.IsLowSurrogate(At(_position)))
         {
             _position++;
         }
-        _diagnostics.Add(Descriptors.InvalidCharacter.Create(_source, TextSpan.FromBounds(badStart, _position), _text[badStart.._position]));
+        _diagnostics.Add(Descriptors.InvalidCharacter.Create(_source, TextSpan.FromBounds(badStart, _position), Slice(badStart, _position - badStart).ToString()));
         return TokenKind.Bad;
     }
 
     private void LexWordTail()
     {
-        while (_position < _text.Length)
+        while (_position < _length)
         {
-            var c = _text[_position];
+            var c = At(_position);
             if (IsWordPart(c))
             {
                 _position++;
             }
-            else if (c == '%' && char.IsLetter(_text[_position - 1]))
+            else if (c == '%' && char.IsLetter(At(_position - 1)))
             {
                 // A spaced unit: "1 wt%".
                 _position++;
             }
-            else if ((c == '·' || c == '*' || c == '/') && _position + 1 < _text.Length && IsWordPart(_text[_position + 1]))
+            else if ((c == '·' || c == '*' || c == '/') && _position + 1 < _length && IsWordPart(At(_position + 1)))
             {
                 // Hydrates (LiOH·H2O, CuSO4*5H2O) and pairs (Al/Cu, Ag/AgCl) stay one word. A joiner is taken only
                 // when the word goes on after it: a word never ends in one (a '°' after it starts the next token).
                 _position++;
             }
-            else if (c == '+' && _position + 1 < _text.Length && IsWordPart(_text[_position + 1]) && !char.IsDigit(_text[_position + 1]))
+            else if (c == '+' && _position + 1 < _length && IsWordPart(At(_position + 1)) && !char.IsDigit(At(_position + 1)))
             {
                 // Combinations of additives: carbon_black+graphene.
                 _position++;
             }
-            else if (c == '.' && char.IsAsciiDigit(Peek(1)) && _position > 0 && char.IsAsciiDigit(_text[_position - 1]))
+            else if (c == '.' && char.IsAsciiDigit(Peek(1)) && _position > 0 && char.IsAsciiDigit(At(_position - 1)))
             {
                 // Fractional stoichiometry: LiNi0.8Co0.1Mn0.1O2.
                 _position++;
             }
-            else if (c == '(' && TryFormulaGroup(_position, out var end) && char.IsAsciiLetterUpper(_text[_position + 1]))
+            else if (c == '(' && TryFormulaGroup(_position, out var end) && char.IsAsciiLetterUpper(At(_position + 1)))
             {
                 _position = end;
             }
@@ -372,15 +377,15 @@ public sealed class Lexer
     {
         end = open;
         var i = open + 1;
-        if (i >= _text.Length || !char.IsAsciiLetterUpper(_text[i]))
+        if (i >= _length || !char.IsAsciiLetterUpper(At(i)))
         {
             return false;
         }
         var depth = 1;
-        var limit = Math.Min(_text.Length, open + MaxFormulaGroupLength);
+        var limit = Math.Min(_length, open + MaxFormulaGroupLength);
         while (i < limit && depth > 0)
         {
-            var c = _text[i];
+            var c = At(i);
             if (c == '(')
             {
                 depth++;
@@ -400,7 +405,7 @@ public sealed class Lexer
             return false;
         }
         // Only a group followed by a count or more formula is chemistry: "Ni(OH)2", "(NH4)2SO4".
-        if (i < _text.Length && (char.IsAsciiDigit(_text[i]) || char.IsAsciiLetterUpper(_text[i])))
+        if (i < _length && (char.IsAsciiDigit(At(i)) || char.IsAsciiLetterUpper(At(i))))
         {
             end = i;
             return true;
@@ -438,7 +443,7 @@ public sealed class Lexer
             {
                 _position++;
             }
-            _diagnostics.Add(Descriptors.MalformedNumber.Create(_source, TextSpan.FromBounds(start, _position), _text[start.._position]));
+            _diagnostics.Add(Descriptors.MalformedNumber.Create(_source, TextSpan.FromBounds(start, _position), Slice(start, _position - start).ToString()));
         }
         return TokenKind.Number;
     }
@@ -447,9 +452,9 @@ public sealed class Lexer
     {
         var start = _position;
         _position++;
-        while (_position < _text.Length)
+        while (_position < _length)
         {
-            var c = _text[_position];
+            var c = At(_position);
             if (c == '"')
             {
                 _position++;
@@ -459,28 +464,28 @@ public sealed class Lexer
             {
                 break;
             }
-            _position += c == '\\' && _position + 1 < _text.Length && _text[_position + 1] != '\n' && _text[_position + 1] != '\r' ? 2 : 1;
+            _position += c == '\\' && _position + 1 < _length && At(_position + 1) != '\n' && At(_position + 1) != '\r' ? 2 : 1;
         }
         _diagnostics.Add(Descriptors.UnterminatedString.Create(_source, TextSpan.FromBounds(start, _position)));
         return TokenKind.String;
     }
 
     /// <summary>The length of the unit glued to a number: "220C", "5C/min", "1wt%", "220°C", "10mA/g".</summary>
-    private static int UnitLength(string text, int start)
+    private int UnitLength(int start)
     {
         var i = start;
-        while (i < text.Length)
+        while (i < _length)
         {
-            var c = text[i];
+            var c = At(i);
             if (char.IsLetter(c) || c == '%' || IsDegreeSign(c) || c == 'µ' || c == 'μ')
             {
                 i++;
             }
-            else if (c == '/' && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || IsDegreeSign(text[i + 1])))
+            else if (c == '/' && i + 1 < _length && (char.IsLetter(At(i + 1)) || IsDegreeSign(At(i + 1))))
             {
                 i++;
             }
-            else if (char.IsAsciiDigit(c) && i > start && char.IsLetter(text[i - 1]) && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])))
+            else if (char.IsAsciiDigit(c) && i > start && char.IsLetter(At(i - 1)) && (i + 1 >= _length || !char.IsLetterOrDigit(At(i + 1))))
             {
                 // Exponents such as "m2/g" or "cm3" end a unit.
                 i++;
@@ -493,7 +498,29 @@ public sealed class Lexer
         return i - start;
     }
 
-    private char Peek(int offset) => _position + offset < _text.Length ? _text[_position + offset] : '\0';
+    private char Peek(int offset) => _position + offset < _length ? At(_position + offset) : '\0';
+
+    private char At(int offset)
+    {
+        var index = offset - _chunkStart;
+        if ((uint)index < (uint)_chunk.Length)
+        {
+            return _chunk[index];
+        }
+        (_chunk, _chunkStart) = _source.ChunkAt(offset);
+        return _chunk[offset - _chunkStart];
+    }
+
+    /// <summary>The characters of [start, start + length), copied only when they cross into the next chunk.</summary>
+    private ReadOnlySpan<char> Slice(int start, int length)
+    {
+        var index = start - _chunkStart;
+        if (index >= 0 && index + length <= _chunk.Length)
+        {
+            return _chunk.AsSpan(index, length);
+        }
+        return _source.Substring(start, length);
+    }
 
     private static bool IsTriviaStart(char c) => c == '\n' || c == '\r' || c == '#' || IsSpace(c);
 

@@ -123,7 +123,7 @@ public static class CompletionFeature
     {
         offset = Math.Clamp(offset, 0, text.Length);
         var lineStart = text.GetLineSpan(text.GetPosition(offset).Line).Start;
-        var (tokens, _) = Lexer.Lex(new SourceText(text.Text[lineStart..offset]));
+        var (tokens, _) = Lexer.Lex(new SourceText(text.Substring(lineStart, offset - lineStart)));
         if (tokens.SelectMany(t => t.LeadingTrivia.Concat(t.TrailingTrivia)).Any(t => t.Kind == TriviaKind.Comment))
         {
             return true;
@@ -140,7 +140,7 @@ public static class CompletionFeature
         offset = Math.Clamp(offset, 0, text.Length);
         var line = text.GetPosition(offset).Line;
         var lineStart = text.GetLineSpan(line).Start;
-        var prefix = text.Text[lineStart..offset];
+        var prefix = text.Substring(lineStart, offset - lineStart);
         var (tokens, _) = Lexer.Lex(new SourceText(prefix));
         var list = tokens.Where(t => t.Kind != TokenKind.EndOfFile).ToList();
         // Only the current statement matters: drop everything up to the last separator.

@@ -25,6 +25,19 @@ public class ParserPropertyTests
         }));
 
     [Test]
+    public void ATextInChunksParsesAsTheSameTextInOneString() =>
+        Check.One(Runs, Prop.ForAll(RecipeTextGenerator.MutatedFile.ToArbitrary(), Gen.Choose(1, 9).ToArbitrary(), (text, chunkSize) =>
+        {
+            var whole = Parser.Parse(new RecipeLang.Text.SourceText(text));
+            var chunked = Parser.Parse(RecipeLang.Text.SourceText.Chunked(text, chunkSize));
+            Assert.That(chunked.Root.Tokens().Select(Describe), Is.EqualTo(whole.Root.Tokens().Select(Describe)));
+            Assert.That(chunked.Diagnostics.Select(d => $"{d.Code} {d.Span} {d.Message}"), Is.EqualTo(whole.Diagnostics.Select(d => $"{d.Code} {d.Span} {d.Message}")));
+        }));
+
+    private static string Describe(SyntaxToken token) =>
+        $"{token} {token.Span} [{string.Concat(token.LeadingTrivia.Select(t => t.Text))}|{string.Concat(token.TrailingTrivia.Select(t => t.Text))}] {token.StartsLine} {token.IsGlued}";
+
+    [Test]
     public void TheWholeAnalysisNeverThrowsOnMutatedFiles()
     {
         var workspace = new RecipeLang.Workspace.RecipeWorkspace(new System.IO.Abstractions.TestingHelpers.MockFileSystem());

@@ -104,7 +104,8 @@ public sealed class Binder
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Action<Diagnostic> _report;
     private readonly Action<string> _useConstant;
-    private readonly Dictionary<string, RecipeSymbol> _scope;
+    private readonly IReadOnlyDictionary<string, RecipeSymbol> _imported;
+    private RecipeScope _scope = null!;
     // The constants used by the recipe being bound (the file's own uses while its lets are bound), and the names it
     // looked up with what each resolved to (see Identity). Made on first use: most recipes read no constant and use
     // no other recipe.
@@ -119,7 +120,7 @@ public sealed class Binder
     {
         _catalog = catalog;
         _tree = tree;
-        _scope = new Dictionary<string, RecipeSymbol>(imported, StringComparer.Ordinal);
+        _imported = imported;
         _report = _diagnostics.Add;
         _useConstant = UseConstant;
     }
@@ -159,7 +160,7 @@ public sealed class Binder
         var statements = _tree.Root.Statements;
         var recipes = 0;
         ImmutableArray<StatementSyntax>.Builder? bare = null;
-        _scope.EnsureCapacity(_scope.Count + statements.Length);
+        _scope = new RecipeScope(_tree, _imported, constants, statements.Length);
         for (var i = 0; i < statements.Length; i++)
         {
             if (statements[i] is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax)
@@ -171,18 +172,16 @@ public sealed class Binder
                 continue;
             }
             recipes++;
-            if (_scope.TryGetValue(recipe.NameText, out var existing) && existing.Source == _tree.Source)
+            if (!_scope.TryAddLocal(recipe.NameText, i, out var first))
             {
                 _diagnostics.Add(Descriptors.DuplicateRecipe.Create(_tree.Source, recipe.Name.Span, recipe.NameText)
-                    .WithRelated(_tree.Source, existing.Syntax.Name.Span, "first defined here"));
-                continue;
+                    .WithRelated(_tree.Source, ((RecipeSyntax)statements[first]).Name.Span, "first defined here"));
             }
-            _scope[recipe.NameText] = new RecipeSymbol(recipe.NameText, recipe, _tree.Source, constants) { ItemId = _tree.Items[i].Id };
         }
         var leading = _diagnostics.ToImmutableArray();
         var units = ImmutableArray.CreateBuilder<BoundUnit>(recipes + (bare is null ? 0 : 1));
         // Only an incremental analysis asks to reuse a unit, with the function that resolves a name now.
-        var resolve = reuse is null ? null : new Func<string, object?>(name => Identity(_scope.GetValueOrDefault(name)));
+        var resolve = reuse is null ? null : new Func<string, object?>(_scope.Identity);
         if (bare is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -221,10 +220,6 @@ public sealed class Binder
         var bound = BindRecipe(recipe, body, environment);
         return new BoundUnit(key, bound, [.. _diagnostics], _usedConstants ?? NoNames, _lookups ?? NoLookups, _readsScopeNames, []);
     }
-
-    /// <summary>What a name resolves to, comparable across versions: a recipe of this file by its item's key, an imported one by its symbol.</summary>
-    private object? Identity(RecipeSymbol? symbol) =>
-        symbol is null ? null : symbol.Source == _tree.Source && symbol.ItemId is { } id ? id : symbol;
 
     private BoundRecipe BindRecipe(RecipeSyntax? syntax, ImmutableArray<StatementSyntax> body, IReadOnlyDictionary<string, BoundValue> constants)
     {
@@ -348,7 +343,7 @@ public sealed class Binder
             }
             return false;
         }
-        LookedUp(name, Identity(symbol));
+        LookedUp(name, _scope.Identity(name));
         if (stack.Contains(name))
         {
             // Reported once, at the use written in this recipe, however deep the cycle closes.

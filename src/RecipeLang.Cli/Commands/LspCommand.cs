@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime;
 using RecipeLang.LanguageServer.Hosting;
 using RecipeLang.Workspace;
 
@@ -10,8 +11,14 @@ public static class LspCommand
     public static Command Create()
     {
         var command = new Command("lsp", "Run the language server over standard input and output (for editors)");
-        command.SetAction((_, cancellationToken) => LanguageServerHost.RunAsync(
-            Console.OpenStandardInput(), Console.OpenStandardOutput(), new RecipeWorkspace(new System.IO.Abstractions.FileSystem()), cancellationToken: cancellationToken));
+        command.SetAction((_, cancellationToken) =>
+        {
+            // An editor waits on every keystroke: full collections run in the background instead of stopping the
+            // server (a blocking one on a large document's heap took 90-115 ms; docs/benchmarks.md, "LSP latency").
+            GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+            return LanguageServerHost.RunAsync(
+                Console.OpenStandardInput(), Console.OpenStandardOutput(), new RecipeWorkspace(new System.IO.Abstractions.FileSystem()), cancellationToken: cancellationToken);
+        });
         return command;
     }
 }

@@ -37,6 +37,10 @@ public sealed class SourceText
         _lineStarts = lineStarts;
     }
 
+    /// <summary>A text an editor will change: a large one is cut into chunks now rather than at the first keystroke.</summary>
+    public static SourceText ForEditing(string text, string path = "") =>
+        text.Length > DefaultChunkSize ? Chunked(text, DefaultChunkSize, path) : new SourceText(text, path);
+
     /// <summary>A text already cut into chunks of the given size (tests use tiny ones to cross chunk edges often).</summary>
     internal static SourceText Chunked(string text, int chunkSize, string path = "")
     {

@@ -24,7 +24,7 @@ public sealed class DocumentStore(RecipeWorkspace workspace)
         var full = Workspace.FullPath(path);
         _pathsByUri[item.Uri] = full;
         _urisByPath[full] = item.Uri;
-        return Workspace.SetDocument(path, new SourceText(item.Text, path), item.Version);
+        return Workspace.SetDocument(path, SourceText.ForEditing(item.Text, path), item.Version);
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public sealed class DocumentStore(RecipeWorkspace workspace)
         foreach (var change in changes)
         {
             text = change.Range is null
-                ? new SourceText(change.Text, text.Path)
+                ? SourceText.ForEditing(change.Text, text.Path)
                 : text.WithChanges([new TextChange(text.ToSpan(change.Range), change.Text)]);
         }
         return Workspace.SetDocument(text.Path, text, identifier.Version);

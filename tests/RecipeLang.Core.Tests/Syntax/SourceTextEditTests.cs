@@ -67,6 +67,17 @@ public class SourceTextEditTests
         Assert.That(edited.CommonPrefixLength(again), Is.EqualTo(at + 1));
     }
 
+    [Test]
+    public void ATextForEditingIsInChunksWhenLargeAndOneStringWhenSmall()
+    {
+        var large = string.Concat(Enumerable.Repeat("recipe r for NCM523 {\n  dry 80C 12h\n}\n", 500));
+        var editable = SourceText.ForEditing(large, "/x.recipe");
+        Assert.That(editable.Text, Is.EqualTo(large));
+        Assert.That(editable.ChunkAt(0).Chunk.Length, Is.EqualTo(SourceText.DefaultChunkSize));
+        Assert.That(editable.LineCount, Is.EqualTo(new SourceText(large).LineCount));
+        Assert.That(SourceText.ForEditing("dry 80C 12h").ChunkAt(0).Chunk, Is.EqualTo("dry 80C 12h"));
+    }
+
     private static void AssertReadsLike(SourceText text, string model, Random random, Func<string> where)
     {
         for (var i = 0; i < model.Length; i++)

@@ -57,11 +57,13 @@ public static class LspLatency
             await using var server = await Server.StartAsync(servers[0].Dll, tiered, limit);
             var open = Stopwatch.StartNew();
             var times = await server.EditsAsync(large5Mb, 10, () => open.Stop());
+            var inOrder = string.Join(" ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture)));
             var action = await server.CodeActionAsync(large5Mb);
             var label = limit is null ? "default limit (1 MiB)" : "limit raised to 16 MiB";
             var rss = server.RssMegabytes();
             await Task.Delay(IdleWait);
             Console.WriteLine($"  {label,-23} open {open.Elapsed.TotalMilliseconds:0} ms; edits {Summary(times)}, server CPU {server.CpuPerEdit:0.0} ms per edit; code action {action:0.0} ms; RSS {rss:0} MB, {server.RssMegabytes():0} MB after {IdleWait.TotalSeconds:0} s idle (peak {server.PeakRssMegabytes():0} MB)");
+            Console.WriteLine($"  {"",-23} the edits in order: {inOrder} ms");
         }
     }
 

@@ -16,9 +16,22 @@ public static class LspCommand
             // An editor waits on every keystroke: full collections run in the background instead of stopping the
             // server (a blocking one on a large document's heap took 90-115 ms; docs/benchmarks.md, "LSP latency").
             GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
-            return LanguageServerHost.RunAsync(
-                Console.OpenStandardInput(), Console.OpenStandardOutput(), new RecipeWorkspace(new System.IO.Abstractions.FileSystem()), cancellationToken: cancellationToken);
+            var fileSystem = new System.IO.Abstractions.FileSystem();
+            ThreadPool.QueueUserWorkItem(_ => WarmUpOrLog(fileSystem));
+            return LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), new RecipeWorkspace(fileSystem), cancellationToken: cancellationToken);
         });
         return command;
+    }
+
+    private static void WarmUpOrLog(System.IO.Abstractions.IFileSystem fileSystem)
+    {
+        try
+        {
+            WarmUp.Run(fileSystem);
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"recipelang lsp: warm-up failed: {e.Message}");
+        }
     }
 }

@@ -25,10 +25,7 @@ public class CatalogSourcesTests
         "limits.dopantDiffusionMinC",
         "limits.lithiumLossFurnaceMinC",
         "materials[NCM65]",
-        "materials[NCM65].annealWindowC",
-        "materials[NCM83].annealWindowC",
         "materials[NCM94]",
-        "materials[NCM94].annealWindowC",
     ];
 
     /// <summary>

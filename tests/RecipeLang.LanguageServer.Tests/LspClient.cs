@@ -65,7 +65,7 @@ public sealed class LspClient : IAsyncDisposable
 
     /// <summary>The language server host in this process over in-memory pipes, on the real file system.</summary>
     public static LspClient StartInProcess() =>
-        new((input, output, log) => LanguageServerHost.RunAsync(input, output, new RecipeWorkspace(new FileSystem()), log));
+        new((input, output, log) => LanguageServerHost.RunAsync(input, output, LanguageServerHost.CreateWorkspace(new FileSystem()), log));
 
     public static async Task<LspClient> StartInProcessInitializedAsync(string? rootUri = null)
     {

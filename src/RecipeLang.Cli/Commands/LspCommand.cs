@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Runtime;
 using RecipeLang.LanguageServer.Hosting;
-using RecipeLang.Workspace;
 
 namespace RecipeLang.Cli.Commands;
 
@@ -18,7 +17,7 @@ public static class LspCommand
             GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
             var fileSystem = new System.IO.Abstractions.FileSystem();
             ThreadPool.QueueUserWorkItem(_ => WarmUpOrLog(fileSystem));
-            return LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), new RecipeWorkspace(fileSystem), cancellationToken: cancellationToken);
+            return LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), LanguageServerHost.CreateWorkspace(fileSystem), cancellationToken: cancellationToken);
         });
         return command;
     }

@@ -163,7 +163,7 @@ public sealed class Binder
         _scope = new RecipeScope(_tree, _imported, constants, statements.Length);
         for (var i = 0; i < statements.Length; i++)
         {
-            if (statements[i] is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax)
+            if (IsBareStep(statements[i]))
             {
                 (bare ??= ImmutableArray.CreateBuilder<StatementSyntax>()).Add(statements[i]);
             }
@@ -200,6 +200,26 @@ public sealed class Binder
         }
         return new BoundUnits(units.MoveToImmutable(), leading, _scope, constants, fileUsed ?? NoNames);
     }
+
+    /// <summary>
+    /// Binds one recipe of a file already bound unit by unit (its scope and constants), or the file's bare steps
+    /// when <paramref name="statementIndex"/> is negative: a feature that shows a few recipes binds those, not the file.
+    /// </summary>
+    internal static BoundRecipe BindOne(SyntaxTree tree, RecipeCatalog catalog, BoundUnits units, int statementIndex)
+    {
+        var binder = new Binder(catalog, tree, units.Scope) { _scope = (RecipeScope)units.Scope };
+        if (statementIndex >= 0)
+        {
+            var recipe = (RecipeSyntax)tree.Root.Statements[statementIndex];
+            return binder.BindUnit(tree.Items[statementIndex].Id, recipe, recipe.Body, units.Constants).Recipe!;
+        }
+        var bare = tree.Root.Statements.Where(IsBareStep).ToImmutableArray();
+        return binder.BindUnit(BareStepsKey, null, bare, units.Constants).Recipe!;
+    }
+
+    /// <summary>A statement outside any recipe that is a step (or a use): the file's bare steps are bound as one unit.</summary>
+    internal static bool IsBareStep(StatementSyntax statement) =>
+        statement is not RecipeSyntax and not LetSyntax and not ImportSyntax and not ErrorStatementSyntax;
 
     private static void AddUsed(ref HashSet<string>? fileUsed, IReadOnlySet<string> used)
     {

@@ -165,7 +165,7 @@ public static class SymbolFinder
         {
             return new Symbol(SymbolKind.Recipe, name, analysis.Source.Path, local.Name.Span);
         }
-        return analysis.Bound.Scope.TryGetValue(name, out var imported)
+        return analysis.Scope.TryGetValue(name, out var imported)
             ? new Symbol(SymbolKind.Recipe, name, imported.Source.Path, imported.Syntax.Name.Span)
             : null;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Collections.Immutable;
@@ -29,6 +30,9 @@ public sealed class DocumentAnalysis
     private readonly BoundUnits _units;
     private readonly IReadOnlyDictionary<string, RecipeSymbol> _imported;
 
+    // Recipes bound one by one for a feature (RecipesIn), by unit index.
+    private readonly ConcurrentDictionary<int, BoundRecipe> _boundAlone = new();
+
     private DocumentAnalysis(DocumentSnapshot document, Lazy<BoundFile> bound, BoundUnits units, IReadOnlyDictionary<string, RecipeSymbol> imported, RecipeCatalog catalog, SiteConfig site, IReadOnlyList<ConfigError> configErrors, ImmutableArray<Diagnostic> diagnostics, DiagnosticCounts hidden, ImmutableArray<(string, DocumentSnapshot?)> inputs, WorkspaceSnapshot snapshot)
     {
         Hidden = hidden;
@@ -59,6 +63,53 @@ public sealed class DocumentAnalysis
     public BoundFile Bound => _bound.Value;
 
     public ImmutableArray<BoundRecipe> Recipes => Bound.Recipes;
+
+    /// <summary>The file's <c>let</c> constants, bound (without binding any recipe).</summary>
+    public IReadOnlyDictionary<string, BoundValue> Constants => _units.Constants;
+
+    /// <summary>The recipes the file can <c>use</c>: its own and the imported ones (without binding any recipe).</summary>
+    public IReadOnlyDictionary<string, RecipeSymbol> Scope => _units.Scope;
+
+    /// <summary>
+    /// The bound recipes whose text touches the span, in the order of <see cref="Recipes"/> (the file's bare steps
+    /// are one, first, when one of them touches it). When the analysis kept no bound recipes (a large file's edit, a
+    /// diagnostics-only workspace) each is bound alone, once: a hover or a screen of inlay hints binds what it shows,
+    /// not the file.
+    /// </summary>
+    public IReadOnlyList<BoundRecipe> RecipesIn(TextSpan span)
+    {
+        static bool Touches(StatementSyntax statement, TextSpan span) => statement.Span.End >= span.Start && statement.Span.Start <= span.End;
+        var statements = Tree.Root.Statements;
+        var units = _units.Units;
+        var hasBare = units.Length > 0 && ReferenceEquals(units[0].Key, Binder.BareStepsKey);
+        var found = new List<BoundRecipe>();
+        var unit = hasBare ? 1 : 0;
+        var bareTouched = false;
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (statements[i] is RecipeSyntax { Name.IsMissing: false })
+            {
+                if (Touches(statements[i], span))
+                {
+                    found.Add(UnitRecipe(unit, i));
+                }
+                unit++;
+            }
+            else if (hasBare && !bareTouched && Binder.IsBareStep(statements[i]) && Touches(statements[i], span))
+            {
+                bareTouched = true;
+            }
+        }
+        if (bareTouched)
+        {
+            found.Insert(0, UnitRecipe(0, -1));
+        }
+        return found;
+    }
+
+    private BoundRecipe UnitRecipe(int unit, int statementIndex) =>
+        _bound.IsValueCreated ? _bound.Value.Recipes[unit]
+        : _units.Units[unit].Recipe ?? _boundAlone.GetOrAdd(unit, _ => Binder.BindOne(Tree, Catalog, _units, statementIndex));
 
     /// <summary>The catalog with the site's extra materials, reagents and equipment profile.</summary>
     public RecipeCatalog Catalog { get; }

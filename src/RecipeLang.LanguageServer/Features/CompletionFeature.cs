@@ -43,7 +43,7 @@ public static class CompletionFeature
             case TokenKind.ForKeyword:
                 return List(catalog.Materials.Values.Select(m => new CompletionItem(m.Name, Class, $"anneal {m.AnnealWindowC.Format()}", null)));
             case TokenKind.UseKeyword:
-                return List(analysis.Bound.Scope.Keys.Select(name => new CompletionItem(name, Function, "recipe", null)));
+                return List(analysis.Scope.Keys.Select(name => new CompletionItem(name, Function, "recipe", null)));
             case TokenKind.DefectsKeyword:
             case TokenKind.Comma when previous.Any(t => t.Kind == TokenKind.DefectsKeyword):
                 return List(catalog.Defects.Values.Select(d => new CompletionItem(d.Name, EnumMember, null, Doc(d.Description))));
@@ -101,7 +101,7 @@ public static class CompletionFeature
         ParameterKind.Conductive => catalog.Conductives.Values.Select(c => new CompletionItem(c.Name, Value, c.Geometry, null)),
         ParameterKind.Choice => (parameter.Choices ?? []).Select(c => new CompletionItem(c, EnumMember, parameter.Name, null)),
         ParameterKind.DopantAmounts => catalog.Dopants.Values.Select(d => new CompletionItem(d.Element, Constant, $"usual {d.UsualMolPercent.Format()}", null)),
-        ParameterKind.Quantity => analysis.Bound.Constants.Where(c => c.Value is Binding.QuantityValue q && q.Quantity.Dimension == parameter.Dimension)
+        ParameterKind.Quantity => analysis.Constants.Where(c => c.Value is Binding.QuantityValue q && q.Quantity.Dimension == parameter.Dimension)
             .Select(c => new CompletionItem(c.Key, Variable, ((Binding.QuantityValue)c.Value).Quantity.Format(), null)),
         _ => [],
     };

@@ -46,11 +46,11 @@ public static class HoverFeature
         var where = declaring == analysis ? "" : $"\n\n_Defined in {Path.GetFileName(symbol.Path)}_";
         switch (symbol.Kind)
         {
-            case SymbolKind.Recipe when declaring.Recipes.FirstOrDefault(r => r.Name == symbol.Name && r.Syntax?.Name.Span == symbol.NameSpan) is { } recipe:
+            case SymbolKind.Recipe when declaring.RecipesIn(symbol.NameSpan).FirstOrDefault(r => r.Name == symbol.Name && r.Syntax?.Name.Span == symbol.NameSpan) is { } recipe:
                 var summary = RecipeSummary.Create(recipe, declaring.Catalog);
                 return $"**recipe** `{summary.Name}`{(summary.Material is null ? "" : " for " + summary.Material)}\n\n{summary.Steps.Count} steps, {summary.TotalDuration.TotalHours:0.##} h, peak {(summary.PeakTemperatureC is { } peak ? $"{peak:0} °C" : "none")}{where}";
             case SymbolKind.Constant when declaring.Tree.Root.Statements.OfType<LetSyntax>().FirstOrDefault(l => l.Name.Span == symbol.NameSpan) is { } let:
-                var value = declaring.Bound.Constants.GetValueOrDefault(symbol.Name) is QuantityValue quantity ? quantity.Quantity.Format() : declaring.Source[let.Value.Span];
+                var value = declaring.Constants.GetValueOrDefault(symbol.Name) is QuantityValue quantity ? quantity.Quantity.Format() : declaring.Source[let.Value.Span];
                 return $"**let** `{symbol.Name}` = `{value}`{where}";
             case SymbolKind.Parameter when declaring.Tree.Root.Recipes.FirstOrDefault(r => r.NameText == symbol.Container) is { Parameters: { } parameters }
                 && parameters.Parameters.FirstOrDefault(p => p.Name.Span == symbol.NameSpan) is { } parameter:
@@ -131,7 +131,7 @@ public static class HoverFeature
         }
         var quantity = new Quantity(syntax.Value, unit);
         var text = $"`{quantity.Describe()}`";
-        var step = analysis.Recipes.SelectMany(r => r.Steps).FirstOrDefault(s => s.Syntax == stepSyntax && s.Via is null);
+        var step = stepSyntax is null ? null : analysis.RecipesIn(stepSyntax.Span).SelectMany(r => r.Steps).FirstOrDefault(s => s.Syntax == stepSyntax && s.Via is null);
         if (step?.Temperature is { } temperature && temperature.Span == syntax.Span && SealedVessel.Of(analysis.Catalog, step) is { Curve: { } curve } vessel)
         {
             text += $"\n\nVapour pressure of {vessel.Solvent} at {temperature.Celsius:0} °C: **{vessel.VapourBar:0.#} bar** absolute (_{curve.Source}_)";

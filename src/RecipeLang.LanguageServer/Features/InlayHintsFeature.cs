@@ -18,12 +18,13 @@ public static class InlayHintsFeature
         var source = analysis.Source;
         var span = source.ToSpan(range);
         var hints = new List<InlayHint>();
-        foreach (var (statement, label) in StepNumbers.For(analysis.Recipes).Where(s => s.Key.Span.Start >= span.Start && s.Key.Span.Start <= span.End))
+        var recipes = analysis.RecipesIn(span);
+        foreach (var (statement, label) in StepNumbers.For(recipes).Where(s => s.Key.Span.Start >= span.Start && s.Key.Span.Start <= span.End))
         {
             var anchor = statement is UseSyntax use ? use.UseKeyword : ((StepSyntax)statement).Operation;
             hints.Add(new InlayHint(Conversions.ToPosition(source.GetPosition(anchor.Span.Start)), label, Parameter, false, true));
         }
-        foreach (var recipe in analysis.Recipes)
+        foreach (var recipe in recipes)
         {
             foreach (var step in recipe.Steps.Where(s => s.Via is null && s.Syntax.Span.Start >= span.Start && s.Syntax.Span.Start <= span.End))
             {

@@ -1,4 +1,5 @@
 using RecipeLang.LanguageServer.Protocol;
+using Range = RecipeLang.LanguageServer.Protocol.Range;
 
 namespace RecipeLang.LanguageServer.Tests.InProcess;
 
@@ -119,6 +120,25 @@ public class FeatureTests
         var hints = await server.Server.InlayHints(new InlayHintParams(TestServer.Document(uri), TestServer.Whole), CancellationToken.None);
         var numbers = hints!.Where(h => h.Kind == 2).Select(h => h.Label).ToArray();
         Assert.That(numbers, Is.EqualTo(steps.Select(s => s.Split(' ')[0]).ToArray()), "the same numbers as the symbols");
+    }
+
+    [Test]
+    public async Task AfterAnEditHoverAndInlayHintsBindOnlyTheRecipesTheyShow()
+    {
+        // The server's workspace keeps no bound recipes, and an edit reuses the untouched ones unbound: the features
+        // bind the recipes in their range on demand and must see the same steps as before the edit.
+        var server = TestServer.Start();
+        var (text, cursor) = Fixture.Parse("recipe a for NCM523 {\n  dry 80C 12h\n}\nrecipe b for NCM523 {\n  hydrothermal 4M LiOH 22$00C 3h\n  then anneal 850C O2 4h\n}\n");
+        var uri = server.Open("edit.recipe", text);
+        await server.DiagnosticsAsync(uri);
+        var version = server.Edit(uri, new TextDocumentContentChangeEvent("90", new Range(new Position(1, 6), new Position(1, 8))));
+        await server.DiagnosticsAsync(uri, p => p.Version == version);
+        var recipeB = new Range(new Position(3, 0), new Position(6, 1));
+        var hints = await server.Server.InlayHints(new InlayHintParams(TestServer.Document(uri), recipeB), CancellationToken.None);
+        Assert.That(hints!.Where(h => h.Kind == 2).Select(h => h.Label), Is.EqualTo(new[] { "1.", "2." }));
+        Assert.That(hints!.Where(h => h.Kind == 1).Select(h => h.Label), Does.Contain("7 h in total").And.Some.StartsWith("≈"));
+        var hover = await server.Server.Hover(TestServer.At(uri, cursor), CancellationToken.None);
+        Assert.That(hover!.Contents.Value, Does.Contain("Vapour pressure of water at 220 °C"));
     }
 
     [Test]

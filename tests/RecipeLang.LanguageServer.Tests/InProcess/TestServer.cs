@@ -2,7 +2,6 @@ using System.IO.Abstractions.TestingHelpers;
 using System.Text.Json;
 using RecipeLang.LanguageServer.Hosting;
 using RecipeLang.LanguageServer.Protocol;
-using RecipeLang.Workspace;
 using Range = RecipeLang.LanguageServer.Protocol.Range;
 
 namespace RecipeLang.LanguageServer.Tests.InProcess;
@@ -22,7 +21,7 @@ public sealed class TestServer : ILanguageClient
     private TestServer(MockFileSystem files)
     {
         Files = files;
-        Server = new RecipeLanguageServer(new RecipeWorkspace(files), this);
+        Server = new RecipeLanguageServer(LanguageServerHost.CreateWorkspace(files), this);
     }
 
     public MockFileSystem Files { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.CommandLine;
 using System.Globalization;
 using RecipeLang.Cli.Input;
@@ -8,7 +9,7 @@ namespace RecipeLang.Cli.Commands;
 
 /// <summary>
 /// <c>recipelang plant simulate [--broker URL] --units N</c>: simulated units that speak the MQTT contract of
-/// docs/plant-mqtt.md, on an embedded loopback broker unless --broker names one, until Ctrl+C or --for.
+/// docs/plant-mqtt.md, on an embedded loopback broker unless --broker names one, until Ctrl+C, SIGTERM or --for.
 /// </summary>
 public static class PlantCommand
 {
@@ -53,8 +54,19 @@ public static class PlantCommand
                     throw new UsageException($"--fault: {e.Message}");
                 }
             }).ToArray();
+            // Ctrl+C and SIGTERM (a service manager, `docker stop`) stop the units cleanly, each announcing itself
+            // offline, before the process exits 130.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             return await Simulate(endpoint, result.GetValue(port), broker.SiteName(result), lines, result.GetValue(speed), parsedFaults,
-                result.GetValue(duration), result.InvocationConfiguration.Output, cancellationToken);
+                result.GetValue(duration), result.InvocationConfiguration.Output, stop.Token);
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
         });
         return new Command("plant", "The plant side: simulated units behind MQTT") { simulate };
     }
@@ -62,6 +74,7 @@ public static class PlantCommand
     private static async Task<int> Simulate(BrokerEndpoint? endpoint, int port, string site, int lines, double speed, UnitFault[] faults, double? seconds, TextWriter output, CancellationToken cancellationToken)
     {
         EmbeddedBroker? embedded = null;
+        var interrupted = false;
         if (endpoint is null)
         {
             try
@@ -101,7 +114,8 @@ public static class PlantCommand
                 }
                 catch (OperationCanceledException)
                 {
-                    // Ctrl+C: stop cleanly, the units announce themselves offline.
+                    // Ctrl+C or SIGTERM: stop cleanly, the units announce themselves offline.
+                    interrupted = true;
                 }
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopped after {plant.PlantTime.TotalHours:0.##} h of plant time."));
             }
@@ -113,7 +127,7 @@ public static class PlantCommand
                 await embedded.DisposeAsync();
             }
         }
-        return ExitCodes.Clean;
+        return interrupted ? ExitCodes.Interrupted : ExitCodes.Clean;
     }
 
     private static string Summary(PlantSimulatorOptions options) =>

@@ -18,11 +18,8 @@ public sealed class ProcessLimits
     /// <summary>No NCM may be annealed above this.</summary>
     public required Limit NcmAnnealMaxC { get; init; }
 
-    /// <summary>Below this an anneal does not reorder the lattice.</summary>
+    /// <summary>Below this an anneal does not reorder the lattice; at or above it, a Li-deficient lattice heated before any lithium source is reordered without its lithium (RL4001).</summary>
     public required Limit LatticeReconstructionMinC { get; init; }
-
-    /// <summary>A furnace step at or above this before any lithium source damages a Li-deficient material.</summary>
-    public required Limit LithiumLossFurnaceMinC { get; init; }
 
     /// <summary>A dopant needs a later step at least this hot to diffuse in.</summary>
     public required Limit DopantDiffusionMinC { get; init; }

@@ -68,7 +68,7 @@ public class CatalogIntegrityTests
             .Where(p => p.PropertyType == typeof(Limit))
             .Select(p => (p.Name, Limit: (Limit)p.GetValue(Catalog.Limits)!))
             .ToList();
-        Assert.That(limits, Has.Count.GreaterThanOrEqualTo(7));
+        Assert.That(limits, Has.Count.GreaterThanOrEqualTo(6));
         foreach (var (name, limit) in limits)
         {
             Assert.That(limit.Source, Is.Not.Empty, name);

@@ -158,7 +158,7 @@ public class CatalogLimitPairsTests
             yield return pair;
     }
 
-    /// <summary>The limits.json entries, which bound no single slot: each needs a probe here.</summary>
+    /// <summary>The limits.json entries, which bound no single slot: each needs a probe here (a limit two rules read, one per rule).</summary>
     private static readonly Dictionary<string, Pair> LimitProbes = new()
     {
         [nameof(ProcessLimits.NiRichThreshold)] = new("Ni-rich threshold: NCM811 (Ni 0.8) needs O2, NCM65 (Ni 0.65) does not",
@@ -169,7 +169,7 @@ public class CatalogLimitPairsTests
             Recipe("NCM111", "anneal «990C» O2 4h"), Recipe("NCM111", "anneal «1010C» O2 4h"), "RL3001!"),
         [nameof(ProcessLimits.LatticeReconstructionMinC)] = new("an anneal below 600 °C does not count for a Ni-rich water exposure",
             Recipe("NCM811", "wash water", "dry 80C 12h vacuum", "anneal «650C» O2 4h"), Recipe("NCM811", "«wash water»", "dry 80C 12h vacuum", "pyrolyze 550C O2 1h"), "RL4004"),
-        [nameof(ProcessLimits.LithiumLossFurnaceMinC)] = new("a furnace step at 600 °C before any lithium",
+        [nameof(ProcessLimits.LatticeReconstructionMinC) + " (RL4001)"] = new("a furnace step at 600 °C before any lithium reorders a Li-deficient lattice without it",
             "recipe probe for NCM523 {\n  defects lithium_loss\n  pyrolyze «550C» air 1h\n  then mix Li2CO3 excess 5%\n  then anneal 850C O2 4h\n}\n",
             "recipe probe for NCM523 {\n  defects lithium_loss\n  pyrolyze «650C» air 1h\n  then mix Li2CO3 excess 5%\n  then anneal 850C O2 4h\n}\n", "RL4001"),
         [nameof(ProcessLimits.DopantDiffusionMinC)] = new("a dopant needs a later step at 700 °C",
@@ -186,7 +186,7 @@ public class CatalogLimitPairsTests
 
     [Test]
     public void EveryProcessLimitHasAProbe() =>
-        Assert.That(typeof(ProcessLimits).GetProperties().Select(p => p.Name), Is.EquivalentTo(LimitProbes.Keys));
+        Assert.That(typeof(ProcessLimits).GetProperties().Select(p => p.Name), Is.EquivalentTo(LimitProbes.Keys.Select(k => k.Split(' ')[0]).Distinct()));
 
     [TestCaseSource(nameof(Pairs))]
     public void InsideIsCleanAndOutsideReportsTheCode(Pair pair)

@@ -22,7 +22,6 @@ public class CatalogSourcesTests
         "operations[dope].parameters[dopants].beyond",
         "operations[etch].parameters[concentration].beyond",
         "operations[etch].parameters[time].beyond",
-        "limits.lithiumLossFurnaceMinC",
         "materials[NCM65]",
         "materials[NCM94]",
     ];

@@ -27,7 +27,7 @@ public sealed class FurnaceBeforeLithiumRule() : RecipeRule(Descriptors.FurnaceB
             {
                 return;
             }
-            if (step.IsFurnace && step.Temperature is var (celsius, temperatureSpan) && celsius >= context.Limits.LithiumLossFurnaceMinC.Value)
+            if (step.IsFurnace && step.Temperature is var (celsius, temperatureSpan) && celsius >= context.Limits.LatticeReconstructionMinC.Value)
             {
                 context.Report(Descriptor, step, temperatureSpan, step.Describe(), RuleContext.Celsius(celsius));
             }

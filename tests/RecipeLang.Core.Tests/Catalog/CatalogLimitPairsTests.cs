@@ -76,8 +76,8 @@ public class CatalogLimitPairsTests
                     var (inside, outside) = Values(range, range.Unit);
                     var (insideRange, expected) = range == parameter.Beyond ? (parameter.Typical ?? range, code) : (range, code);
                     inside = Values(insideRange, insideRange.Unit).Inside;
-                    // A coating's amount beyond any usual window is the coating rule's (RL3018); a solid lithium source needs its sinter.
-                    expected = range == parameter.Beyond && parameter.Typical is null && operation.Category == OperationCategories.Coating ? "RL3018" : expected;
+                    // A coating's amount outside the studied window is the coating rule's (RL3018); a solid lithium source needs its sinter.
+                    expected = range != parameter.Hard && operation.Category == OperationCategories.Coating ? "RL3018" : expected;
                     string[] after = operation.Category == OperationCategories.Mixing ? ["anneal 850C O2 4h"] : [];
                     yield return new Pair($"{operation.Name}.{parameter.Name} {range.Format()}",
                         Recipe("NCM523", [Step(operation.Name, parameter.Name, inside), .. after]), Recipe("NCM523", [Step(operation.Name, parameter.Name, outside), .. after]), expected);

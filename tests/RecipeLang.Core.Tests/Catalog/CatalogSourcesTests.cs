@@ -18,10 +18,6 @@ public class CatalogSourcesTests
         "coatings[alginate]",
         "coatings[HPU]",
         "binders[alginate]",
-        "operations[coat].parameters[amount].beyond",
-        "operations[dope].parameters[dopants].beyond",
-        "operations[etch].parameters[concentration].beyond",
-        "operations[etch].parameters[time].beyond",
         "materials[NCM65]",
         "materials[NCM94]",
     ];

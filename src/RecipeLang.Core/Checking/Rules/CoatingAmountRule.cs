@@ -4,7 +4,10 @@ using RecipeLang.Diagnostics;
 
 namespace RecipeLang.Checking.Rules;
 
-/// <summary>Each coating has a usual amount (wt%, or nm for layer-by-layer coatings); far above any, the coating blocks lithium.</summary>
+/// <summary>
+/// A coating's amount against its own usual amount (wt%, or nm for layer-by-layer coatings) where the catalog has one,
+/// else against the amounts coatings have been studied at (the coat operation's usual window).
+/// </summary>
 public sealed class CoatingAmountRule() : RecipeRule(Descriptors.CoatingAmount)
 {
     public override void Check(RuleContext context, BoundRecipe recipe)
@@ -28,9 +31,9 @@ public sealed class CoatingAmountRule() : RecipeRule(Descriptors.CoatingAmount)
                 {
                     context.Report(Descriptor, step, value.Span, value.Quantity.Display(), coating.Name, usual.Format(), usual.Source, beyond);
                 }
-                else if (coating.UsualAmount?.Contains(value.Quantity) is null && parameter.Beyond is { } limit && beyond.Length > 0)
+                else if (coating.UsualAmount?.Contains(value.Quantity) is null && parameter.Typical is { } studied && studied.Contains(value.Quantity) == false)
                 {
-                    context.Report(Descriptor, step, value.Span, value.Quantity.Display(), coating.Name, limit.Format(), limit.Source, $"; {parameter.BeyondEffect}");
+                    context.Report(Descriptor, step, value.Span, value.Quantity.Display(), coating.Name, studied.Format(), studied.Source, beyond);
                 }
             }
         }

@@ -26,11 +26,12 @@ public sealed class ParameterRangeRule() : RecipeRule(Descriptors.TypicalRange, 
                 {
                     context.Report(Descriptors.HardRange, step, value.Span, step.Name, parameter.Name, value.Quantity.Display(), hard.Format(), hard.Source);
                 }
-                else if (parameter.Typical is { } typical && typical.Contains(value.Quantity) == false)
+                // A coating's amount is RL3018's, against the coating's own usual amount first.
+                else if (step.Coating is null && parameter.Typical is { } typical && typical.Contains(value.Quantity) == false)
                 {
                     context.Report(Descriptor, step, value.Span, step.Name, parameter.Name, value.Quantity.Display(), typical.Format(), typical.Source, parameter.BeyondClause(value.Quantity));
                 }
-                // No usual window is catalogued (none was found in the literature), but the limit of harm still holds; a coating's amount is RL3018's.
+                // No usual window is catalogued (none was found in the literature), but the limit of harm still holds.
                 else if (parameter.Typical is null && step.Coating is null && parameter.Beyond is { } beyond && beyond.Contains(value.Quantity) == false)
                 {
                     context.Report(Descriptor, step, value.Span, step.Name, parameter.Name, value.Quantity.Display(), beyond.Format(), beyond.Source, $"; {parameter.BeyondEffect}");

@@ -53,7 +53,8 @@ public sealed class FuzzTarget
         files.AddFile("/fuzz/library/common.recipe", new MockFileData(libraryText ?? "recipe relithiate(T: temperature = 220C) { hydrothermal 4M LiOH T 3h }\n"));
         files.AddFile("/fuzz/x.recipe", new MockFileData("recipe x for NCM523 { anneal 850C O2 4h }\n"));
         _workspace = new RecipeWorkspace(files);
-        _editor = new RecipeWorkspace(files);
+        // As the language server's: no bound recipes kept, so a reused recipe is never bound again.
+        _editor = new RecipeWorkspace(files) { KeepsBoundRecipes = false };
         _uncapped = new RecipeWorkspace(files) { MaxDiagnosticsPerFile = 0 };
         // Load the catalog and JIT the stages before any input is timed.
         Run(Encoding.UTF8.GetBytes("recipe warm for NCM523 { hydrothermal 4M LiOH 220C 3h then anneal 850C O2 4h ramp 5C/min }\n"));
@@ -208,12 +209,13 @@ public sealed class FuzzTarget
 
     /// <summary>
     /// The input typed into an editor buffer that held it without its middle third: the incremental parse and
-    /// analysis from that version must give the full analysis's tree and diagnostics exactly.
+    /// analysis from that version must give the full analysis's tree and diagnostics exactly. The buffer is held as
+    /// the language server holds it, in chunks when it is large, so the lexer reads across chunk edges.
     /// </summary>
     private string? Incremental(string text, DocumentAnalysis full)
     {
         var (from, to) = (text.Length / 3, 2 * text.Length / 3);
-        var before = new SourceText(text[..from] + text[to..], InputPath);
+        var before = SourceText.ForEditing(text[..from] + text[to..], InputPath);
         if (_independentInputs)
         {
             _editor.RemoveOverlay(InputPath);

@@ -18,7 +18,8 @@ internal sealed class RecipeScope : IReadOnlyDictionary<string, RecipeSymbol>
     /// <summary>The file's own recipes: name → index of the statement (and item) that defines it first.</summary>
     private readonly Dictionary<string, int> _local;
 
-    private readonly Dictionary<string, RecipeSymbol> _made = new(StringComparer.Ordinal);
+    // The symbols made so far; most binds look up no recipe of their own file.
+    private Dictionary<string, RecipeSymbol>? _made;
 
     public RecipeScope(SyntaxTree tree, IReadOnlyDictionary<string, RecipeSymbol> imported, IReadOnlyDictionary<string, BoundValue> constants, int capacity)
     {
@@ -48,8 +49,9 @@ internal sealed class RecipeScope : IReadOnlyDictionary<string, RecipeSymbol>
     {
         if (_local.TryGetValue(key, out var index))
         {
-            lock (_made)
+            lock (_local)
             {
+                _made ??= new Dictionary<string, RecipeSymbol>(StringComparer.Ordinal);
                 if (!_made.TryGetValue(key, out value))
                 {
                     var recipe = (RecipeSyntax)_tree.Root.Statements[index];

@@ -30,8 +30,8 @@ public sealed class DocumentAnalysis
     private readonly BoundUnits _units;
     private readonly IReadOnlyDictionary<string, RecipeSymbol> _imported;
 
-    // Recipes bound one by one for a feature (RecipesIn), by unit index.
-    private readonly ConcurrentDictionary<int, BoundRecipe> _boundAlone = new();
+    // Recipes bound one by one for a feature (RecipesIn), by unit index; made on first use (the CLI never asks).
+    private ConcurrentDictionary<int, BoundRecipe>? _boundAlone;
 
     private DocumentAnalysis(DocumentSnapshot document, Lazy<BoundFile> bound, BoundUnits units, IReadOnlyDictionary<string, RecipeSymbol> imported, RecipeCatalog catalog, SiteConfig site, IReadOnlyList<ConfigError> configErrors, ImmutableArray<Diagnostic> diagnostics, DiagnosticCounts hidden, ImmutableArray<(string, DocumentSnapshot?)> inputs, WorkspaceSnapshot snapshot)
     {
@@ -109,7 +109,7 @@ public sealed class DocumentAnalysis
 
     private BoundRecipe UnitRecipe(int unit, int statementIndex) =>
         _bound.IsValueCreated ? _bound.Value.Recipes[unit]
-        : _units.Units[unit].Recipe ?? _boundAlone.GetOrAdd(unit, _ => Binder.BindOne(Tree, Catalog, _units, statementIndex));
+        : _units.Units[unit].Recipe ?? LazyInitializer.EnsureInitialized(ref _boundAlone).GetOrAdd(unit, _ => Binder.BindOne(Tree, Catalog, _units, statementIndex));
 
     /// <summary>The catalog with the site's extra materials, reagents and equipment profile.</summary>
     public RecipeCatalog Catalog { get; }

@@ -17,32 +17,10 @@ public class InterruptTests : ScratchFolderTest
         // Long enough that the simulated run is still going when the signal lands, even on a slow machine.
         var steps = string.Join("\n", Enumerable.Range(0, 400).Select(i => (i == 0 ? "" : "then ") + "hydrothermal 4M LiOH 180C 3h\nthen wash water x3\nthen dry 80C 12h vacuum"));
         Write("long.recipe", $"recipe long for NCM523 {{\n{steps}\n}}\n");
-        // A shell that starts jobs in the background without job control (nohup, `cmd &` in a script) makes them ignore
-        // SIGINT, and the child inherits that; env gives it the default disposition back, as a terminal user has it.
-        var start = new ProcessStartInfo("env") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "recipelang.dll"), "run", "long.recipe", "--simulate", "--journal", "run.jsonl" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = new List<string>();
-        string? line;
-        while ((line = process.StandardOutput.ReadLine()) is not null)
-        {
-            output.Add(line);
-            if (line.Contains("started step 2"))
-            {
-                // Sent at once (starting a kill process took long enough for a fast run to finish first).
-                Assert.That(Kill(process.Id, signal == "INT" ? SigInt : SigTerm), Is.EqualTo(0), "kill(2)");
-                break;
-            }
-        }
-        output.AddRange(process.StandardOutput.ReadToEnd().Split('\n'));
-        Assert.That(process.WaitForExit(60_000), Is.True, "recipelang exits after the signal");
+        var (exitCode, output) = SignalWhen("started step 2", signal, "run", "long.recipe", "--simulate", "--journal", "run.jsonl");
 
-        Assert.That(process.ExitCode, Is.EqualTo(130), string.Join("\n", output) + error.Result);
-        Assert.That(string.Join("\n", output), Does.Contain("Cancelled").And.Contain("the plant is in its safe state"));
+        Assert.That(exitCode, Is.EqualTo(130), output);
+        Assert.That(output, Does.Contain("Cancelled").And.Contain("the plant is in its safe state"));
         var last = JsonDocument.Parse(File.ReadAllLines(Path.Combine(Folder, "run.jsonl")).Last());
         Assert.That(last.RootElement.GetProperty("event").GetString(), Is.EqualTo("cancelled"));
         Assert.That(File.Exists(Path.Combine(Folder, "long.thermal.svg")), Is.False, "no plot of a cancelled run");
@@ -53,9 +31,20 @@ public class InterruptTests : ScratchFolderTest
     public void A_signal_stops_the_simulated_plant_cleanly(string signal)
     {
         Assume.That(OperatingSystem.IsLinux(), "POSIX signals, and GNU env for --default-signal");
-        var port = FreePort();
+        var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (exitCode, output) = SignalWhen("Ctrl+C stops", signal, "plant", "simulate", "--units", "1", "--port", port);
+
+        Assert.That(exitCode, Is.EqualTo(130), output);
+        Assert.That(output, Does.Contain("Stopped after"), "the units were stopped, not killed");
+    }
+
+    /// <summary>Runs recipelang and sends it the signal as soon as a line of its output contains <paramref name="marker"/>; the exit code and all output.</summary>
+    private (int ExitCode, string Output) SignalWhen(string marker, string signal, params string[] arguments)
+    {
+        // A shell that starts jobs in the background without job control (nohup, `cmd &` in a script) makes them ignore
+        // SIGINT, and the child inherits that; env gives it the default disposition back, as a terminal user has it.
         var start = new ProcessStartInfo("env") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "recipelang.dll"), "plant", "simulate", "--units", "1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "recipelang.dll") }.Concat(arguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -66,16 +55,16 @@ public class InterruptTests : ScratchFolderTest
         while ((line = process.StandardOutput.ReadLine()) is not null)
         {
             output.Add(line);
-            if (line.Contains("Ctrl+C stops"))
+            if (line.Contains(marker))
             {
+                // Sent at once (starting a kill process took long enough for a fast run to finish first).
                 Assert.That(Kill(process.Id, signal == "INT" ? SigInt : SigTerm), Is.EqualTo(0), "kill(2)");
                 break;
             }
         }
         output.AddRange(process.StandardOutput.ReadToEnd().Split('\n'));
         Assert.That(process.WaitForExit(60_000), Is.True, "recipelang exits after the signal");
-        Assert.That(process.ExitCode, Is.EqualTo(130), string.Join("\n", output) + error.Result);
-        Assert.That(string.Join("\n", output), Does.Contain("Stopped after"), "the units were stopped, not killed");
+        return (process.ExitCode, string.Join("\n", output) + error.Result);
     }
 
     private static int FreePort()

@@ -107,7 +107,7 @@ public sealed class Binder
     private readonly IReadOnlyDictionary<string, RecipeSymbol> _imported;
     private RecipeScope _scope = null!;
     // The constants used by the recipe being bound (the file's own uses while its lets are bound), and the names it
-    // looked up with what each resolved to (see Identity). Made on first use: most recipes read no constant and use
+    // looked up with what each resolved to (see RecipeScope.Identity). Made on first use: most recipes read no constant and use
     // no other recipe.
     private HashSet<string>? _usedConstants;
     private Dictionary<string, object?>? _lookups;

@@ -295,14 +295,14 @@ public sealed class SourceText
         return new SourceText(edited._chunks, edited._chunkStarts, edited.Length, _chunkSize, Path, starts);
     }
 
-    /// <summary>The chunks after replacing [start, end) (no line map yet). A small text stays one string.</summary>
+    /// <summary>The chunks after replacing [start, end), with an empty line map (the caller makes it). A small text stays one string.</summary>
     private SourceText WithChunksChanged(int start, int end, string newText)
     {
         var length = Length - (end - start) + newText.Length;
         if (_chunks.Length == 1 && length <= _chunkSize)
         {
             var text = string.Concat(_chunks[0].AsSpan(0, start), newText, _chunks[0].AsSpan(end));
-            return new SourceText([text], [0], length, _chunkSize, Path, _lineStarts);
+            return new SourceText([text], [0], length, _chunkSize, Path, []);
         }
         // A text read whole is cut into chunks at its first edit; after that an edit remakes only the chunks it touches.
         var (chunks, chunkStarts) = _chunks.Length == 1 ? Cut(_chunks[0], 0, _chunkSize) : (new List<string>(_chunks), new List<int>(_chunkStarts));
@@ -329,7 +329,7 @@ public sealed class SourceText
             chunks.InsertRange(first, pieces);
             chunkStarts.InsertRange(first, pieceStarts);
         }
-        return new SourceText(chunks.ToArray(), chunkStarts.ToArray(), length, _chunkSize, Path, _lineStarts);
+        return new SourceText(chunks.ToArray(), chunkStarts.ToArray(), length, _chunkSize, Path, []);
     }
 
     private static int Index(List<int> starts, List<string> chunks, int offset)

@@ -70,6 +70,16 @@ public class LoweringTests
         Assert.That(recipe.Assumptions, Has.Some.Contains("1C is the theoretical capacity of NCM523, 277."));
     }
 
+    [Test]
+    public void A_material_known_only_by_its_Ni_fraction_is_sized_at_the_middle_of_its_molar_mass_and_says_so()
+    {
+        var recipe = Lower("recipe r for NCM65 { defects lithium_loss(li_tm = 0.9)\n batch 50g\n solid_state Li2CO3 excess 5% then anneal 820C O2 4h }");
+
+        // LiNi0.65(Co,Mn)0.35O2: 96.32 g/mol all Mn, 97.71 g/mol all Co; 50 g / 97.02 g/mol = 0.5154 mol.
+        Assert.That(recipe.Assumptions, Has.Some.Contains("NCM65: the Co/Mn split is not known; its molar mass is taken as 97.02 ± 0.7 g/mol"));
+        Assert.That(recipe.Assumptions, Has.Some.Contains("for 0.5154 mol NCM65"));
+    }
+
     /// <summary>
     /// Walks the verbs the way the plant would: the batch is charged once, a transfer starts where the solids are,
     /// and every other verb works on the vessel that holds them.

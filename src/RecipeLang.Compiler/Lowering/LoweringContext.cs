@@ -19,11 +19,11 @@ public sealed class LoweringContext(BoundRecipe recipe, EquipmentProfile profile
 
     /// <summary>Formula units of the material in the batch (from its catalogued composition).</summary>
     public double MaterialMoles => recipe.Material is { } material
-        ? BatchGrams / material.Composition.Sum(e => Elements.TryGet(e.Key, out var element) ? element.AtomicWeight * e.Value : 0)
+        ? BatchGrams / Sized(material).MolarMass
         : throw new LoweringException($"{Step.Describe()}: the recipe names no catalogued material to size the reagent against.");
 
     /// <summary>The material's theoretical capacity, mAh/g, when the recipe names a catalogued material.</summary>
-    public double? Capacity => recipe.Material?.TheoreticalCapacityMahPerG;
+    public double? Capacity => recipe.Material is { } material ? Sized(material).TheoreticalCapacityMahPerG : null;
 
     /// <summary>The measured Li/TM the recipe declares with <c>defects lithium_loss(li_tm = …)</c>, if any.</summary>
     public double? MeasuredLithiumToMetal { get; } = recipe.Defects
@@ -54,6 +54,19 @@ public sealed class LoweringContext(BoundRecipe recipe, EquipmentProfile profile
     /// <summary>The catalogued default <paramref name="name"/> of the step's operation (a missing one is a catalog defect, caught by tests).</summary>
     public OperationDefault Default(string name) => Step.Operation.FindDefault(name)
         ?? throw new LoweringException($"{Step.Describe()} has no {name} and the catalog gives {Step.Name} no default for it.");
+
+    /// <summary>
+    /// The material whose molar mass sizes a quantity; for one whose metals are known only in total (NCM65's Co and
+    /// Mn) that molar mass is the middle of what any split gives, which the step's assumptions then state.
+    /// </summary>
+    private MaterialInfo Sized(MaterialInfo material)
+    {
+        if (material.Unsplit is { } unsplit)
+        {
+            Assume($"{material.Name}: the {string.Join("/", unsplit.Elements)} split is not known; its molar mass is taken as {material.MolarMass:0.##} ± {material.MolarMassUncertainty:0.##} g/mol, the middle of what any split gives");
+        }
+        return material;
+    }
 
     /// <summary>Records a value the recipe left open; numbers are written in the invariant culture.</summary>
     public void Assume(FormattableString text)

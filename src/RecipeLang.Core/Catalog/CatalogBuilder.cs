@@ -19,7 +19,23 @@ internal static class CatalogBuilder
                 return false;
             }
         }
-        var metals = MetalSiteTotal(json.Composition);
+        if (json.Unsplit is { } unsplit)
+        {
+            if (unsplit.Elements.Count < 2 || unsplit.Total <= 0)
+            {
+                error = $"Material '{json.Name}': 'unsplit' needs two or more metals and a total above 0.";
+                return false;
+            }
+            foreach (var symbol in unsplit.Elements)
+            {
+                if (!Elements.TryGet(symbol, out _) || NonMetalSite.Contains(symbol) || json.Composition.ContainsKey(symbol))
+                {
+                    error = $"Material '{json.Name}': '{symbol}' in 'unsplit' must be a metal the composition does not list.";
+                    return false;
+                }
+            }
+        }
+        var metals = MetalSiteTotal(json.Composition) + (json.Unsplit?.Total ?? 0);
         if (metals <= 0)
         {
             error = $"Material '{json.Name}': its composition has no metal besides lithium.";
@@ -39,6 +55,7 @@ internal static class CatalogBuilder
         material = new MaterialInfo(
             json.Name,
             new Dictionary<string, double>(json.Composition, StringComparer.Ordinal),
+            json.Unsplit,
             ni,
             ni >= niRichThreshold - 1e-9,
             json.AnnealWindowC,

@@ -27,6 +27,7 @@ internal sealed class MaterialJson
 {
     public required string Name { get; init; }
     public required Dictionary<string, double> Composition { get; init; }
+    public UnsplitMetals? Unsplit { get; init; }
     public required Range AnnealWindowC { get; init; }
     public required List<string> AllowedAtmospheres { get; init; }
     public string? PreferredAtmosphere { get; init; }

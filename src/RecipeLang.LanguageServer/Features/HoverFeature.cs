@@ -140,8 +140,10 @@ public static class HoverFeature
     }
 
     private static string Material(MaterialInfo material) =>
-        $"**{material.Name}** — Li{string.Concat(material.Composition.Where(c => c.Key != "Li" && c.Key != "O").Select(c => $" {c.Key}{c.Value:0.##}"))} O2" +
-        $"{(material.IsNiRich ? " (Ni-rich)" : "")}\n\nAnneal window: **{material.AnnealWindowC.Format()}** (_{material.AnnealWindowC.Source}_)\n\n" +
+        $"**{material.Name}** — Li{string.Concat(material.Composition.Where(c => c.Key != "Li" && c.Key != "O").Select(c => $" {c.Key}{c.Value:0.##}"))}" +
+        $"{(material.Unsplit is { } unsplit ? $" ({string.Join("+", unsplit.Elements)}){unsplit.Total:0.##}" : "")} O2" +
+        $"{(material.IsNiRich ? " (Ni-rich)" : "")}" +
+        $"{(material.Unsplit is { } open ? $"\n\n{string.Join("/", open.Elements)} split not known: molar mass {material.MolarMass:0.##} ± {material.MolarMassUncertainty:0.##} g/mol" : "")}\n\nAnneal window: **{material.AnnealWindowC.Format()}** (_{material.AnnealWindowC.Source}_)\n\n" +
         $"Atmospheres: {string.Join(", ", material.AllowedAtmospheres)}{(material.WaterSensitive ? "\n\nWater-sensitive surface" : "")}\n\n_Source: {material.Source}_";
 
     private static string Reagent(ReagentInfo reagent)

@@ -144,7 +144,7 @@ public class CatalogIntegrityTests
     {
         foreach (var m in Catalog.Materials.Values)
         {
-            var metals = m.Composition.Where(e => e.Key is not ("Li" or "O")).Sum(e => e.Value);
+            var metals = m.Composition.Where(e => e.Key is not ("Li" or "O")).Sum(e => e.Value) + (m.Unsplit?.Total ?? 0);
             Assert.That(metals, Is.EqualTo(1.0).Within(0.001), m.Name);
             Assert.That(m.Composition.Keys.All(s => Elements.TryGet(s, out _)), Is.True, m.Name);
             Assert.That(m.AllowedAtmospheres.All(a => Catalog.FindAtmosphere(a) is not null), Is.True, m.Name);

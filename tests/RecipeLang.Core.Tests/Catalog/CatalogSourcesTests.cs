@@ -5,23 +5,10 @@ namespace RecipeLang.Core.Tests.Catalog;
 
 /// <summary>
 /// Every number in the built-in catalog (its JSON, with the vapour-pressure curves, and the default equipment profile) cites the literature it comes from, is marked as the compiler's
-/// assumption or a policy threshold of the project's own, or is a gap listed below by name. The gaps are printed on every run.
+/// assumption or a policy threshold of the project's own; an entry marked <c>unsourced:</c> fails. The counts are printed on every run.
 /// </summary>
 public class CatalogSourcesTests
 {
-    /// <summary>
-    /// Entries whose source says <c>unsourced:</c> (the reason is in the source itself). Removing a line here
-    /// is the way to close a gap: the test then wants a real source for it.
-    /// </summary>
-    private static readonly HashSet<string> Unsourced =
-    [
-        "coatings[alginate]",
-        "coatings[HPU]",
-        "binders[alginate]",
-        "materials[NCM65]",
-        "materials[NCM94]",
-    ];
-
     /// <summary>
     /// Thresholds that choose a diagnostic's severity or when an advice is given, not where a physical effect
     /// sets in: the project's policy, so their source says <c>assumption:</c> and why the value.
@@ -36,30 +23,20 @@ public class CatalogSourcesTests
         CatalogSources().Select(s => new TestCaseData(s.Path, s.Source).SetArgDisplayNames(s.Path));
 
     [TestCaseSource(nameof(Sources))]
-    public void Each_source_is_literature_an_assumption_or_a_listed_gap(string path, string source)
+    public void Each_source_is_literature_or_an_assumption(string path, string source)
     {
         Assert.That(Citations.Problem(source), Is.Null, $"{path}: {source}");
-        if (Citations.IsUnsourced(source))
-            Assert.That(Unsourced, Does.Contain(path), $"{path} is unsourced but not in the allow-list: {source}");
-        else
-            Assert.That(Unsourced, Does.Not.Contain(path), $"{path} has a source now; remove it from the allow-list");
         if (Citations.IsAssumption(source))
             Assert.That(IsCompilerAssumption(path) || PolicyThresholds.Contains(path), Is.True, $"{path}: only values the compiler assumes and policy thresholds may be assumptions: {source}");
     }
 
     [Test]
-    public void The_allow_list_names_only_entries_that_exist_and_is_printed()
+    public void The_counts_are_printed_and_the_policy_thresholds_exist()
     {
         var sources = CatalogSources().ToList();
-        var unsourced = sources.Where(s => Citations.IsUnsourced(s.Source)).ToList();
-        var literature = sources.Count(s => !Citations.IsUnsourced(s.Source) && !Citations.IsAssumption(s.Source));
         var assumptions = sources.Count(s => Citations.IsAssumption(s.Source));
+        TestContext.Out.WriteLine($"{sources.Count} catalog sources: {sources.Count - assumptions} literature, {assumptions} assumptions");
 
-        TestContext.Out.WriteLine($"{sources.Count} catalog sources: {literature} literature, {assumptions} assumptions, {unsourced.Count} unsourced:");
-        foreach (var (path, source) in unsourced.OrderBy(s => s.Path, StringComparer.Ordinal))
-            TestContext.Out.WriteLine($"  {path}: {source}");
-
-        Assert.That(Unsourced.Except(sources.Select(s => s.Path)), Is.Empty, "allow-list entries that are not in the catalog");
         Assert.That(PolicyThresholds.Except(sources.Where(s => Citations.IsAssumption(s.Source)).Select(s => s.Path)), Is.Empty, "policy thresholds that are not in the catalog or not marked as assumptions");
         Assert.That(sources.Select(s => s.Path), Is.Unique);
     }
@@ -85,6 +62,7 @@ public class CatalogSourcesTests
     [TestCase("engineering default, not from the literature")]
     [TestCase("a value everybody knows")]
     [TestCase("")]
+    [TestCase("unsourced: no decomposition temperature was found for PAA")]
     public void A_source_that_is_not_literature_is_refused(string source)
     {
         Assert.That(Citations.Problem(source), Is.Not.Null);
@@ -93,8 +71,7 @@ public class CatalogSourcesTests
     [TestCase("review Table 1 row 5 citing [83] Zha et al. 2026: 600 °C, 4 h")]
     [TestCase("Korin & Soifer, J. Therm. Anal. 50 (1997) 347 (https://example.org/korin)")]
     [TestCase("assumption: engineering default, the mill speed")]
-    [TestCase("unsourced: no decomposition temperature was found for PAA")]
-    public void A_literature_source_an_assumption_and_a_declared_gap_are_accepted(string source)
+    public void A_literature_source_and_an_assumption_are_accepted(string source)
     {
         Assert.That(Citations.Problem(source), Is.Null);
     }

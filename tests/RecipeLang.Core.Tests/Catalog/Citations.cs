@@ -4,7 +4,7 @@ namespace RecipeLang.Core.Tests.Catalog;
 
 /// <summary>
 /// What a source string may say (the convention is in src/RecipeLang.Core/Catalog/README.md): a literature
-/// citation, <c>assumption: …</c> for a value the compiler assumes, or <c>unsourced: why</c> for a gap.
+/// citation or <c>assumption: …</c> for a value the compiler assumes; a gap marked <c>unsourced: why</c> is refused.
 /// </summary>
 public static partial class Citations
 {
@@ -14,9 +14,7 @@ public static partial class Citations
 
     public static bool IsAssumption(string source) => source.StartsWith(AssumptionPrefix, StringComparison.Ordinal);
 
-    public static bool IsUnsourced(string source) => source.StartsWith(UnsourcedPrefix, StringComparison.Ordinal);
-
-    /// <summary>Why a source cannot stand, or null when it can (literature, assumption or declared gap).</summary>
+    /// <summary>Why a source cannot stand, or null when it can (literature or assumption).</summary>
     public static string? Problem(string source)
     {
         if (string.IsNullOrWhiteSpace(source))
@@ -29,8 +27,10 @@ public static partial class Citations
             return "cites a local file";
         if (source.Contains("engineering default", StringComparison.OrdinalIgnoreCase) && !IsAssumption(source))
             return $"an engineering default must start with '{AssumptionPrefix}'";
-        if (IsAssumption(source) || IsUnsourced(source))
-            return source.Length > UnsourcedPrefix.Length + 10 ? null : "says nothing after its marker";
+        if (source.StartsWith(UnsourcedPrefix, StringComparison.Ordinal))
+            return "declares a gap: give it a literature source or take the number out of the catalog";
+        if (IsAssumption(source))
+            return source.Length > AssumptionPrefix.Length + 10 ? null : "says nothing after its marker";
         return Literature().IsMatch(source) ? null : "names no literature (review section or Table 1 row, doi, address, handbook, standard)";
     }
 

@@ -31,6 +31,27 @@ public class RecipeCatalogTests
         Assert.That(material.IsNiRich, Is.EqualTo(material.AllowedAtmospheres.SequenceEqual(["O2"])));
     }
 
+    [TestCase("NCM65", 0.35)]
+    [TestCase("NCM94", 0.06)]
+    public void An_NCM_known_by_its_Ni_fraction_leaves_the_Co_Mn_split_open(string name, double coAndMn)
+    {
+        var material = Catalog.Materials[name];
+        Assert.That(material.Composition.Keys, Does.Not.Contain("Co").And.Not.Contain("Mn"));
+        Assert.That(material.Unsplit!.Elements, Is.EqualTo(new[] { "Co", "Mn" }));
+        Assert.That(material.Unsplit.Total, Is.EqualTo(coAndMn).Within(1e-9));
+        Assert.That(material.IsNcm, Is.True);
+        Assert.That(material.MetalsPerFormula, Is.EqualTo(1.0).Within(1e-9));
+
+        // The molar mass is the middle of the all-Mn and all-Co compositions, and says how far either end is.
+        double Mass(string metal) => RecipeLang.Chemistry.Formula.TryParse($"LiNi{1 - coAndMn:0.##}{metal}{coAndMn:0.##}O2", out var f, out _) ? f!.MolarMass : double.NaN;
+        Assert.That(material.MolarMass, Is.EqualTo((Mass("Co") + Mass("Mn")) / 2).Within(1e-9));
+        Assert.That(material.MolarMassUncertainty, Is.EqualTo((Mass("Co") - Mass("Mn")) / 2).Within(1e-9));
+    }
+
+    [Test]
+    public void A_complete_composition_has_no_molar_mass_uncertainty() =>
+        Assert.That(Catalog.Materials["NCM523"].MolarMassUncertainty, Is.Zero);
+
     [Test]
     public void Ni_rich_threshold_is_data()
     {

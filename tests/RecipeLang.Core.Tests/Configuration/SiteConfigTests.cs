@@ -271,6 +271,19 @@ public class SiteConfigTests
               "allowedAtmospheres": ["plasma"], "source": "s" } ] }
             """).Message, Does.Contain("'plasma'"));
 
+    [TestCase("[\"Co\"]", "0.3", "two or more metals")]
+    [TestCase("[\"Co\", \"Mn\"]", "0", "two or more metals and a total above 0")]
+    [TestCase("[\"Co\", \"O\"]", "0.3", "'O' in 'unsplit' must be a metal")]
+    [TestCase("[\"Ni\", \"Mn\"]", "0.3", "'Ni' in 'unsplit' must be a metal the composition does not list")]
+    [TestCase("[\"Co\", \"Xx\"]", "0.3", "'Xx'")]
+    public void Material_with_a_bad_unsplit_is_an_error(string elements, string total, string expected) =>
+        Assert.That(SingleError($$"""
+            { "materials": [ { "name": "X", "composition": { "Li": 1, "Ni": 0.7, "O": 2 },
+              "unsplit": { "elements": {{elements}}, "total": {{total}} },
+              "annealWindowC": { "min": 800, "max": 900, "unit": "C", "source": "s" },
+              "allowedAtmospheres": ["O2"], "source": "s" } ] }
+            """).Message, Does.Contain(expected));
+
     [TestCase("", "no JSON value")]
     [TestCase("[]", "must be a JSON object")]
     [TestCase("{} {}", "Only one JSON object")]

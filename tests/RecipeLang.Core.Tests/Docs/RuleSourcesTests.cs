@@ -36,7 +36,7 @@ public class RuleSourcesTests
             Assert.Pass("not a process rule");
         }
         var source = Source(code);
-        var literature = Citations.Problem(source) is null && !Citations.IsUnsourced(source) && !Citations.IsAssumption(source);
+        var literature = Citations.Problem(source) is null && !Citations.IsAssumption(source);
 
         if (WithoutLiterature.TryGetValue(code, out var why))
         {

@@ -47,6 +47,13 @@ public class FeatureTests
     }
 
     [Test]
+    public async Task HoverOnAMaterialKnownByItsNiFractionShowsTheOpenSplit()
+    {
+        var hover = await HoverAsync(TestServer.Start(), "ncm65.recipe", "recipe r for NC$0M65 {\n  anneal 800C O2 4h\n}\n");
+        Assert.That(hover, Does.StartWith("**NCM65** — Li Ni0.65 (Co+Mn)0.35 O2\n\nCo/Mn split not known: molar mass 97.02 ± 0.7 g/mol"));
+    }
+
+    [Test]
     public async Task HoverOnAParameterShowsItsTypeAndDefault()
     {
         var hover = await HoverAsync(TestServer.Start(), "param.recipe", "recipe r(T: temperature = 220C) for NCM523 {\n  hydrothermal 4M LiOH $0T 3h\n}\n");

@@ -1,3 +1,16 @@
+using System.Runtime.CompilerServices;
 using RecipeLang.Cli.Hosting;
+using RecipeLang.Cli.Server;
 
-return await CliApp.InvokeAsync(CliApp.CreateRoot(args.FirstOrDefault()), args, Console.Out, Console.Error);
+namespace RecipeLang.Cli;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args) =>
+        ServerClient.TryRun(args) ?? await InProcess(args);
+
+    // Its own method, so that a command the server answers never loads the command-line parser or the checker.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<int> InProcess(string[] args) =>
+        CliApp.InvokeAsync(CliApp.CreateRoot(args.FirstOrDefault()), args, Console.Out, Console.Error);
+}

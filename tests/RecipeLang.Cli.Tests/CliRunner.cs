@@ -9,8 +9,15 @@ public static class CliRunner
 
     public static Result Run(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, null, args);
 
-    /// <summary>Runs with <paramref name="input"/> on standard input (closed when null).</summary>
-    public static Result RunWithInput(string workingDirectory, string? input, params string[] args)
+    /// <summary>
+    /// Runs with <paramref name="input"/> on standard input (closed when null), in process: no command server is
+    /// used or started (<see cref="RunWithEnvironment"/> sets the variables that the server tests need).
+    /// </summary>
+    public static Result RunWithInput(string workingDirectory, string? input, params string[] args) =>
+        RunWithEnvironment(workingDirectory, input, new Dictionary<string, string?> { ["RECIPELANG_SERVER"] = "off" }, args);
+
+    /// <summary>Runs with <paramref name="environment"/> added to this process's (a null value removes a variable).</summary>
+    public static Result RunWithEnvironment(string workingDirectory, string? input, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,6 +27,13 @@ public static class CliRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "recipelang.dll"));
         foreach (var arg in args)
         {

@@ -18,7 +18,7 @@ public class HelpTests : ScratchFolderTest
         var result = CliRunner.Run(Folder, "chek", "x.recipe");
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error, Does.StartWith("recipelang: 'chek' is not a command; did you mean 'check'?"));
-        Assert.That(result.Error, Does.Contain("Commands: check, fmt, lint, explain, compile, run, plant, lsp."));
+        Assert.That(result.Error, Does.Contain("Commands: check, fmt, lint, explain, compile, run, plant, lsp, server."));
     }
 
     [Test]

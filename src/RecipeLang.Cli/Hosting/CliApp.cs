@@ -24,6 +24,7 @@ public static class CliApp
         new("run", RunCommand.Create),
         new("plant", PlantCommand.Create),
         new("lsp", LspCommand.Create),
+        new("server", ServerCommand.Create),
     ];
 
     /// <summary>The commands' names, in the order help lists them.</summary>
@@ -47,7 +48,11 @@ public static class CliApp
         return root;
     }
 
-    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs <paramref name="args"/>. <paramref name="ownsProcess"/> is false in the command server, where SIGINT and
+    /// SIGTERM belong to the server and must not cancel the command it runs for a client.
+    /// </summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error, bool ownsProcess = true)
     {
         try
         {
@@ -74,7 +79,12 @@ public static class CliApp
                 error.WriteLine("Run 'recipelang --help' for usage.");
                 return ExitCodes.Usage;
             }
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error };
+            if (!ownsProcess)
+            {
+                configuration.ProcessTerminationTimeout = null;
+            }
+            return await parsed.InvokeAsync(configuration);
         }
         catch (Exception e) when (Usage(e) is { } usage)
         {

@@ -43,7 +43,7 @@ public class InterruptTests : ScratchFolderTest
     {
         // A shell that starts jobs in the background without job control (nohup, `cmd &` in a script) makes them ignore
         // SIGINT, and the child inherits that; env gives it the default disposition back, as a terminal user has it.
-        var start = new ProcessStartInfo("env") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("env") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, Environment = { ["RECIPELANG_SERVER"] = "off" } };
         foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "recipelang.dll") }.Concat(arguments))
         {
             start.ArgumentList.Add(arg);

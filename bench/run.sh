@@ -37,6 +37,9 @@ if [[ -n "$before_ref" ]]; then
   fi
   args+=(--before "$PWD/$work/before-cli/recipelang.dll" --before-name "$before_ref (${commit:0:7})")
 fi
+# No command server unless a row asks for one, and the bench's own socket folder, away from the user's servers.
+export RECIPELANG_SERVER=off XDG_RUNTIME_DIR="$PWD/$work/runtime"
+mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 # run --simulate keeps compiled plans in a cache; the bench uses its own, emptied, so its first run compiles.
 export RECIPELANG_CACHE="$PWD/$work/plan-cache"
 rm -rf "$RECIPELANG_CACHE"

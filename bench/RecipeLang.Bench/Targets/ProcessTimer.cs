@@ -7,8 +7,11 @@ public static class ProcessTimer
 {
     public sealed record Sample(double WallSeconds, double CpuSeconds);
 
-    /// <summary>One command line: <c>dotnet Dll Args</c>, expected to exit with <paramref name="ExpectedExit"/>.</summary>
-    public sealed record Command(string Dll, IReadOnlyList<string> Args, int ExpectedExit = 0);
+    /// <summary>
+    /// One command line: <c>dotnet Dll Args</c>, expected to exit with <paramref name="ExpectedExit"/>, with
+    /// <paramref name="Environment"/> added to the bench's own.
+    /// </summary>
+    public sealed record Command(string Dll, IReadOnlyList<string> Args, int ExpectedExit = 0, IReadOnlyDictionary<string, string>? Environment = null);
 
     /// <summary>
     /// Runs the commands in turn, <paramref name="runs"/> rounds (each run is a new process, so nothing is JIT-warm;
@@ -30,8 +33,12 @@ public static class ProcessTimer
 
     private static Sample Run(Command command, string workingDirectory)
     {
-        var (dll, args, expectedExit) = command;
+        var (dll, args, expectedExit, environment) = command;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {

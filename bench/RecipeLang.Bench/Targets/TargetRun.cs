@@ -70,13 +70,22 @@ public sealed class TargetRun
         File.WriteAllText(longRecipe, LongRecipe);
         _notes.Add($"Library: {RecipeLibrary.Megabytes(recipes):0.00} MB as 10,000 .recipe files, {RecipeLibrary.Megabytes(json):0.00} MB as the same content in 10,000 .json files.");
 
+        // bench/run.sh turns the command server off for every row but the served ones, which start it first.
         Log("start-up: check one.recipe vs dotnet hello.dll");
         var start = Compare(_preset.StartRuns, new(_hello, []), ["check", one]);
-        Row("`recipelang check one.recipe`, whole process", "`dotnet hello.dll`", start, 1.5);
+        Row("`recipelang check one.recipe`, whole process, no command server (a first run, CI, `RECIPELANG_SERVER=off`)", "`dotnet hello.dll`", start, 1.5);
+
+        Log("start-up with the command server running: check one.recipe vs dotnet hello.dll");
+        var servedStart = Served(() => Compare(_preset.StartRuns, new(_hello, []), ["check", one], Serve));
+        Row("`recipelang check one.recipe`, whole process, the command server running (every run after the first)", "`dotnet hello.dll`", servedStart, 1.5);
 
         Log("lint 10,000 files vs JSON read in parallel");
         var lint = Compare(_preset.LintRuns, new(_jsonRead, [Path.Combine(lib10k, "json")]), ["lint", Path.Combine(lib10k, "recipes")]);
-        Row("`recipelang lint` 10,000 recipes, whole process", "`JsonDocument.Parse` of the same as JSON, parallel, whole process", lint, 4);
+        Row("`recipelang lint` 10,000 recipes, whole process, no command server", "`JsonDocument.Parse` of the same as JSON, parallel, whole process", lint, 4);
+
+        Log("lint 10,000 files with the command server running vs JSON read in parallel");
+        var servedLint = Served(() => Compare(_preset.LintRuns, new(_jsonRead, [Path.Combine(lib10k, "json")]), ["lint", Path.Combine(lib10k, "recipes")], Serve));
+        Row("`recipelang lint` 10,000 recipes, whole process, the command server running", "`JsonDocument.Parse` of the same as JSON, parallel, whole process", servedLint, 4);
 
         Log("in process: parse + bind + rules vs JSON parse, warm");
         var (inProcessJson, _) = Warm(() => ParseJson(json), _preset.InProcessRuns);
@@ -194,18 +203,38 @@ public sealed class TargetRun
     /// <summary>What one row compares: the baseline, this build and, with --before, the build it replaces (same run, interleaved).</summary>
     private sealed record Comparison(Timing? Baseline, Timing Ours, Timing? Before, Timing? BeforeBaseline = null);
 
+    /// <summary>What a served row sets: the server on, as a user has it by default.</summary>
+    private static readonly Dictionary<string, string> Serve = new() { ["RECIPELANG_SERVER"] = "auto" };
+
+    /// <summary>
+    /// Measures with this build's command server running: started and given one unmeasured command first (what a
+    /// user's first command does), stopped afterwards.
+    /// </summary>
+    private T Served<T>(Func<T> measure)
+    {
+        ProcessTimer.Measure(1, _work, new ProcessTimer.Command(_cli, ["server", "start"]), new ProcessTimer.Command(_cli, ["check", Path.Combine(_work, "one.recipe")], Environment: Serve));
+        try
+        {
+            return measure();
+        }
+        finally
+        {
+            ProcessTimer.Measure(1, _work, new ProcessTimer.Command(_cli, ["server", "stop"]));
+        }
+    }
+
     /// <summary>Runs the baseline (if any), this CLI and the --before CLI with the same arguments, interleaved.</summary>
-    private Comparison Compare(int runs, ProcessTimer.Command? baseline, string[] cliArgs)
+    private Comparison Compare(int runs, ProcessTimer.Command? baseline, string[] cliArgs, IReadOnlyDictionary<string, string>? environment = null)
     {
         var commands = new List<ProcessTimer.Command>();
         if (baseline is not null)
         {
             commands.Add(baseline);
         }
-        commands.Add(new(_cli, cliArgs));
+        commands.Add(new(_cli, cliArgs, Environment: environment));
         if (_before is not null)
         {
-            commands.Add(new(_before, cliArgs));
+            commands.Add(new(_before, cliArgs, Environment: environment));
         }
         var timings = ProcessTimer.Measure(runs, _work, [.. commands]);
         var offset = baseline is null ? 0 : 1;

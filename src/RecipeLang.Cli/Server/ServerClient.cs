@@ -22,7 +22,7 @@ public static class ServerClient
     /// </summary>
     public static int? TryRun(string[] args)
     {
-        if (args.Length == 0 || Array.IndexOf(Served, args[0]) < 0 || Array.IndexOf(args, "--stdin") >= 0 || IsOff())
+        if (!IsServed(args) || IsOff())
         {
             return null;
         }
@@ -38,6 +38,28 @@ public static class ServerClient
             ServerProcess.StartDetached(ServerProcess.DefaultIdleMinutes);
         }
         return code;
+    }
+
+    /// <summary>
+    /// Whether the server may run <paramref name="args"/> for this process: a served command that reads no standard
+    /// input and names no file of this process's own (<c>/dev/fd/63</c> from a shell's <c>&lt;(...)</c>,
+    /// <c>/dev/stdout</c>, <c>/proc/self/...</c>), which the server would open as its own.
+    /// </summary>
+    public static bool IsServed(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || Array.IndexOf(Served, args[0]) < 0)
+        {
+            return false;
+        }
+        // Loops, not LINQ: System.Linq is one more assembly to load before the answer.
+        foreach (var arg in args)
+        {
+            if (arg == "--stdin" || arg.Contains("/dev/", StringComparison.Ordinal) || arg.Contains("/proc/", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

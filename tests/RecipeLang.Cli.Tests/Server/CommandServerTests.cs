@@ -155,9 +155,21 @@ public class CommandServerTests : ScratchFolderTest
     [TestCase("compile", "x.recipe")]
     [TestCase("run", "x.recipe", "--simulate")]
     [TestCase("lsp")]
+    [TestCase("server", "status")]
     [TestCase("lint", "--stdin")]
-    public void Commands_that_need_their_own_process_or_standard_input_are_not_served(params string[] args) =>
-        Assert.That(ServerClient.TryRun(args), Is.Null);
+    [TestCase("check", "/dev/fd/63")]
+    [TestCase("check", "/proc/self/fd/63")]
+    [TestCase("lint", "lib", "-o", "/dev/stdout")]
+    [TestCase("lint", "lib", "--output=/dev/stderr")]
+    public void Commands_that_need_their_own_process_its_files_or_standard_input_are_not_served(params string[] args) =>
+        Assert.That(ServerClient.IsServed(args), Is.False);
+
+    [TestCase("check", "x.recipe")]
+    [TestCase("lint", "lib", "--format", "sarif", "-o", "report.sarif")]
+    [TestCase("fmt", "--check", "devices/x.recipe")]
+    [TestCase("explain")]
+    public void Front_end_commands_on_files_are_served(params string[] args) =>
+        Assert.That(ServerClient.IsServed(args), Is.True);
 
     [Test]
     public void A_server_that_dies_after_writing_leaves_an_error_not_a_repeat()

@@ -92,6 +92,31 @@ public class ServerProcessTests : ScratchFolderTest
         Assert.That(Run("server", "status").Output, Does.Contain("1 commands served"));
     }
 
+    [Test]
+    public void A_file_from_the_shells_process_substitution_is_read_by_the_client_not_the_server()
+    {
+        Write("x.recipe", "recipe r for NCM523 {\n  anneal 1200C O2 4h\n}\n");
+        Run("server", "start");
+
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = Folder, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var (name, value) in Environment)
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"dotnet '{Path.Combine(AppContext.BaseDirectory, "recipelang.dll")}' check <(cat x.recipe)");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.That(process.ExitCode, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("error RL3001"));
+        Assert.That(Run("server", "status").Output, Does.Contain("0 commands served"));
+    }
+
     private CliRunner.Result Run(params string[] args) => CliRunner.RunWithEnvironment(Folder, null, Environment, args);
 
     private void WaitUntilRunning()

@@ -35,6 +35,8 @@ public static class ServerCommand
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; server.Stop(); });
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; if (!result.GetValue(detached)) server.Stop(); });
             using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => { context.Cancel = true; if (!result.GetValue(detached)) server.Stop(); });
+            // Clients that come meanwhile wait in the socket's backlog.
+            await ServerWarmUp.RunAsync();
             if (!result.GetValue(detached))
             {
                 result.InvocationConfiguration.Output.WriteLine($"recipelang server: listening on {endpoint.SocketPath} (pid {Environment.ProcessId}); Ctrl+C stops it");

@@ -16,7 +16,8 @@ public static class WarmUp
 {
     private const string Path = "/recipelang-warm-up/warm-up.recipe";
 
-    private const string Sample = """
+    /// <summary>A small valid library: a let, a parameterised recipe and a use of it (the command server warms up on it too).</summary>
+    public const string Sample = """
         let T = 180C
 
         recipe relithiate(T: temperature = 200C, hold: time = 4h) {

@@ -21,12 +21,7 @@ public static class ServerCommand
         run.SetAction(async result =>
         {
             var endpoint = Endpoint();
-            var minutes = result.GetValue(idle);
-            if (!(minutes is > 0 and <= 7 * 24 * 60))
-            {
-                throw new UsageException("--idle-timeout must be a number of minutes above 0, at most a week");
-            }
-            using var server = CommandServer.TryListen(endpoint, TimeSpan.FromMinutes(minutes));
+            using var server = CommandServer.TryListen(endpoint, TimeSpan.FromMinutes(Minutes(result, idle)));
             if (server is null)
             {
                 result.InvocationConfiguration.Output.WriteLine($"recipelang server: already running on {endpoint.SocketPath}");
@@ -49,11 +44,12 @@ public static class ServerCommand
         start.SetAction(result =>
         {
             var endpoint = Endpoint();
+            var minutes = Minutes(result, idle);
             if (Ask(endpoint, ServerProtocol.Request.Status, result) is { } running)
             {
                 return running;
             }
-            if (!ServerProcess.StartDetached((int)Math.Ceiling(result.GetValue(idle))))
+            if (!ServerProcess.StartDetached(minutes))
             {
                 throw new UsageException("could not start the server process");
             }
@@ -77,6 +73,10 @@ public static class ServerCommand
 
         return new Command("server", "The background process that answers check, lint, fmt and explain without a cold start") { start, stop, status, run };
     }
+
+    private static double Minutes(ParseResult result, Option<double> idle) => result.GetValue(idle) is var minutes and > 0 and <= 7 * 24 * 60
+        ? minutes
+        : throw new UsageException("--idle-timeout must be a number of minutes above 0, at most a week");
 
     private static ServerEndpoint Endpoint() => ServerEndpoint.ForThisBuild()
         ?? throw new UsageException("no command server on this system: it needs Unix sockets and a folder only this user can open ($XDG_RUNTIME_DIR or the temporary folder)");

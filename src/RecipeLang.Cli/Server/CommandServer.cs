@@ -143,9 +143,14 @@ public sealed class CommandServer : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or FormatException)
+        catch (Exception e) when (e is IOException or SocketException or FormatException or ObjectDisposedException)
         {
             // A client that sent half a request or went away: nothing to answer.
+        }
+        catch (Exception e)
+        {
+            // Nothing a client sends ends the server; the trace goes where a command's would.
+            CrashLog.Write(["server", "run"], e);
         }
         finally
         {
@@ -158,12 +163,16 @@ public sealed class CommandServer : IDisposable
         await oneAtATime.WaitAsync();
         try
         {
-            if (!Directory.Exists(workingDirectory))
+            try
             {
-                sink.Decline("the working folder is gone");
+                Environment.CurrentDirectory = workingDirectory;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                // Gone, or not enterable by the server: the client runs the command and reports what it finds.
+                sink.Decline(e.Message);
                 return;
             }
-            Environment.CurrentDirectory = workingDirectory;
             using var output = new FrameWriter(sink, ServerProtocol.Frame.Output);
             using var error = new FrameWriter(sink, ServerProtocol.Frame.Error);
             var code = await CliApp.InvokeAsync(CliApp.CreateRoot(args.FirstOrDefault()), args, TextWriter.Synchronized(output), TextWriter.Synchronized(error), ownsProcess: false);

@@ -96,7 +96,12 @@ public static class ServerClient
                 switch (frame)
                 {
                     case ServerProtocol.Frame.Output or ServerProtocol.Frame.Error:
-                        var bytes = reader.ReadBytes(reader.ReadInt32());
+                        var length = reader.ReadInt32();
+                        if (length < 0)
+                        {
+                            throw new InvalidDataException($"a frame of {length} bytes");
+                        }
+                        var bytes = reader.ReadBytes(length);
                         var target = frame == ServerProtocol.Frame.Output ? output : error;
                         target.Write(bytes);
                         target.Flush();
@@ -111,7 +116,7 @@ public static class ServerClient
                 }
             }
         }
-        catch (Exception e) when (e is IOException or SocketException)
+        catch (Exception e) when (e is IOException or SocketException or InvalidDataException)
         {
             if (!written)
             {

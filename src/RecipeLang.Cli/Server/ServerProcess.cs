@@ -13,7 +13,7 @@ public static class ServerProcess
     /// streams closed so it holds no pipe of a shell's command substitution open. Failing to start is not an error:
     /// commands then run in process, as they would without a server.
     /// </summary>
-    public static bool StartDetached(int idleMinutes)
+    public static bool StartDetached(double idleMinutes)
     {
         try
         {
@@ -35,7 +35,7 @@ public static class ServerProcess
             {
                 start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "recipelang.dll"));
             }
-            foreach (var arg in (string[])["server", "run", "--detached", "--idle-timeout", idleMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            foreach (var arg in (string[])["server", "run", "--detached", "--idle-timeout", idleMinutes.ToString("R", System.Globalization.CultureInfo.InvariantCulture)])
             {
                 start.ArgumentList.Add(arg);
             }

@@ -11,7 +11,16 @@ internal static class ServerWarmUp
 {
     public static async Task RunAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("recipelang-warm-up-");
+        DirectoryInfo folder;
+        try
+        {
+            folder = Directory.CreateTempSubdirectory("recipelang-warm-up-");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No temporary folder to write the sample to: the first client waits for the JIT instead.
+            return;
+        }
         try
         {
             var file = Path.Combine(folder.FullName, "warm-up.recipe");

@@ -144,6 +144,16 @@ public class CommandServerTests : ScratchFolderTest
         Assert.That(running.Wait(TimeSpan.FromSeconds(30)), Is.True);
     }
 
+    [TestCase("start", "0")]
+    [TestCase("run", "-5")]
+    [TestCase("run", "100000")]
+    public void An_idle_timeout_out_of_range_is_a_usage_error(string command, string minutes)
+    {
+        var result = InProcessCli.Run("server", command, "--idle-timeout", minutes);
+
+        Assert.That((result.ExitCode, result.Error.Trim()), Is.EqualTo((2, "recipelang: --idle-timeout must be a number of minutes above 0, at most a week")));
+    }
+
     [Test]
     public void Without_a_server_the_client_declines()
     {

@@ -14,7 +14,7 @@ public static class ServerCommand
 {
     public static Command Create()
     {
-        var idle = new Option<double>("--idle-timeout") { Description = "Minutes without a command before the server exits", DefaultValueFactory = _ => ServerProcess.DefaultIdleMinutes };
+        var idle = new Option<double>("--idle-timeout") { Description = "Minutes without a command before the server exits: above 0 (fractions too), at most a week", DefaultValueFactory = _ => ServerProcess.DefaultIdleMinutes };
         var detached = new Option<bool>("--detached") { Description = "Ignore the terminal's SIGINT and SIGHUP (how commands start it)", Hidden = true };
 
         var run = new Command("run", "Run the server in this process until it is idle, stopped, or interrupted") { idle, detached };
@@ -66,10 +66,10 @@ public static class ServerCommand
         });
 
         var stop = new Command("stop", "Stop the running server (a command it runs finishes first)");
-        stop.SetAction(result => Ask(Endpoint(), ServerProtocol.Request.Stop, result) ?? NotRunning(result));
+        stop.SetAction(result => Ask(Endpoint(), ServerProtocol.Request.Stop, result) ?? NotRunning(result, ExitCodes.Clean));
 
-        var status = new Command("status", "Say whether the server runs, since when, and how many commands it served");
-        status.SetAction(result => Ask(Endpoint(), ServerProtocol.Request.Status, result) ?? NotRunning(result));
+        var status = new Command("status", "Say whether the server runs, since when, and how many commands it served; exit 1 when it does not run");
+        status.SetAction(result => Ask(Endpoint(), ServerProtocol.Request.Status, result) ?? NotRunning(result, ExitCodes.Errors));
 
         return new Command("server", "The background process that answers check, lint, fmt and explain without a cold start") { start, stop, status, run };
     }
@@ -91,9 +91,9 @@ public static class ServerCommand
         return code;
     }
 
-    private static int NotRunning(ParseResult result)
+    private static int NotRunning(ParseResult result, int exitCode)
     {
         result.InvocationConfiguration.Output.WriteLine("recipelang server: not running");
-        return ExitCodes.Clean;
+        return exitCode;
     }
 }

@@ -187,8 +187,12 @@ public sealed class CommandServer : IDisposable
         }
     }
 
-    private string Status() => string.Create(CultureInfo.InvariantCulture,
-        $"recipelang server: running, pid {Environment.ProcessId}, socket {endpoint.SocketPath}, up {(DateTime.UtcNow - started).TotalMinutes:0.#} min, {Volatile.Read(ref served)} commands served, exits after {idleTimeout.TotalMinutes:0.#} min without one\n");
+    private string Status()
+    {
+        var served = Volatile.Read(ref this.served);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"recipelang server: running, pid {Environment.ProcessId}, socket {endpoint.SocketPath}, up {(DateTime.UtcNow - started).TotalMinutes:0.#} min, {served} {(served == 1 ? "command" : "commands")} served, exits after {idleTimeout.TotalMinutes:0.#} min without one\n");
+    }
 
     private void CloseSocket()
     {

@@ -93,7 +93,7 @@ public class CommandServerTests : ScratchFolderTest
         var status = Ask(ServerProtocol.Request.Status);
         var stop = Ask(ServerProtocol.Request.Stop);
 
-        Assert.That(status, Does.Contain($"pid {Environment.ProcessId}").And.Contain("1 commands served"));
+        Assert.That(status, Does.Contain($"pid {Environment.ProcessId}").And.Contain("1 command served"));
         Assert.That(stop, Does.Contain("stopped"));
         Assert.That(running.Wait(TimeSpan.FromSeconds(30)), Is.True);
         Assert.That(File.Exists(endpoint.SocketPath), Is.False);

@@ -61,9 +61,10 @@ public class ServerProcessTests : ScratchFolderTest
 
         Assert.That(first.ExitCode, Is.EqualTo(1));
         Assert.That(second, Is.EqualTo(first));
-        Assert.That(status.Output, Does.Contain("1 commands served"));
+        Assert.That(status.Output, Does.Contain("1 command served"));
         Assert.That(Run("server", "stop").Output, Does.Contain("stopped"));
-        Assert.That(Run("server", "status").Output, Does.Contain("not running"));
+        Assert.That(Run("server", "status"), Is.EqualTo(new CliRunner.Result(1, "recipelang server: not running\n", "")));
+        Assert.That(Run("server", "stop").ExitCode, Is.EqualTo(0), "stopping no server is not an error");
     }
 
     [Test]
@@ -89,7 +90,7 @@ public class ServerProcessTests : ScratchFolderTest
 
         Assert.That((start.ExitCode, again.ExitCode, check.ExitCode), Is.EqualTo((0, 0, 0)));
         Assert.That(start.Output, Does.Contain("running, pid"));
-        Assert.That(Run("server", "status").Output, Does.Contain("1 commands served"));
+        Assert.That(Run("server", "status").Output, Does.Contain("1 command served"));
     }
 
     [Test]

@@ -85,6 +85,28 @@ public class CommandServerTests : ScratchFolderTest
     }
 
     [Test]
+    public void Clients_at_the_same_time_each_get_the_answer_for_their_own_folder()
+    {
+        var folders = Enumerable.Range(0, 8).Select(i =>
+        {
+            Write($"d{i}/x.recipe", $"recipe r{i} for NCM523 {{\n  anneal {1000 + i}C O2 4h\n}}\n");
+            return Path.Combine(Folder, $"d{i}");
+        }).ToList();
+
+        // Threads of their own, as clients are processes of their own: blocked pool threads would starve the server.
+        var answers = new CliRunner.Result[folders.Count];
+        var clients = folders.Select((f, i) => new Thread(() => answers[i] = Served(f, "check", "x.recipe"))).ToList();
+        clients.ForEach(c => c.Start());
+        clients.ForEach(c => c.Join());
+
+        for (var i = 0; i < folders.Count; i++)
+        {
+            Assert.That(answers[i].ExitCode, Is.EqualTo(1));
+            Assert.That(answers[i].Output, Does.StartWith("x.recipe:2:").And.Contain($"to {1000 + i} °C"));
+        }
+    }
+
+    [Test]
     public void Status_counts_the_commands_and_stop_ends_the_server_and_removes_its_socket()
     {
         Write("bad.recipe", Bad);

@@ -6,8 +6,19 @@ namespace RecipeLang.Cli;
 
 public static class Program
 {
-    public static async Task<int> Main(string[] args) =>
-        ServerClient.TryRun(args) ?? await InProcess(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (ServerClient.TryRun(args, out var startServer) is { } served)
+        {
+            return served;
+        }
+        var exit = await InProcess(args);
+        if (startServer)
+        {
+            ServerProcess.StartDetached(ServerProcess.DefaultIdleMinutes);
+        }
+        return exit;
+    }
 
     // Its own method, so that a command the server answers never loads the command-line parser or the checker.
     [MethodImpl(MethodImplOptions.NoInlining)]

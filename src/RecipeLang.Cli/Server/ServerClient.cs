@@ -18,10 +18,12 @@ public static class ServerClient
     /// <summary>
     /// Runs <paramref name="args"/> on this build's server and returns the exit code; null when the command is not
     /// served here (not a served command, reads standard input, the server is off, none runs), for the caller
-    /// to run it in process. With no server running, starts one for the next command.
+    /// to run it in process. <paramref name="startServer"/> says whether the caller should then start a server for
+    /// the next command: after its own, so that the server's start does not compete with it for the CPU.
     /// </summary>
-    public static int? TryRun(string[] args)
+    public static int? TryRun(string[] args, out bool startServer)
     {
+        startServer = false;
         if (!IsServed(args) || IsOff())
         {
             return null;
@@ -33,10 +35,7 @@ public static class ServerClient
         using var output = Console.OpenStandardOutput();
         using var error = Console.OpenStandardError();
         var code = Run(endpoint, args, Environment.CurrentDirectory, output, error);
-        if (code is null && !InCi())
-        {
-            ServerProcess.StartDetached(ServerProcess.DefaultIdleMinutes);
-        }
+        startServer = code is null && !InCi();
         return code;
     }
 

@@ -170,7 +170,7 @@ public sealed class CommandServer : IDisposable
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 // Gone, or not enterable by the server: the client runs the command and reports what it finds.
-                sink.Decline(e.Message);
+                sink.Decline();
                 return;
             }
             using var output = new FrameWriter(sink, ServerProtocol.Frame.Output);

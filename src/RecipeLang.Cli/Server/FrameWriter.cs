@@ -78,11 +78,7 @@ internal sealed class FrameSink(Stream stream)
         w.Write(code);
     });
 
-    public void Decline(string reason) => Write(w =>
-    {
-        w.Write((byte)ServerProtocol.Frame.Declined);
-        w.Write(reason);
-    });
+    public void Decline() => Write(w => w.Write((byte)ServerProtocol.Frame.Declined));
 
     private void Write(Action<BinaryWriter> frame)
     {

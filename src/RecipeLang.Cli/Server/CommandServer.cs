@@ -65,8 +65,6 @@ public sealed class CommandServer : IDisposable
         return new CommandServer(endpoint, lockFile, listener, idleTimeout);
     }
 
-    public ServerEndpoint Endpoint => endpoint;
-
     /// <summary>Asks the accept loop to end; a command that runs finishes first.</summary>
     public void Stop() => stopping.Cancel();
 
